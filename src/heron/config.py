@@ -1,0 +1,19 @@
+"""Settings as data: one frozen object handed to the runner and the stages."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "heron.duckdb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str | None = None  # spaCy model name; None tries the known English models in order
+    actor_files: tuple[Path, ...] = ()  # user dictionaries added to the shipped ones
+    default_date: str | None = None  # YYYY-MM-DD, used when an input carries no date
+    batch_size: int = 32
+    workers: int = 1
+    db: Path = field(default_factory=lambda: Path(os.environ.get("HERON_DB", DEFAULT_DB)))
+    progress: bool | None = None  # None: a bar only when stderr is a terminal

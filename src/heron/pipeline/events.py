@@ -1,0 +1,18 @@
+"""Stage `events`: placeholder until implemented."""
+from __future__ import annotations
+
+from heron.config import Settings
+from heron.pipeline.component import Stage
+from heron.types import Article
+
+
+class EventStage(Stage):
+    name = "events"
+    requires = ("doc",)
+    provides = ("events",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, article: Article) -> None:
+        return None

@@ -1,0 +1,69 @@
+"""The readable terminal summary of one coded article (rich tables on stdout)."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from heron.types import Article, Participant
+
+
+def _side(article: Article, side: list[Participant]) -> str:
+    return ", ".join(
+        f"{p.entity_text} ({'/'.join(x for x in (p.code, p.sector) if x) or '?'})" for p in side
+    ) or "-"
+
+
+def actors_table(article: Article) -> Table:
+    table = Table(title="Actors", title_justify="left", show_lines=False)
+    for column in ("id", "name", "code", "sector", "wikidata", "mentions"):
+        table.add_column(column)
+    for actor in article.actors:
+        table.add_row(actor.id, actor.name, actor.code or "-", actor.sector or "-",
+                      actor.wikidata or "-", str(len(actor.mentions)))
+    return table
+
+
+def quotes_table(article: Article) -> Table:
+    table = Table(title="Quotes", title_justify="left")
+    for column in ("speaker", "cue", "kind", "text"):
+        table.add_column(column, overflow="fold")
+    for quote in article.quotes:
+        speaker = quote.speaker
+        who = "-"
+        if speaker:
+            actor = article.actor_by_id(speaker.actor)
+            who = actor.name if actor else speaker.text
+        table.add_row(who, quote.cue or "-", "direct" if quote.direct else "indirect", _shorten(quote.text, 160))
+    return table
+
+
+def events_table(article: Article) -> Table:
+    table = Table(title="Events", title_justify="left")
+    for column in ("date", "actor", "event", "mode", "recipient", "where", "claimed by", "text"):
+        table.add_column(column, overflow="fold")
+    for event in article.events:
+        claimed = event.asserted_by.text if event.asserted_by else "-"
+        name = ("not " if event.negated else "") + event.event
+        table.add_row(event.date or "-", _side(article, event.actor), name, event.mode or "-",
+                      _side(article, event.recipient), event.location.text if event.location else "-",
+                      claimed, _shorten(event.event_text or event.text, 80))
+    return table
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def print_summary(article: Article, console: Console) -> None:
+    source = article.source
+    origin = source.publication or "-"
+    if source.repost:
+        origin += " (repost" + (f" by {source.reposted_by}" if source.reposted_by else "") + ")"
+    console.rule(f"[bold]{article.title or article.id}")
+    console.print(f"id {article.id}  published {article.published or '-'}  source {origin}  from {article.origin or '-'}")
+    console.print(f"{len(article.text.split())} words kept, {len(article.removed)} boilerplate pieces removed")
+    for table in (actors_table(article), quotes_table(article), events_table(article)):
+        if table.row_count:
+            console.print(table)
+    for problem in article.problems:
+        console.print(f"[yellow]problem[/] {problem.stage}: {problem.message}")

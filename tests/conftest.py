@@ -1,0 +1,65 @@
+"""Shared fixtures. Evaluation fixtures read ../shared and skip with a reason where it is absent."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "eval").is_dir():
+        pytest.skip("../shared/eval is absent: evaluation data is read from the shared folder beside the repo")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared_dir: Path) -> Path:
+    path = shared_dir / "seed" / "article.txt"
+    if not path.is_file():
+        pytest.skip("../shared/seed/article.txt is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def settings():
+    from heron.config import Settings
+
+    return Settings(default_date="2022-07-01")
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings):
+    from heron.pipeline import build_pipeline
+
+    return build_pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from heron.pipeline.parse import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_path: Path, pipeline):
+    from heron.types import RawDocument
+
+    raw = RawDocument(origin=str(seed_path), text=seed_path.read_text(encoding="utf-8"), published="2022-07-01")
+    return pipeline.process(raw)
+
+
+@pytest.fixture
+def code_text(pipeline):
+    """Code a short text written for a test; returns the Article."""
+    from heron.types import RawDocument
+
+    def run(text: str, published: str | None = "2022-07-01"):
+        return pipeline.process(RawDocument(origin="<test>", text=text, published=published))
+
+    return run
