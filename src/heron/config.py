@@ -12,6 +12,7 @@ DEFAULT_DB = "heron.duckdb"
 class Settings:
     model: str | None = None  # spaCy model name; None tries the known English models in order
     actor_files: tuple[Path, ...] = ()  # user dictionaries added to the shipped ones
+    boilerplate_files: tuple[Path, ...] = ()  # user boilerplate rules, tried before the shipped ones
     default_date: str | None = None  # YYYY-MM-DD, used when an input carries no date
     batch_size: int = 32
     workers: int = 1

@@ -53,6 +53,7 @@ class Source:
     publication: str | None = None  # the outlet that first published the story ("rbc.ru")
     repost: bool = False
     reposted_by: str | None = None  # the site the text was taken from, when known
+    rule: str | None = None  # what named the publication: a boilerplate rule id, "site-metadata", "url"
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Speaker:
     start: int
     end: int
     actor: str | None = None  # Actor.id
+    name: str | None = None  # who the mention refers to: the actor's name or a pronoun's antecedent
 
 
 @dataclass
@@ -109,6 +111,8 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    name: str | None = None  # the gazetteer's name ("Saint Petersburg" for "St. Petersburg")
+    rule: str | None = None  # gazetteer rule that resolved it (gazetteer:city, gazetteer:country, ...)
 
 
 @dataclass

@@ -1,6 +1,20 @@
-"""Plain-text inputs (placeholder decoding: UTF-8 only)."""
+"""Plain-text inputs: bytes -> str with encoding detection and mojibake repair.
+
+UTF-8 (with or without BOM) is tried first. When it fails, charset-normalizer proposes
+encodings and heron adds the single-byte ones news text really comes in (cp1251, koi8-r,
+cp1252, latin-1); each candidate decoding is scored for how implausible its words look
+(mixed Latin/Cyrillic words, "пРЕЗИДЕНТ"-style case flips, runs of accented letters, control
+characters) and the least implausible wins. The case test is what tells cp1251 from koi8-r:
+read in the wrong one of the two, Russian lower-case letters come out upper-case.
+
+A .txt file is one article, so it is read whole but only up to ``MAX_TEXT_BYTES``; a larger
+file is refused with a clear error rather than loaded into memory (put many articles in a
+.jsonl file instead, which is streamed line by line).
+"""
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -8,19 +22,135 @@ from typing import BinaryIO
 from heron.errors import InputError
 from heron.types import RawDocument
 
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+# tried in this order; on equal scores the earlier wins
+SINGLE_BYTE = ("cp1252", "latin_1", "cp1251", "koi8_r")
+
+_WORD = re.compile(r"[^\W\d_]+")
+# punctuation and signs news text really uses; anything else (box drawing, rare symbols) is odd
+_PUNCTUATION = set(string.punctuation) | set("«»“”‘’„‚—–…№€£¥§°·•©®™‰†×÷±½¼¾¹²³´¨¸¦¬¯µ¶¤¡¿ªº")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ACCENTED_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
+_EUROPEAN = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+_MOJIBAKE_HINT = re.compile("[ÃÂâÐÑ][\u0080-\u00ff\u2010-\u203a\u20ac\u2122]")
+
 
 def decode_bytes(data: bytes, origin: str) -> str:
+    """Decode one input's bytes, or raise InputError saying why it is not usable text."""
     if not data.strip():
         raise InputError(origin, "empty input")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _finish(_decode_strict(data, "utf-16", origin), origin)
+    if b"\x00" in data:
+        raise InputError(origin, "binary input (NUL bytes): not a text file")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _best_guess(data, origin)
+    return _finish(text, origin)
+
+
+def _decode_strict(data: bytes, encoding: str, origin: str) -> str:
+    try:
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(origin, f"cannot decode: {exc.reason}") from exc
+        raise InputError(origin, f"cannot decode as {encoding}: {exc.reason}") from exc
+
+
+def _best_guess(data: bytes, origin: str) -> str:
+    """The least implausible decoding among charset-normalizer's guess and the single-byte set."""
+    sample = data[:200_000]
+    from charset_normalizer import from_bytes
+
+    candidates = list(SINGLE_BYTE)
+    best = from_bytes(sample).best()
+    if best is not None and best.encoding not in candidates:
+        candidates.append(best.encoding)
+    scored = []
+    for rank, encoding in enumerate(candidates):
+        try:
+            text = sample.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((implausibility(text), rank, encoding))
+    if not scored:
+        raise InputError(origin, "cannot decode: not UTF-8 and no known encoding fits")
+    score, _, encoding = min(scored)
+    if score > 0.5:
+        raise InputError(origin, f"cannot decode: not UTF-8 and the best guess ({encoding}) gives garbled text")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:  # the guess held for the sample but not for the whole input
+        raise InputError(origin, f"cannot decode as {encoding} past byte {exc.start}: {exc.reason}") from exc
+
+
+def implausibility(text: str) -> float:
+    """How garbled a decoding looks: the share of words no correct decoding would contain, plus
+    control characters and stray symbols (0.0 = all plausible)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 1.0
+    bad = 0.0
+    for word in words:
+        if not _EUROPEAN.match(word):
+            bad += 0.4  # heron reads European-language news; other scripts need strong evidence
+            continue
+        mixed = bool(_CYRILLIC.search(word)) and bool(_LATIN.search(word))
+        if mixed or _ACCENTED_RUN.search(word) or _case_flip(word):
+            bad += 1
+    controls = len(_CONTROL.findall(text))
+    odd = sum(1 for char in text if not (char.isalnum() or char.isspace() or char in _PUNCTUATION))
+    return (bad + 3 * controls) / len(words) + 5 * odd / len(text)
+
+
+def _case_flip(word: str) -> bool:
+    """A lower-case letter followed by an upper-case one inside a word ("тПУУЙС")."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _finish(text: str, origin: str) -> str:
+    """Repair mojibake and refuse text that is mostly control characters."""
+    text = repair_text(text)
+    if not text.strip():
+        raise InputError(origin, "empty input")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(5, len(text) // 100):
+        raise InputError(origin, f"binary input ({controls} control characters): not a text file")
+    return text
+
+
+def repair_text(text: str) -> str:
+    """Undo double-decoded UTF-8 ("â€œ" for a curly quote) and similar damage with ftfy.
+
+    Quotes, full-width forms and ligatures are left as they are: later stages read them.
+    """
+    if not _MOJIBAKE_HINT.search(text) and "&" not in text:
+        return text
+    import ftfy
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
+                                  fix_latin_ligatures=False, normalization=None,
+                                  remove_control_chars=False, fix_line_breaks=False)
+    return ftfy.fix_text(text, config)
+
+
+def read_capped(stream: BinaryIO, origin: str, limit: int | None = None) -> bytes:
+    """Read at most ``limit`` bytes (default MAX_TEXT_BYTES); more is refused, never loaded."""
+    limit = MAX_TEXT_BYTES if limit is None else limit
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(origin, f"larger than {limit / (1024 * 1024):g} MB, the limit for one article; "
+                                 "split it, or give many articles as .jsonl (one per line)")
+    return data
 
 
 def read_text_file(path: Path) -> Iterator[RawDocument]:
-    yield RawDocument(origin=str(path), text=decode_bytes(path.read_bytes(), str(path)))
+    with path.open("rb") as stream:
+        data = read_capped(stream, str(path))
+    yield RawDocument(origin=str(path), text=decode_bytes(data, str(path)))
 
 
 def read_text_stream(stream: BinaryIO, origin: str) -> Iterator[RawDocument]:
-    yield RawDocument(origin=origin, text=decode_bytes(stream.read(), origin))
+    yield RawDocument(origin=origin, text=decode_bytes(read_capped(stream, origin), origin))

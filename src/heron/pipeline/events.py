@@ -1,18 +1,268 @@
-"""Stage `events`: placeholder until implemented."""
+"""Stage `events`: PLOVER events from the parse, the event lexicon, actors and quotes.
+
+Per sentence: find triggers (event_rules), fold complements into the verbs that govern them
+("invited Putin to support" is one REQUEST), read modality and attribution (modality), find
+actor and recipient phrases (event_roles), then fill dates, places and scores from their stages'
+interfaces. One event per trigger; duplicates within a sentence are merged.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from heron.config import Settings
 from heron.pipeline.component import Stage
-from heron.types import Article
+from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
+from heron.pipeline.event_roles import (choose_recipients, coded, is_participant, participants, role_heads,
+                                       subject_of)
+from heron.pipeline.event_rules import Trigger, sentence_triggers
+from heron.pipeline.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
+from heron.types import Article, Claim, Event, Participant, Problem
+
+MAX_SENTENCE_TOKENS = 120
+OBLIGATION = Entry(event="REQUEST", id="obligation_aux", file="modality.yaml", cameo="10")
+
+
+@dataclass
+class Draft:
+    """An event before ids and scores: what one trigger yields in one sentence."""
+
+    trig: Trigger
+    event: str
+    actor: list[Participant]
+    recipient: list[Participant]
+    negated: bool = False
+    asserted_by: Claim | None = None
+    context: list[str] = field(default_factory=list)
+    text_tokens: list = field(default_factory=list)
+    why: str | None = None
+    cameo: str | None = None
 
 
 class EventStage(Stage):
     name = "events"
-    requires = ("doc",)
+    requires = ("doc", "actors", "quotes")
     provides = ("events",)
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.lexicon = load_lexicon()
 
     def __call__(self, article: Article) -> None:
+        from heron.pipeline.speech import reporting_verbs
+
+        verbs = reporting_verbs()
+        events: list[Event] = []
+        notes: set[str] = set()
+        for index, sent in enumerate(article.doc.sents):
+            if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            drafts = code_sentence(article, sent, self.lexicon, verbs)
+            for k, draft in enumerate(merge(drafts)):
+                events.append(finish(article, sent, index, k, draft, self.lexicon, notes))
+        article.events = events
+        article.problems += [Problem("events", note) for note in sorted(notes)]
+
+
+def code_sentence(article: Article, sent, lexicon: Lexicon, verbs: frozenset[str]) -> list[Draft]:
+    groups = sentence_triggers(sent, lexicon)
+    heads = {group[0].head.i: group[0] for group in groups}
+    complements: dict[int, list[Trigger]] = {}
+    for group in groups:
+        parent = _absorber(group[0], heads)
+        if parent is not None:
+            complements.setdefault(parent.head.i, []).append(group[0])
+    absorbed = {t.head.i for kids in complements.values() for t in kids}
+    drafts = []
+    for group in groups:
+        if group[0].head.i in absorbed:
+            continue
+        kids = complements.get(group[0].head.i, [])
+        draft = next((d for trig in group if (d := draft_for(article, trig, kids, lexicon, verbs, set(heads)))), None)
+        if draft is not None:
+            drafts.append(draft)
+    drafts += obligations(article, sent, lexicon, verbs, set(heads), absorbed)
+    return _main_clauses(drafts)
+
+
+def _main_clauses(drafts: list[Draft]) -> list[Draft]:
+    """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
+    ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
+    roles = [clause_role(d.trig.head) for d in drafts]
+    main = [d for d, r in zip(drafts, roles) if r == "main"]
+    return main or [d for d, r in zip(drafts, roles) if r == "side"]
+
+
+def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose complement clause this trigger's clause is ("urged X to withdraw")."""
+    cur = trig.head
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp") or cur.head is cur:
+            return None
+        parent = heads.get(cur.head.i)
+        if parent is not None and parent.entry.complement in ("absorb", "judge"):
+            return parent
+        if parent is not None:
+            return None
+        cur = cur.head
+    return None
+
+
+def draft_for(article: Article, trig: Trigger, kids: list[Trigger], lexicon: Lexicon,
+              verbs: frozenset[str], trigger_heads: set[int]) -> Draft | None:
+    pred = trig.head
+    frame = frame_of(pred, lexicon)
+    if frame.obligation is not None and not frame.negated:
+        request = obligation_draft(article, pred, frame, verbs, trigger_heads)
+        if request is not None:
+            return request
+    if frame.hedge or (trig.entry.needs_complement == "event" and not kids):
         return None
+    event, why = trig.entry.event, None
+    if trig.entry.complement == "judge" and any(k.entry.event in CONFLICTUAL for k in kids):
+        event, why = "THREATEN", "intent"
+    event, negated, reason = reshape(event, frame)
+    why = reason or why
+    actor_heads, recipient_heads = role_heads(trig)
+    actor = participants(article, [h for h in actor_heads if is_participant(h)])
+    # "promised to allocate $1.5 billion to X": the complement may name the recipient
+    kid_heads = [h for kid in kids for h in role_heads(kid)[1]]
+    recipient = choose_recipients(article, recipient_heads, kid_heads)
+    if trig.entry.mutual and not recipient and len(actor) > 1:
+        actor, recipient = actor[:1], actor[1:]
+    if trig.entry.needs_recipient and not recipient:
+        return None
+    if not actor and not recipient:
+        return None
+    if _non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
+        return None
+    draft = Draft(trig, event, actor, recipient, negated=negated, why=why,
+                  context=_context(trig, kids), text_tokens=_trigger_tokens(trig, kids, frame))
+    draft.asserted_by = claim_for(article, pred, verbs, trigger_heads)
+    return draft
+
+
+def _non_agent(heads: list, lexicon: Lexicon) -> bool:
+    words = {str(w).lower() for w in lexicon.modality.get("non_agents") or ()}
+    return any(h.lemma_.lower() in words for h in heads)
+
+
+def _context(trig: Trigger, kids: list[Trigger]) -> list[str]:
+    out = list(trig.entry.context)
+    for kid in kids:
+        out += [c for c in kid.entry.context if c not in out]
+    words = context_words()
+    scope = [trig.head] + [k.head for k in kids] + ([trig.noun] if trig.noun is not None else [])
+    for token in scope:
+        for child in token.children:
+            if child.dep_ not in ("dobj", "prep", "attr", "dative", "npadvmod"):
+                continue
+            for t in child.subtree:
+                ctx = words.get(t.lemma_.lower()) or words.get(t.lower_)
+                if ctx and ctx not in out:
+                    out.append(ctx)
+    return out
+
+
+def _trigger_tokens(trig: Trigger, kids: list[Trigger], frame) -> list:
+    tokens = list(trig.words)
+    if frame.intent is not None:
+        tokens.append(frame.intent)
+    tokens += [c for c in trig.head.children if c.dep_ == "neg"]
+    for kid in kids:
+        tokens += kid.words
+    return tokens
+
+
+def claim_for(article: Article, pred, verbs: frozenset[str], trigger_heads: set[int]) -> Claim | None:
+    speaker, _ = speaker_of(pred, verbs, trigger_heads)
+    if speaker is not None:
+        parts = participants(article, [speaker])
+        actor_id = next((p.actor for p in parts if p.actor), None)
+        return Claim(text=_phrase_text(article, speaker), actor=actor_id)
+    quoted = quote_speaker(article, pred.idx)
+    if quoted is not None:
+        return Claim(text=quoted.text, actor=quoted.actor)
+    return None
+
+
+def _phrase_text(article: Article, head) -> str:
+    from heron.pipeline.event_roles import phrase_span
+
+    start, end = phrase_span(head)
+    return article.text[start:end]
+
+
+def obligations(article: Article, sent, lexicon: Lexicon, verbs: frozenset[str], trigger_heads: set[int],
+                absorbed: set[int]) -> list[Draft]:
+    """"X said that Y must act" is X's REQUEST to Y, also when the act itself is no lexicon event."""
+    out = []
+    for pred in sent:
+        if pred.pos_ not in ("VERB", "AUX") or pred.i in absorbed or pred.i in trigger_heads:
+            continue
+        frame = frame_of(pred, lexicon)
+        if frame.obligation is not None and not frame.negated:
+            draft = obligation_draft(article, pred, frame, verbs, trigger_heads)
+            if draft is not None:
+                out.append(draft)
+    return out
+
+
+def obligation_draft(article: Article, pred, frame, verbs: frozenset[str], trigger_heads: set[int]) -> Draft | None:
+    """The speaker's REQUEST to the clause's subject (not when the subject is the speaker: "we must")."""
+    speaker, verb = speaker_of(pred, verbs, trigger_heads)
+    target = subject_of(pred)
+    if speaker is None or target is None or verb is None or verb.lower_ == "according":
+        return None
+    actor, recipient = participants(article, [speaker]), participants(article, [target])
+    if not coded(recipient) or {p.code for p in recipient} <= {p.code for p in actor}:
+        return None
+    trig = Trigger(pred, OBLIGATION, frame.obligation.lower_, "modal", words=[verb, frame.obligation, pred])
+    return Draft(trig, "REQUEST", actor, recipient, why="obligation", text_tokens=[verb, frame.obligation, pred])
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One event per (type, actors, recipients, negation) within a sentence; the first trigger wins."""
+    seen, out = set(), []
+    for draft in sorted(drafts, key=lambda d: d.trig.head.i):
+        key = (draft.event, draft.negated, tuple(sorted(p.code or p.entity_text for p in draft.actor)),
+               tuple(sorted(p.code or p.entity_text for p in draft.recipient)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out
+
+
+def finish(article: Article, sent, index: int, k: int, draft: Draft, lexicon: Lexicon, notes: set[str]) -> Event:
+    from heron.pipeline.event_fields import date_for, location_for, scores
+
+    entry = draft.trig.entry
+    own = draft.event == entry.event
+    cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
+    score = scores(draft.event, cameo, mode, lexicon)
+    date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, notes)
+    pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
+    tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)
+    return Event(
+        id=f"{article.id}:s{index}:e{k}", event=draft.event, mode=mode,
+        context=draft.context, date=date, date_text=date_text, actor=draft.actor, recipient=draft.recipient,
+        location=location_for(article, (sent.start_char, sent.end_char), notes), text=sent.text,
+        start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
+        asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
+        rule=entry.rule(pattern), **score)
+
+
+def confidence(draft: Draft) -> float:
+    """Rule-based: full when both sides are known actors, lower for missing sides and modality."""
+    value = 0.9
+    if not coded(draft.actor):
+        value -= 0.25
+    if not coded(draft.recipient):
+        value -= 0.1
+    if draft.why:
+        value -= 0.1
+    if draft.trig.kind == "noun" and draft.trig.light != "agentive":
+        value -= 0.05
+    if draft.asserted_by is not None:
+        value -= 0.05
+    return round(max(0.1, value), 2)

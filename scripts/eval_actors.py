@@ -1,0 +1,98 @@
+"""Actor-code accuracy on PLOVER gold sentences (../shared/eval/plover-gsr/dev.jsonl).
+
+For every gold actor or recipient with a code, find its text in the sentence, code that span
+with heron (`code_span`, which uses the resolved actors first) and compare with the gold code.
+Prints accuracy, counts and the confusions (gold -> predicted, with the text).
+
+    .venv/bin/python scripts/eval_actors.py [--split dev] [--limit N] [--quiet]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def locate(sentence: str, text: str) -> tuple[int, int] | None:
+    """Character span of a gold text in its sentence; "..." gaps and spacing are tolerated."""
+    parts = [p.strip(" ,") for p in re.split(r"\.\.+", text) if p.strip(" ,")]
+    if not parts:
+        return None
+    patterns = [r"(?<!\w)" + r"\s+".join(re.escape(w) for w in part.split()) + r"(?!\w)" for part in parts]
+    flags = 0 if re.search(patterns[0], sentence) else re.IGNORECASE
+    first = re.search(patterns[0], sentence, flags=flags)
+    if first is None:
+        return None
+    last = re.search(patterns[-1], sentence[first.start():], flags=flags) if len(parts) > 1 else None
+    end = first.start() + last.end() if last else first.end()
+    return first.start(), end
+
+
+def gold_items(path: Path, limit: int | None = None) -> list[dict]:
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return items[:limit] if limit else items
+
+
+def score(items: list[dict], pipeline) -> dict:
+    """Run the pipeline over the sentences and compare codes; returns counts and confusions."""
+    from heron.pipeline.actors import code_span
+    from heron.types import Article
+
+    articles = [Article(id=item["id"], text=item["text"], published=None) for item in items]
+    for article in articles:
+        article.stages = ["text", "title", "removed", "source"]
+    coded = list(pipeline.pipe(articles))
+    counts: Counter = Counter()
+    confusions = []
+    for item, article in zip(items, coded):
+        for side in ("actor", "recipient"):
+            for gold in item.get(side) or []:
+                if not gold.get("code"):
+                    continue
+                counts["gold"] += 1
+                where = locate(item["text"], gold["text"])
+                if where is None:
+                    counts["unlocated"] += 1
+                    confusions.append((gold["code"], "<text not found>", gold["text"], item["id"]))
+                    continue
+                code, _ = code_span(article, *where)
+                if code == gold["code"]:
+                    counts["correct"] += 1
+                else:
+                    counts["null" if code is None else "wrong"] += 1
+                    confusions.append((gold["code"], code, gold["text"], item["id"]))
+    counts["accuracy"] = counts["correct"] / counts["gold"] if counts["gold"] else 0.0
+    return {"counts": counts, "confusions": confusions}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--quiet", action="store_true", help="only the summary line")
+    args = parser.parse_args(argv)
+    path = SHARED / "eval" / "plover-gsr" / f"{args.split}.jsonl"
+    if not path.is_file():
+        print(f"eval_actors: {path} not found (the evaluation data lives in ../shared beside the repo)", file=sys.stderr)
+        return 2
+    from heron.config import Settings
+    from heron.pipeline import build_pipeline
+
+    result = score(gold_items(path, args.limit), build_pipeline(Settings(), ["parse", "actors"]))
+    c = result["counts"]
+    print(f"actor codes: accuracy {c['accuracy']:.3f} ({c['correct']}/{c['gold']}); "
+          f"wrong {c['wrong']}, null {c['null']}, text not found {c['unlocated']}")
+    if not args.quiet:
+        for gold, predicted, text, item_id in sorted(result["confusions"], key=lambda r: (r[0], str(r[1]))):
+            print(f"  {gold} -> {predicted}\t{text!r}\t{item_id}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

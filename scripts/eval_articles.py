@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Whole-article event coding: run heron over the hand-coded VOA stories and print P/R/F1.
+
+The gold (eval/voa-dev.jsonl, coded per eval/README.md) names each story by id; the texts are
+read from ../shared/eval/voa/stories.jsonl beside the repository. Scoring follows DESIGN.md §5
+(heron.evaluation.articles.score_articles).
+
+    .venv/bin/python scripts/eval_articles.py [--gold eval/voa-dev.jsonl] [--texts STORIES]
+                                              [--details] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "eval" / "voa-dev.jsonl")
+    parser.add_argument("--texts", type=Path, default=SHARED / "eval" / "voa" / "stories.jsonl")
+    parser.add_argument("--details", action="store_true", help="list missed required and unmatched predicted events")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = parser.parse_args(argv)
+    for path in (args.gold, args.texts):
+        if not path.is_file():
+            print(f"eval_articles: {path}: no such file", file=sys.stderr)
+            return 2
+
+    from heron.config import Settings
+    from heron.evaluation.articles import evaluate_files, format_report
+
+    started = time.perf_counter()
+    result = evaluate_files(args.gold, args.texts, Settings())
+    seconds = time.perf_counter() - started
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_report(result, details=args.details))
+        print(f"({result['totals']['articles']} stories in {seconds:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

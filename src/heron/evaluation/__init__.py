@@ -1,0 +1,1 @@
+"""Scoring heron against hand-coded gold: sentences and whole articles."""

@@ -1,0 +1,227 @@
+"""Whole-article evaluation: heron's events against a careful coder's article-level gold.
+
+Gold, one JSON object per line: {"id", "published", "required": [GOLD], "acceptable": [GOLD]},
+GOLD = {"event": TYPE, "actor": [codes], "recipient": [codes], "note": "..."}. The article text
+is not in the gold file; it is read by id from a stories file (JSON Lines with id, title, text,
+published, url).
+
+A predicted event matches a gold one when the types are equal and the predicted actor codes
+intersect the gold actor codes and the recipients likewise; an empty gold side matches anything
+(DESIGN.md §5). Recall = required events matched one-to-one (a maximum bipartite matching, so a
+single prediction never counts twice); precision = predicted (non-negated) events that match a
+required or an acceptable event; F1 their harmonic mean. Totals are micro-averaged over articles.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from heron.errors import InputError
+from heron.types import Article, Event
+
+GOLD_KEYS = ("event", "actor", "recipient")
+
+
+def score_articles(gold: list[dict[str, Any]], articles: dict[str, Article]) -> dict[str, Any]:
+    """Score coded articles against article-level gold; returns totals and one row per article."""
+    rows = [_score_one(item, articles.get(str(item["id"]))) for item in gold]
+    required = sum(r["required"] for r in rows)
+    found = sum(r["required_matched"] for r in rows)
+    predicted = sum(r["predicted"] for r in rows)
+    correct = sum(r["predicted_matched"] for r in rows)
+    precision = correct / predicted if predicted else 0.0
+    recall = found / required if required else 0.0
+    totals = {
+        "articles": len(rows), "missing_articles": sum(1 for r in rows if r["missing"]),
+        "required": required, "required_matched": found, "predicted": predicted, "predicted_matched": correct,
+        "precision": precision, "recall": recall, "f1": _f1(precision, recall),
+        "type_recall": _ratio(sum(r["type_matched"] for r in rows), required),
+        "problems": sum(len(r["problems"]) for r in rows),
+        "uncoded_actor": sum(r["uncoded_actor"] for r in rows),
+    }
+    by_type: dict[str, dict[str, int]] = {}
+    for row in rows:
+        for event, found_it in row["required_types"]:
+            counts = by_type.setdefault(event, {"required": 0, "matched": 0})
+            counts["required"] += 1
+            counts["matched"] += int(found_it)
+    return {"totals": totals, "by_type": dict(sorted(by_type.items())), "articles": rows}
+
+
+def _score_one(item: dict[str, Any], article: Article | None) -> dict[str, Any]:
+    required = [_gold_event(g, item) for g in item.get("required") or []]
+    acceptable = [_gold_event(g, item) for g in item.get("acceptable") or []]
+    events = [e for e in (article.events if article else []) if not e.negated]
+    pairs = maximum_matching(required, events)
+    hit = [any(matches(e, g) for g in required + acceptable) for e in events]
+    type_pairs = maximum_matching([{**g, "actor": [], "recipient": []} for g in required], events)
+    row = {
+        "id": str(item["id"]), "missing": article is None,
+        "required": len(required), "required_matched": len(pairs),
+        "type_matched": len(type_pairs),
+        "predicted": len(events), "predicted_matched": sum(hit),
+        # predictions whose actor has no code can never match a coded gold actor
+        "uncoded_actor": sum(1 for e in events if not any(p.code for p in e.actor)),
+        "missed": [_describe_gold(required[i]) for i in range(len(required)) if i not in pairs],
+        "required_types": [(g["event"], i in pairs) for i, g in enumerate(required)],
+        "extra": [describe_event(e) for e, ok in zip(events, hit) if not ok],
+        "problems": [f"{p.stage}: {p.message}" for p in (article.problems if article else [])],
+    }
+    precision = _ratio(row["predicted_matched"], row["predicted"])
+    recall = _ratio(row["required_matched"], row["required"])
+    row.update(precision=precision, recall=recall, f1=_f1(precision, recall))
+    return row
+
+
+def matches(event: Event, gold: dict[str, Any]) -> bool:
+    """Type equal; actor and recipient codes intersect the gold ones (empty gold side: any)."""
+    if event.event != gold["event"]:
+        return False
+    return _side(event.actor, gold.get("actor")) and _side(event.recipient, gold.get("recipient"))
+
+
+def _side(participants: Iterable[Any], codes: list[str] | None) -> bool:
+    if not codes:
+        return True
+    return bool({p.code for p in participants if p.code} & set(codes))
+
+
+def maximum_matching(gold: list[dict[str, Any]], events: list[Event]) -> dict[int, int]:
+    """Gold index -> event index, a maximum one-to-one matching (augmenting paths, Kuhn's method)."""
+    edges = [[j for j, e in enumerate(events) if matches(e, g)] for g in gold]
+    owner: dict[int, int] = {}  # event index -> gold index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def _gold_event(raw: Any, item: dict[str, Any]) -> dict[str, Any]:
+    """Validate one gold event; a malformed one is an error naming the story, never skipped."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("event"), str):
+        raise InputError(f"gold {item.get('id')}", f"gold event needs an 'event' type: {raw!r}")
+    for side in ("actor", "recipient"):
+        if not isinstance(raw.get(side, []), list):
+            raise InputError(f"gold {item.get('id')}", f"'{side}' must be a list of codes: {raw!r}")
+    return raw
+
+
+def describe_event(event: Event) -> str:
+    actor = "+".join(p.code or "?" for p in event.actor) or "-"
+    recipient = "+".join(p.code or "?" for p in event.recipient) or "-"
+    return f"{event.event} {actor}->{recipient} ({event.event_text!r})"
+
+
+def _describe_gold(gold: dict[str, Any]) -> str:
+    actor = "+".join(gold.get("actor") or []) or "*"
+    recipient = "+".join(gold.get("recipient") or []) or "*"
+    return f"{gold['event']} {actor}->{recipient}" + (f" ({gold['note']})" if gold.get("note") else "")
+
+
+def format_report(result: dict[str, Any], details: bool = False) -> str:
+    """A plain-text table: one row per article and the totals; with details, misses and extras."""
+    lines = [f"{'article':<12} {'req':>4} {'found':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}"]
+    for row in result["articles"]:
+        mark = "  (not coded: article missing)" if row["missing"] else ""
+        lines.append(f"{row['id']:<12} {row['required']:>4} {row['required_matched']:>5} {row['predicted']:>5} "
+                     f"{row['predicted_matched']:>4} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f}{mark}")
+        if details:
+            lines += [f"    missed {m}" for m in row["missed"]] + [f"    extra  {x}" for x in row["extra"]]
+        lines += [f"    problem {p}" for p in row["problems"]]
+    t = result["totals"]
+    if details:
+        lines.append("required recall by type: " + ", ".join(
+            f"{event} {c['matched']}/{c['required']}" for event, c in result["by_type"].items()))
+    lines.append(f"{'TOTAL':<12} {t['required']:>4} {t['required_matched']:>5} {t['predicted']:>5} "
+                 f"{t['predicted_matched']:>4} {t['precision']:>6.3f} {t['recall']:>6.3f} {t['f1']:>6.3f}")
+    lines.append(f"type-only recall {t['type_recall']:.3f}; predicted events without an actor code "
+                 f"{t['uncoded_actor']}/{t['predicted']}; articles {t['articles']}"
+                 + (f", {t['missing_articles']} missing" if t["missing_articles"] else "")
+                 + (f"; {t['problems']} problems recorded on the articles" if t["problems"] else ""))
+    return "\n".join(lines)
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold file: one JSON object per line with id, required and acceptable."""
+    gold = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}", f"invalid JSON: {exc.msg}") from exc
+        if not isinstance(item, dict) or "id" not in item or not isinstance(item.get("required"), list):
+            raise InputError(f"{path}:{number}", "expected an object with 'id' and a 'required' list")
+        gold.append(item)
+    if not gold:
+        raise InputError(str(path), "no gold articles")
+    return gold
+
+
+def read_stories(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The stories with the given ids from a JSON Lines file (id, title, text, published, url)."""
+    stories = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}", f"invalid JSON: {exc.msg}") from exc
+        if str(record.get("id")) in ids:
+            stories[str(record["id"])] = record
+    missing = sorted(ids - set(stories))
+    if missing:
+        raise InputError(str(path), f"no story with id {', '.join(missing)} (the gold file names it)")
+    return stories
+
+
+def code_stories(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]], settings: Any) -> dict[str, Article]:
+    """Run heron over the stories; the title leads the text as its first paragraph."""
+    from heron.pipeline import build_pipeline
+    from heron.types import RawDocument
+
+    published = {str(g["id"]): g.get("published") for g in gold}
+    raws = []
+    for story_id, story in stories.items():
+        title = (story.get("title") or "").strip()
+        text = f"{title}\n\n{story['text']}" if title else story["text"]
+        date = published.get(story_id) or (story.get("published") or "")[:10] or None
+        raws.append(RawDocument(origin=f"story {story_id}", text=text, id=story_id, title=title or None,
+                                url=story.get("url"), published=date))
+    pipeline = build_pipeline(settings)
+    coded = pipeline.code_batch(raws)
+    articles = {}
+    for raw, result in zip(raws, coded):
+        if isinstance(result, InputError):
+            raise result
+        articles[str(raw.id)] = result
+    return articles
+
+
+def evaluate_files(gold_path: Path, texts_path: Path, settings: Any) -> dict[str, Any]:
+    """Read gold and stories, code the stories, score them: the `heron eval` path for articles."""
+    gold = read_gold(gold_path)
+    stories = read_stories(texts_path, {str(g["id"]) for g in gold})
+    return score_articles(gold, code_stories(stories, gold, settings))
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

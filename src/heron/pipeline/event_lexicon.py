@@ -1,0 +1,134 @@
+"""The event lexicon: one YAML file per PLOVER type under data/lexicon/, read once and indexed.
+
+Each entry names verbs, phrasal verbs, verb + object phrases and nominal events; every coded
+event carries ``lexicon/<type>.yaml:<entry id>:<pattern>`` so a reader can find what fired.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from heron.errors import DataFileError
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
+              "needs_recipient", "needs_complement", "mutual", "objects", "light"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    event: str
+    id: str
+    file: str
+    cameo: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    complement: str | None = None  # "absorb" | "judge" | None
+    predicates: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    needs_recipient: bool = False
+    needs_complement: str | None = None  # "event" | "clause" | None
+    mutual: bool = False
+    light: frozenset[str] = frozenset()  # light verbs allowed for this entry's nouns (empty: the general list)
+
+    def rule(self, pattern: str) -> str:
+        return f"lexicon/{self.file}:{self.id}:{pattern}"
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    event: str
+    quad: int
+    scale: float
+    cameo: str
+    goldstein: float
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, TypeInfo] = field(default_factory=dict)
+    verbs: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # lemma -> (rest, entry)
+    phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # verb -> (rest, entry)
+    nouns: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # last word -> (words, entry)
+    light: dict[str, frozenset[str]] = field(default_factory=dict)
+    modality: dict = field(default_factory=dict)
+
+    def add(self, table: dict, pattern: str, key_last: bool, entry: Entry) -> None:
+        words = tuple(pattern.lower().split())
+        if not words:
+            raise DataFileError(entry.file, f"entry {entry.id!r} has an empty pattern")
+        if key_last:
+            table.setdefault(words[-1], []).append((words, entry))
+        else:
+            table.setdefault(words[0], []).append((words[1:], entry))
+
+
+def _read_yaml(name: str):
+    path = files("heron").joinpath(f"data/lexicon/{name}")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"lexicon/{name}", f"cannot read: {exc}") from exc
+
+
+def _entry(raw: dict, event: str, name: str, root_cameo: str) -> Entry:
+    if not isinstance(raw, dict) or "id" not in raw:
+        raise DataFileError(f"lexicon/{name}", f"every entry needs an id (got {raw!r})")
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r} has unknown keys {sorted(unknown)}")
+    if raw.get("complement") not in (None, "absorb", "judge"):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: complement must be absorb or judge")
+    if raw.get("needs_complement") not in (None, "event", "clause"):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: needs_complement must be event or clause")
+    return Entry(event=event, id=str(raw["id"]), file=name, cameo=str(raw.get("cameo") or root_cameo),
+                 mode=raw.get("mode"), context=tuple(raw.get("context") or ()), complement=raw.get("complement"),
+                 predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
+                 needs_recipient=bool(raw.get("needs_recipient")),
+                 needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
+                 light=frozenset(raw.get("light") or ()))
+
+
+def _load_type(lexicon: Lexicon, event: str) -> None:
+    name = f"{event.lower()}.yaml"
+    data = _read_yaml(name)
+    if not isinstance(data, dict) or data.get("event") != event or not isinstance(data.get("entries"), list):
+        raise DataFileError(f"lexicon/{name}", f"needs 'event: {event}' and a list of 'entries'")
+    try:
+        lexicon.types[event] = TypeInfo(event, int(data["quad"]), float(data["scale"]), str(data["cameo"]),
+                                        float(data["goldstein"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"lexicon/{name}", f"needs quad, scale, cameo and goldstein ({exc})") from exc
+    for raw in data["entries"]:
+        entry = _entry(raw, event, name, lexicon.types[event].cameo)
+        for pattern in raw.get("verbs") or ():
+            lexicon.add(lexicon.verbs, str(pattern), False, entry)
+        for pattern in raw.get("phrases") or ():
+            lexicon.add(lexicon.phrases, str(pattern), False, entry)
+        for pattern in raw.get("nouns") or ():
+            lexicon.add(lexicon.nouns, str(pattern), True, entry)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """All sixteen type files plus the light verbs and modality words (read-only, cached)."""
+    lexicon = Lexicon()
+    for event in TYPES:
+        _load_type(lexicon, event)
+    light = _read_yaml("light_verbs.yaml") or {}
+    lexicon.light = {k: frozenset(light.get(k) or ()) for k in ("agentive", "undergoing", "intransitive")}
+    lexicon.modality = _read_yaml("modality.yaml") or {}
+    return lexicon
+
+
+def context_words() -> dict[str, str]:
+    """word -> PLOVER context, from modality.yaml's ``contexts``."""
+    out: dict[str, str] = {}
+    for context, words in (load_lexicon().modality.get("contexts") or {}).items():
+        for word in words:
+            out.setdefault(str(word).lower(), context)
+    return out

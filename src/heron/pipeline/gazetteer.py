@@ -1,0 +1,80 @@
+"""Find dictionary actors in a parsed text: spaCy PhraseMatchers built once per vocabulary.
+
+Abbreviations (all capitals, "U.S.", "UN") match case-sensitively; other names match in any
+case but need a capitalised word in the text ("Turkey" the country, not "turkey").
+Overlapping matches keep the longest, then the leftmost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.pipeline.actor_dictionary import ActorDictionary, CountryForm, Entry, place_countries
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    target: Entry | CountryForm
+
+    @property
+    def code(self) -> str | None:
+        if isinstance(self.target, CountryForm):
+            return self.target.code
+        return None
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (text == text.upper() or len(text) <= 3)
+
+
+class Gazetteer:
+    """PhraseMatchers over one spaCy vocabulary for all names in an ActorDictionary."""
+
+    def __init__(self, dictionary: ActorDictionary, nlp) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.dictionary = dictionary
+        self.targets: dict[str, list[Entry | CountryForm]] = {}
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
+        cased_texts, uncased_texts = set(), set()
+        for text, target in dictionary.phrases():
+            key = text if _is_abbreviation(text) else text.lower()
+            self.targets.setdefault(key, [])
+            if target not in self.targets[key]:
+                self.targets[key].append(target)
+            (cased_texts if _is_abbreviation(text) else uncased_texts).add(key)
+        for key in cased_texts:
+            self.cased.add(key, [nlp.make_doc(key)])
+        for key in uncased_texts:
+            self.uncased.add(key, [nlp.make_doc(key)])
+        # match ids are string hashes; keep their keys here so any Doc's vocabulary works
+        self.key_of = {nlp.vocab.strings[key]: key for key in cased_texts | uncased_texts}
+
+    def hits(self, span) -> list[Hit]:
+        """Non-overlapping dictionary hits in a Doc or Span, in text order (token indices of the Doc)."""
+        doc = span.doc if hasattr(span, "root") else span  # a Span; matchers give Doc indices either way
+        found = []
+        for matcher, cased in ((self.cased, True), (self.uncased, False)):
+            for match_id, start, end in matcher(span):
+                if cased or _capitalised(doc[start:end]):
+                    found.append((start, end, self.key_of[match_id]))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: set[int] = set()
+        hits = []
+        for start, end, key in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                hits.append(Hit(start, end, self.targets[key][0]))
+        return sorted(hits, key=lambda h: h.start)
+
+    def place_country(self, text: str) -> str | None:
+        """ISO3 of a city name (geonames, most populous of the name), or None."""
+        return place_countries().get(text.lower())
+
+
+def _capitalised(span) -> bool:
+    """Some word other than "the" starts with a capital letter ("the collective West")."""
+    return any(t.text[:1].isupper() for t in span if t.lower_ != "the" and t.is_alpha)

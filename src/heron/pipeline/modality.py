@@ -1,0 +1,139 @@
+"""Modality and attribution of a clause: negation, promise/intent, future, obligation, hedges,
+and who asserts it (reported speech, "according to", quotes).
+
+PLOVER codes expressed intent to cooperate as AGREE and expressed intent to harm as THREATEN;
+a declined cooperation is REJECT; a speaker saying another party "must" act is a REQUEST.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.pipeline.event_lexicon import Lexicon
+from heron.pipeline.event_roles import subject_of
+from heron.types import Article
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+CONFLICTUAL = {"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "advcl", "parataxis", "acomp")
+
+
+@dataclass
+class Frame:
+    negated: bool = False
+    intent: object = None  # the token making it a promise/plan/readiness/future ("ready", "will")
+    obligation: object = None  # "must", "should"
+    hedge: bool = False
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _words(lexicon: Lexicon, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon.modality.get(key) or ())
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def frame_of(pred, lexicon: Lexicon) -> Frame:
+    """Modality of the clause whose predicate is ``pred`` (a verb, or a light verb)."""
+    frame = Frame(negated=_negated(pred))
+    for aux in (c for c in pred.children if c.dep_ in ("aux", "auxpass")):
+        lemma = aux.lower_ if aux.lower_ in ("'ll", "wo") else _lemma(aux)
+        if lemma in _words(lexicon, "future_aux") or aux.lower_ == "wo":
+            frame.intent = aux
+        elif lemma in _words(lexicon, "obligation_aux") and lemma != "have":
+            frame.obligation = aux
+        elif lemma in _words(lexicon, "hedge_aux"):
+            frame.hedge = True
+    head = pred.head
+    if pred.dep_ == "xcomp" and head is not pred:
+        lemma = _lemma(head)
+        if lemma in _words(lexicon, "intent_verbs") or lemma in _words(lexicon, "intent_adjectives") or \
+                lemma in _words(lexicon, "future_aux"):
+            frame.intent = head
+            upper = frame_of(head, lexicon)
+            frame.negated = frame.negated or upper.negated
+            frame.hedge = frame.hedge or upper.hedge
+        elif lemma == "have" and any(c.dep_ == "aux" for c in pred.children):
+            frame.obligation = head  # "X has to withdraw"
+        if head.dep_ == "acomp":  # "is not ready to", "must be ready to"
+            outer = frame_of(head.head, lexicon)
+            frame.negated = frame.negated or outer.negated
+            frame.obligation = frame.obligation or outer.obligation
+            frame.hedge = frame.hedge or outer.hedge
+    return frame
+
+
+def clause_role(pred) -> str:
+    """main | background (a relative or participial clause about a noun) | side (adverbial clause)."""
+    role, cur = "main", pred
+    for _ in range(12):
+        if cur.dep_ in ("relcl", "acl"):
+            return "background"
+        if cur.dep_ == "advcl":
+            role = "side"
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return role
+
+
+def reshape(event: str, frame: Frame) -> tuple[str, bool, str | None]:
+    """(type, negated, why) after modality: intent to cooperate -> AGREE, to harm -> THREATEN."""
+    if frame.intent is None:
+        return event, frame.negated, None
+    if event in COOPERATIVE:
+        if frame.negated:
+            return "REJECT", False, "declined"
+        return "AGREE", False, "intent"
+    if event in CONFLICTUAL:
+        return "THREATEN", frame.negated, "intent"
+    return event, frame.negated, None
+
+
+def _speaker_verb(pred, verbs: frozenset[str], triggers: set[int]):
+    """The reporting verb whose complement contains ``pred``, if any."""
+    cur = pred
+    for _ in range(8):
+        if cur.dep_ not in CLAUSE_LINKS or cur.head is cur:
+            break
+        head = cur.head
+        if _lemma(head) in verbs and head.i not in triggers and cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp"):
+            return head
+        cur = head
+    root = pred.sent.root
+    if _lemma(root) not in verbs:
+        for child in root.children:
+            if child.dep_ in ("parataxis", "advcl") and _lemma(child) in verbs and child.i not in triggers:
+                return child
+    return None
+
+
+def speaker_of(pred, verbs: frozenset[str], triggers: set[int]):
+    """(speaker token, reporting verb token) for a clause in reported speech, else (None, None)."""
+    verb = _speaker_verb(pred, verbs, triggers)
+    if verb is not None:
+        subject = subject_of(verb)
+        if subject is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None:
+            return subject, verb
+    for token in pred.sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return pobj, token
+    return None, None
+
+
+def quote_speaker(article: Article, offset: int):
+    """The speaker of the quote whose span holds ``offset`` (a Speaker), else None."""
+    for quote in article.quotes:
+        if quote.start <= offset < quote.end and quote.speaker is not None:
+            return quote.speaker
+    return None

@@ -1,0 +1,95 @@
+"""Code any span of an article's text, actor or not ("Haitian government officials", "Israeli").
+
+The actor whose mention holds the span's head word decides; otherwise the actor rules run on
+the span's own words: a country, organisation or place gives the code, a role noun the sector,
+and a role without a country takes the sentence's only country (else the article's dominant).
+"""
+from __future__ import annotations
+
+from heron.pipeline.actor_dictionary import NON_STATE, CountryForm, Entry
+from heron.pipeline.gazetteer import Gazetteer
+from heron.pipeline.roles import choose_role, find_roles, implied_code, origins_in
+from heron.types import Actor, Article
+
+GOVERNMENT_FORMS = {"name", "seat", "code"}
+
+
+class SpanCoder:
+    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.gazetteer = gazetteer
+
+    def code(self, start: int, end: int) -> tuple[str | None, str | None]:
+        if self.doc is None:
+            return None, None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None, None
+        actor = self.actor_at(span.root.idx, span.start_char, span.end_char)
+        if actor is not None and (actor.code is not None or actor.kind == "person"):
+            return actor.code, actor.sector  # a person the stage could not place stays unknown
+        return self.by_rules(span)
+
+    def actor_at(self, offset: int, start: int, end: int) -> Actor | None:
+        """The actor mentioned at the head word; of several, the largest mention inside the span."""
+        best, best_key = None, None
+        for actor in self.article.actors:
+            for s, e in actor.mentions:
+                if s <= offset < e:
+                    key = (start <= s and e <= end, e - s if start <= s and e <= end else s - e)
+                    if best_key is None or key > best_key:
+                        best, best_key = actor, key
+        return best
+
+    def by_rules(self, span) -> tuple[str | None, str | None]:
+        hits = self.gazetteer.hits(span)
+        hit_at = {i: h for h in hits for i in range(h.start, h.end)}
+        roles = list({id(r): r for r in find_roles(self.doc, self.gazetteer.dictionary.roles, span.start, span.end).values()}.values())
+        role = choose_role(sorted(roles, key=lambda r: r.start), span.root)
+        origins = origins_in(list(span), hit_at, self.article.published, self.gazetteer.place_country)
+        origins += self.actor_origins(span)
+        implied = implied_code(roles)
+        code = origins[0].code if origins else (implied.code if implied else None)
+        sector = role.sector if role else self.sector_of_hit(hit_at.get(span.root.i))
+        if code is None and role is not None:
+            code = self.context_code(span)
+        return code, sector
+
+    def actor_origins(self, span) -> list:
+        """Coded actors mentioned inside the span ("Putin's government")."""
+        from heron.pipeline.roles import Origin
+
+        found = []
+        for actor in self.article.actors:
+            if actor.code and any(span.start_char <= s < span.end_char for s, _ in actor.mentions):
+                found.append(Origin(actor.code, actor.rule or actor.name))
+        return found
+
+    def sector_of_hit(self, hit) -> str | None:
+        if hit is None:
+            return None
+        target = hit.target
+        if isinstance(target, Entry):
+            office = target.office_at(self.article.published)
+            return office.sector if office else None
+        if isinstance(target, CountryForm) and target.form in GOVERNMENT_FORMS and target.code not in NON_STATE:
+            return "GOV"
+        return None
+
+    def context_code(self, span) -> str | None:
+        sent = span.root.sent
+        hits = self.gazetteer.hits(sent)
+        codes = {h.code for h in hits if h.code and h.code not in NON_STATE}
+        codes |= {a.code for a in self.article.actors if a.code and a.code not in NON_STATE
+                  and any(sent.start_char <= s < sent.end_char for s, _ in a.mentions)}
+        if len(codes) == 1:
+            return codes.pop()
+        counts: dict[str, int] = {}
+        for actor in self.article.actors:
+            if actor.code and actor.code not in NON_STATE:
+                counts[actor.code] = counts.get(actor.code, 0) + len(actor.mentions)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
+        if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0]
+        return None

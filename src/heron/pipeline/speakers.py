@@ -1,0 +1,128 @@
+"""Speakers: the phrase that names who speaks, and who that phrase refers to.
+
+A speaker mention is a noun phrase around the subject of a reporting verb ("Russian President
+Vladimir Putin", "the president", "he"). Names are linked to the actor whose mention overlaps
+them; subject pronouns are resolved to the nearest preceding compatible person, or to the
+speaker of the previous quote when the quotes run in sequence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.pipeline.actors import actor_for_span
+from heron.pipeline.speech import gender_of_title, pronoun_kind
+from heron.types import Article, Quote, Speaker
+
+# dependents that belong to a name phrase on its left ("the Belarusian president", "Sen. X")
+NAME_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "flat"}
+NAME_RIGHT_DEPS = {"compound", "flat", "case"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A place in the text that names a person, with the actor it belongs to when known."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    gender: str | None
+
+
+def phrase_bounds(token) -> tuple[int, int]:
+    """Character bounds of the name phrase headed by ``token`` (spaCy Token)."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in NAME_LEFT_DEPS and child.i >= token.i - 8:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = token
+    for child in token.rights:
+        if child.dep_ in NAME_RIGHT_DEPS and child.i == right.i + 1:
+            right = child
+        elif child.dep_ == "conj":  # "Putin and Lukashenko said"
+            right = child
+        elif child.dep_ == "appos" and child.left_edge.i == right.i + 1 and len(list(child.subtree)) <= 4:
+            right = child.right_edge  # "the lawyer Ruth Adler"
+    doc = token.doc
+    # a name phrase never runs across a line break or starts with punctuation
+    while left.i < token.i and (left.is_punct or left.is_space or "\n" in doc.text[left.idx:token.idx]):
+        left = doc[left.i + 1]
+    while right.i > token.i and "\n" in doc.text[token.idx:right.idx]:
+        right = doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def person_mentions(article: Article) -> list[Person]:
+    """Person mentions from the actors stage, plus spaCy PERSON entities it did not cover."""
+    found: list[Person] = []
+    for actor in article.actors:
+        if actor.kind == "person":
+            for start, end in actor.mentions:
+                text = article.text[start:end]
+                found.append(Person(start, end, text, actor.id, _gender(article, start, text, actor.name)))
+    doc = article.doc
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ != "PERSON":
+            continue
+        if any(p.start < ent.end_char and ent.start_char < p.end for p in found):
+            continue
+        actor = actor_for_span(article, ent.start_char, ent.end_char)
+        found.append(Person(ent.start_char, ent.end_char, ent.text, actor.id if actor else None,
+                            _gender(article, ent.start_char, ent.text, None)))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _gender(article: Article, start: int, text: str, name: str | None) -> str | None:
+    """Gender told by a title inside or just before the mention ("Mrs. Clinton"), else None."""
+    before = article.text[max(0, start - 12):start].split()
+    words = (before[-1:] if before else []) + text.split() + (name or "").split()
+    for word in words:
+        gender = gender_of_title(word)
+        if gender:
+            return gender
+    return None
+
+
+class SpeakerResolver:
+    """Builds Speaker records for one article: links names to actors, resolves pronouns."""
+
+    def __init__(self, article: Article, excluded: list[tuple[int, int]]) -> None:
+        self.article = article
+        # people named inside quoted words are rarely the one speaking them
+        self.people = [p for p in person_mentions(article)
+                       if not any(s <= p.start and p.end <= e for s, e in excluded)]
+
+    def speaker(self, start: int, end: int, previous: Quote | None = None) -> tuple[Speaker, str]:
+        """The Speaker for the mention at [start, end) and the rule that resolved it."""
+        text = self.article.text[start:end]
+        kind = pronoun_kind(text) if " " not in text.strip() else None
+        if kind in ("male", "female"):
+            return self._pronoun(start, end, text, kind, previous)
+        actor = actor_for_span(self.article, start, end)
+        if actor is not None:
+            return Speaker(text, start, end, actor.id, actor.name), "speaker.actor"
+        person = next((p for p in self.people if p.start < end and start < p.end), None)
+        if person is not None:
+            return Speaker(text, start, end, person.actor, person.text), "speaker.person"
+        return Speaker(text, start, end, None, None), "speaker.mention"
+
+    def _pronoun(self, start: int, end: int, text: str, gender: str,
+                 previous: Quote | None) -> tuple[Speaker, str]:
+        earlier = [p for p in self.people if p.end <= start and p.gender in (None, gender)]
+        if previous is not None and previous.speaker is not None and previous.speaker.name:
+            prev = previous.speaker
+            between = [p for p in earlier if p.start >= previous.end and not _same(p, prev)]
+            if not between and (prev.start < start):
+                return Speaker(text, start, end, prev.actor, prev.name), "pronoun.previous_speaker"
+        if earlier:
+            person = earlier[-1]
+            actor = self.article.actor_by_id(person.actor)
+            name = actor.name if actor is not None else person.text
+            return Speaker(text, start, end, person.actor, name), "pronoun.nearest_person"
+        return Speaker(text, start, end, None, None), "pronoun.unresolved"
+
+
+def _same(person: Person, speaker: Speaker) -> bool:
+    if person.actor and person.actor == speaker.actor:
+        return True
+    return bool(speaker.name) and person.text.split()[-1] == speaker.name.split()[-1]

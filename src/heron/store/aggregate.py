@@ -1,0 +1,73 @@
+"""Unique events: event records merged across copies of a story and across articles.
+
+``unique_events`` is a DuckDB VIEW (not a table rebuilt after ingest), so it is always in step
+with ``events`` and ``articles``. One row per (date, actor codes, event, mode, recipient codes),
+GDELT style:
+
+- ``date``: the event's own date, else the earliest published date of its story cluster
+  (so two copies of one story published on different days still merge), else the article's.
+- ``num_mentions``: event records behind the row (GDELT NumMentions).
+- ``num_articles``: distinct articles; the same event in two copies of one story is ONE row
+  with num_articles 2.
+- ``num_stories``: distinct story clusters (independent reports, copies counted once).
+- ``num_sources``: distinct known publications (Source.publication, else reposted_by, else the
+  URL host); 0 when no article behind the row names its outlet.
+- ``first_article_id`` / ``source_url``: the first-stored article that reported it.
+
+Negated events ("denied that troops crossed") are left out: they report that nothing happened.
+"""
+from __future__ import annotations
+
+# the outlet an article stands for; used by both views
+# (NULL when none is known: an article of unknown outlet is not counted as a source of its own)
+SOURCE_SQL = (
+    "coalesce(a.publication, a.reposted_by, "
+    r"nullif(regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://(?:www\.)?([^/:?#]+)', 1), ''))"
+)
+
+STORIES_VIEW = f"""CREATE OR REPLACE VIEW stories AS
+SELECT a.cluster_id,
+       min(a.id) FILTER (WHERE a.original_id IS NULL) AS original_id,
+       count(*) AS num_articles,
+       count(DISTINCT {SOURCE_SQL}) AS num_sources,
+       min(a.published) AS first_published
+FROM articles a
+WHERE a.cluster_id IS NOT NULL
+GROUP BY a.cluster_id"""
+
+UNIQUE_EVENTS_VIEW = f"""CREATE OR REPLACE VIEW unique_events AS
+WITH story AS (
+    SELECT cluster_id, min(published) AS story_published FROM articles GROUP BY cluster_id
+), mention AS (
+    SELECT e.*, a.cluster_id, a.seq AS article_seq, a.url AS article_url,
+           {SOURCE_SQL} AS source_name,
+           coalesce(e.date, s.story_published, a.published) AS event_date
+    FROM events e
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN story s ON s.cluster_id = a.cluster_id
+    WHERE NOT coalesce(e.negated, false)
+)
+SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), actor_codes, event,
+                            coalesce(mode, ''), recipient_codes)), 1, 16) AS id,
+       event_date AS date, actor_codes, event, mode, recipient_codes,
+       count(*) AS num_mentions,
+       count(DISTINCT article_id) AS num_articles,
+       count(DISTINCT cluster_id) AS num_stories,
+       count(DISTINCT source_name) AS num_sources,
+       min(quad_code) AS quad_code, min(cameo) AS cameo,
+       avg(goldstein) AS goldstein, avg(event_scale) AS event_scale,
+       arg_min(article_id, article_seq) AS first_article_id,
+       arg_min(article_url, article_seq) AS source_url,
+       list(DISTINCT article_id ORDER BY article_id) AS article_ids
+FROM mention
+GROUP BY event_date, actor_codes, event, mode, recipient_codes"""
+
+
+def unique_events(con, limit: int | None = None) -> list[dict]:
+    """Rows of the unique_events view as dicts, most-mentioned first (for callers and tests)."""
+    sql = "SELECT * FROM unique_events ORDER BY num_mentions DESC, date, id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    cursor = con.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

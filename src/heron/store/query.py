@@ -1,0 +1,197 @@
+"""Read-only questions to a heron store: counts, event lists, dyad series, quotes.
+
+Plain functions over a DuckDB connection; every row comes back as a JSON-ready dict (dates as
+ISO strings). Tables and views are those of :mod:`heron.store.schema`. An event's date is its
+own date, else its article's publication date (the ``unique_events`` view already merges it
+so); events with no date at all are counted, never hidden.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from heron.errors import StoreError, UsageError
+
+PERIODS = ("day", "week", "month")
+QUAD_CLASSES = (1, 2, 3, 4)
+
+# One event record, with the date it is counted under and where it was reported.
+_EVENT_ROWS = """
+SELECT e.article_id, e.event_id, coalesce(e.date, a.published) AS date, e.event, e.mode,
+       e.actor_codes, e.actor_sectors, e.recipient_codes, e.recipient_sectors,
+       e.quad_code, e.cameo, e.goldstein, e.event_scale, e.event_text, e.text,
+       e.location_text, e.location_country, e.asserted_by_text, e.negated, e.confidence, e.rule,
+       a.url, coalesce(a.publication, a.reposted_by) AS publication, a.seq, e.start
+FROM events e JOIN articles a ON a.id = e.article_id"""
+
+
+def connect(db: str | Path):
+    """Open a store read-only; a missing or foreign file is a one-line StoreError."""
+    import duckdb
+
+    path = Path(db)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such store; create one with `heron ingest INPUTS --db {path}`")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot open the store: {str(exc).splitlines()[0]}") from exc
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not {"schema_version", "events", "articles"} <= tables:
+        con.close()
+        raise StoreError(f"{path}: not a heron store (no heron tables in it)")
+    return con
+
+
+def _plain(value):
+    if isinstance(value, date):  # datetime too: both give ISO 8601
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def rows(con, sql: str, params: list | None = None) -> list[dict]:
+    """Run ``sql`` and return its rows as JSON-ready dicts."""
+    cursor = con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [{n: _plain(v) for n, v in zip(names, row)} for row in cursor.fetchall()]
+
+
+def _scalar(con, sql: str) -> int:
+    return int(con.execute(sql).fetchall()[0][0] or 0)
+
+
+def stats(con) -> dict:
+    """What the store holds: counts of articles, story clusters, events, quotes, actors, problems."""
+    first, last = con.execute("SELECT min(published), max(published) FROM articles").fetchall()[0]
+    return {
+        "articles": _scalar(con, "SELECT count(*) FROM articles"),
+        "clusters": _scalar(con, "SELECT count(DISTINCT coalesce(cluster_id, id)) FROM articles"),
+        "events": _scalar(con, "SELECT count(*) FROM events"),
+        "negated_events": _scalar(con, "SELECT count(*) FROM events WHERE negated"),
+        "unique_events": _scalar(con, "SELECT count(*) FROM unique_events"),
+        "quotes": _scalar(con, "SELECT count(*) FROM quotes"),
+        "actors": _scalar(con, "SELECT count(*) FROM actors"),
+        "problems": _scalar(con, "SELECT count(*) FROM problems"),
+        "inputs": _scalar(con, "SELECT count(*) FROM inputs"),
+        "first_published": _plain(first),
+        "last_published": _plain(last),
+    }
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # an actor code that must be among the event's actor codes
+    recipient: str | None = None
+    event: str | None = None  # PLOVER type
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    unique: bool = False  # rows of the unique_events view instead of every event record
+    limit: int | None = None
+
+
+def _has_code(column: str) -> str:
+    return f"list_contains(string_split({column}, ';'), ?)"
+
+
+def _where(flt: EventFilter) -> tuple[str, list]:
+    clauses, params = [], []
+    for column, value in (("actor_codes", flt.actor), ("recipient_codes", flt.recipient)):
+        if value:
+            clauses.append(_has_code(column))
+            params.append(value.upper())
+    if flt.event:
+        clauses.append("event = ?")
+        params.append(flt.event.upper())
+    for op, value in ((">=", flt.since), ("<=", flt.until)):
+        if value:
+            clauses.append(f"date {op} CAST(? AS DATE)")
+            params.append(_check_date(value))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _check_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"date {value!r} is not YYYY-MM-DD") from exc
+
+
+def events(con, flt: EventFilter = EventFilter()) -> list[dict]:
+    """Event records (or unique events) matching the filter, oldest first."""
+    where, params = _where(flt)
+    if flt.unique:
+        sql = (f"SELECT id, date, actor_codes, event, mode, recipient_codes, quad_code, cameo, goldstein, "
+               f"num_mentions, num_articles, num_stories, num_sources, source_url, first_article_id "
+               f"FROM unique_events{where} ORDER BY date NULLS LAST, id")
+    else:
+        sql = (f"SELECT * EXCLUDE (seq, start) FROM ({_EVENT_ROWS}){where} "
+               f"ORDER BY date NULLS LAST, seq, start")
+    if flt.limit is not None:
+        sql += f" LIMIT {int(flt.limit)}"
+    return rows(con, sql, params)
+
+
+@dataclass
+class DyadSeries:
+    actor: str
+    recipient: str
+    by: str
+    both_directions: bool
+    unique: bool
+    periods: list[dict] = field(default_factory=list)  # period, quad_1..quad_4, total, goldstein
+    undated: int = 0  # matching events with no date, left out of the periods
+
+    def to_dict(self) -> dict:
+        return {"actor": self.actor, "recipient": self.recipient, "by": self.by,
+                "both_directions": self.both_directions, "unique": self.unique,
+                "undated": self.undated, "periods": self.periods}
+
+
+def dyad(con, actor: str, recipient: str, by: str = "month", both_directions: bool = False,
+         unique: bool = True) -> DyadSeries:
+    """Events from ``actor`` to ``recipient`` per period: counts per quad class, mean Goldstein.
+
+    ``unique`` counts merged events (copies of a story count once); otherwise every record.
+    Negated events report that nothing happened and are left out.
+    """
+    if by not in PERIODS:
+        raise UsageError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    a, b = actor.upper(), recipient.upper()
+    source = ("SELECT date, quad_code, goldstein, actor_codes, recipient_codes FROM unique_events" if unique
+              else f"SELECT * FROM ({_EVENT_ROWS}) WHERE NOT coalesce(negated, false)")
+    match = f"({_has_code('actor_codes')} AND {_has_code('recipient_codes')})"
+    params = [a, b]
+    if both_directions:
+        match = f"({match} OR ({_has_code('actor_codes')} AND {_has_code('recipient_codes')}))"
+        params += [b, a]
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS quad_{q}" for q in QUAD_CLASSES)
+    sql = (f"SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, {quads}, count(*) AS total, "
+           f"round(avg(goldstein), 3) AS goldstein FROM ({source}) WHERE {match} AND date IS NOT NULL "
+           f"GROUP BY 1 ORDER BY 1")
+    periods = rows(con, sql, params)
+    if by == "month":
+        for row in periods:
+            row["period"] = row["period"][:7]
+    undated = con.execute(f"SELECT count(*) FROM ({source}) WHERE {match} AND date IS NULL", params).fetchall()[0][0]
+    return DyadSeries(a, b, by, both_directions, unique, periods, int(undated))
+
+
+def quotes(con, speaker: str | None = None, limit: int | None = None) -> list[dict]:
+    """Quotes with their speaker (mention and resolved actor), optionally for one speaker name."""
+    sql = """
+SELECT q.article_id, q.idx, a.published, q.speaker_text, s.name AS speaker_name, s.code AS speaker_code,
+       q.cue, q.direct, q.text, q.start, q."end", q.rule, a.url
+FROM quotes q JOIN articles a ON a.id = q.article_id
+LEFT JOIN actors s ON s.article_id = q.article_id AND s.actor_id = q.speaker_actor"""
+    params: list = []
+    if speaker:
+        sql += " WHERE q.speaker_text ILIKE ? OR s.name ILIKE ?"
+        params = [f"%{speaker}%"] * 2
+    sql += " ORDER BY a.published NULLS LAST, a.seq, q.idx"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return rows(con, sql, params)

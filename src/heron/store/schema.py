@@ -1,0 +1,124 @@
+"""The tables of the heron store and their versioned migrations (DuckDB, plain SQL, no ORM).
+
+Read the store with any DuckDB client: ``duckdb heron.duckdb "SELECT * FROM unique_events"``.
+Nothing here imports duckdb; :mod:`heron.store.duckdb` runs the steps.
+
+Tables (one row per ...)
+------------------------
+``schema_version``  applied migration: ``version`` INTEGER (primary key), ``description``.
+
+``inputs``  input document seen by ``heron ingest``, so reruns skip it before coding.
+    ``origin`` (path, "path:line", feed item link, "archive.warc.gz#record-id"),
+    ``fingerprint`` (sha1 of the raw document's fields, or of origin+reason for unreadable
+    inputs), ``article_id`` (the article it became, or the stored copy it duplicates; NULL
+    when it failed), ``status``: 'article' | 'duplicate' | 'problem', ``seq`` (ingest order).
+    Primary key (origin, fingerprint).
+
+``articles``  coded article.
+    ``id`` (primary key; the input's id, else a hash of the cleaned text), ``url``, ``title``,
+    ``text``, ``language``, ``published`` DATE, ``origin``, ``publication``, ``repost``
+    BOOLEAN, ``reposted_by`` (the Source fields), ``seq`` BIGINT (order first stored, 1..n),
+    ``cluster_id`` (story cluster: the id of the cluster's first-stored article; every
+    article has one, singletons point to themselves), ``original_id`` (for a copy in a
+    cluster of two or more: the id of the cluster's original; NULL for the original
+    itself and for singletons), ``record`` JSON (the full article record of DESIGN.md §2).
+
+``minhashes``  article's MinHash signature over word shingles of its cleaned text:
+    ``article_id``, ``num_perm``, ``signature`` BLOB (uint32 hash values, little-endian;
+    datasketch scheme affine32, seed 1).
+
+``removed``  boilerplate block the cleaner removed: ``article_id``, ``idx``, ``text``,
+    ``reason``, ``rule``.
+
+``actors``  actor of an article: ``article_id``, ``actor_id`` ("a1"), ``name``, ``code``,
+    ``sector``, ``wikidata``, ``kind``, ``rule``, ``mentions`` JSON ([[start, end], ...]).
+
+``quotes``  quote: ``article_id``, ``idx``, ``text``, ``start``, ``end``, ``direct``, ``cue``,
+    ``speaker_text``, ``speaker_start``, ``speaker_end``, ``speaker_actor``, ``speaker_name``
+    (who the speaker mention refers to), ``rule``.
+
+``events``  coded event record: ``article_id``, ``event_id``, ``event`` (PLOVER type),
+    ``mode``, ``context`` VARCHAR[], ``date`` DATE (the event's own date, may be NULL),
+    ``date_text``, ``actor_codes`` / ``recipient_codes`` (sorted distinct codes joined by
+    ';', '' when none is known), ``actor_sectors`` / ``recipient_sectors`` (same form),
+    ``actor`` / ``recipient`` JSON (the participant lists), ``location_text``,
+    ``location_country``, ``lat``, ``lon``, ``geonameid``, ``quad_code``, ``event_scale``,
+    ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
+    ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``.
+
+``problems``  failure, never dropped: ``seq`` (ingest order), ``origin``, ``article_id``
+    (NULL when the input never became an article), ``stage`` ('input' for unreadable or
+    empty inputs, 'store' for id clashes, else the pipeline stage), ``message``.
+
+Views
+-----
+``unique_events``  (defined in :mod:`heron.store.aggregate`) events merged across copies of a
+    story and across articles, GDELT style; a view, so it is always current.
+``stories``  one row per story cluster: ``cluster_id``, ``original_id``, ``num_articles``,
+    ``num_sources``, ``first_published``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.store.aggregate import STORIES_VIEW, UNIQUE_EVENTS_VIEW
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    steps: tuple[str, ...]
+
+
+_V1_TABLES = (
+    """CREATE TABLE inputs (
+        origin VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, article_id VARCHAR,
+        status VARCHAR NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (origin, fingerprint))""",
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR, text VARCHAR NOT NULL,
+        language VARCHAR, published DATE, origin VARCHAR, publication VARCHAR,
+        repost BOOLEAN NOT NULL, reposted_by VARCHAR, seq BIGINT NOT NULL,
+        cluster_id VARCHAR, original_id VARCHAR, record JSON NOT NULL)""",
+    """CREATE TABLE minhashes (
+        article_id VARCHAR PRIMARY KEY, num_perm INTEGER NOT NULL, signature BLOB NOT NULL)""",
+    """CREATE TABLE removed (
+        article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR, reason VARCHAR,
+        rule VARCHAR, PRIMARY KEY (article_id, idx))""",
+    """CREATE TABLE actors (
+        article_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, name VARCHAR, code VARCHAR,
+        sector VARCHAR, wikidata VARCHAR, kind VARCHAR, rule VARCHAR, mentions JSON,
+        PRIMARY KEY (article_id, actor_id))""",
+    """CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR, start INTEGER,
+        "end" INTEGER, direct BOOLEAN, cue VARCHAR, speaker_text VARCHAR,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_actor VARCHAR, speaker_name VARCHAR,
+        rule VARCHAR,
+        PRIMARY KEY (article_id, idx))""",
+    """CREATE TABLE events (
+        article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, event VARCHAR NOT NULL,
+        mode VARCHAR, context VARCHAR[], date DATE, date_text VARCHAR,
+        actor_codes VARCHAR NOT NULL, recipient_codes VARCHAR NOT NULL,
+        actor_sectors VARCHAR NOT NULL, recipient_sectors VARCHAR NOT NULL,
+        actor JSON, recipient JSON, location_text VARCHAR, location_country VARCHAR,
+        lat DOUBLE, lon DOUBLE, geonameid BIGINT, quad_code INTEGER, event_scale DOUBLE,
+        cameo VARCHAR, goldstein DOUBLE, text VARCHAR, start INTEGER, "end" INTEGER,
+        event_text VARCHAR, asserted_by_text VARCHAR, asserted_by_actor VARCHAR,
+        negated BOOLEAN, confidence DOUBLE, rule VARCHAR, PRIMARY KEY (article_id, event_id))""",
+    """CREATE TABLE problems (
+        seq BIGINT NOT NULL, origin VARCHAR, article_id VARCHAR, stage VARCHAR NOT NULL,
+        message VARCHAR NOT NULL)""",
+    "CREATE INDEX articles_cluster ON articles (cluster_id)",
+    "CREATE INDEX events_article ON events (article_id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, inputs, minhashes, removed, actors, quotes, events, problems",
+              _V1_TABLES),
+    Migration(2, "views: stories, unique_events", (STORIES_VIEW, UNIQUE_EVENTS_VIEW)),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+# tables whose rows an ingest writes, in the order a reader would join them
+DATA_TABLES = ("inputs", "articles", "minhashes", "removed", "actors", "quotes", "events", "problems")

@@ -1,0 +1,124 @@
+"""The `heron code` and `heron schema` commands: output contract, error lines, exit codes."""
+import io
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from heron.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+STORY = ("Belarus and Russia sign customs protocol\n\n"
+         "MINSK, May 2 (Northline) - Belarus and Russia signed a protocol on a joint customs tariff on Thursday, "
+         "the Belarusian government said.\n\nSource: Northline\n\nShare this:\n")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def records(out):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def schema():
+    from heron.schema import article_schema
+
+    return article_schema()
+
+
+def test_schema_command_prints_a_valid_schema(capsys, schema):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    printed = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(printed)
+    assert printed == schema
+
+
+def test_examples_validate_against_the_schema(capsys, schema):
+    code, out, err = run(capsys, "code", "--json", "--date", "2024-06-01", str(EXAMPLES))
+    assert code == 0, err
+    found = records(out)
+    assert len(found) == len([p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html"}])
+    for record in found:
+        jsonschema.validate(record, schema)
+        assert record["text"].startswith(record["title"] + "\n\n")
+    by_name = {Path(r["origin"]).name: r for r in found}
+    copy, original = by_name["minsk-moscow-energy-repost.txt"], by_name["minsk-moscow-energy.txt"]
+    assert copy["source"]["repost"] and original["source"]["repost"]
+    assert copy["title"] == original["title"]
+    assert by_name["belarus-russia-drills.html"]["published"] == "2024-09-12"
+    assert by_name["drone-attack-oil-depot.txt"]["published"] == "2024-06-01"
+    assert "â€" not in by_name["protest-arrests-mojibake.txt"]["text"]
+
+
+def test_failed_inputs_are_error_lines_and_the_rest_is_coded(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 20)
+    (tmp_path / "garbled.txt").write_bytes(bytes(range(128, 256)) * 4)
+    (tmp_path / "only-boilerplate.txt").write_text("Share this:\n\nSubscribe to our newsletter\n", encoding="utf-8")
+    (tmp_path / "batch.jsonl").write_text(
+        json.dumps({"id": "j1", "text": STORY}) + "\n{oops\n" + json.dumps({"id": "j3"}) + "\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(capsys, "code", "--json", str(tmp_path), str(missing))
+    assert code == 1
+    coded = records(out)
+    assert len(coded) == 2 and coded[0]["id"] == "j1" and coded[1]["origin"] == str(tmp_path / "good.txt")
+    assert all(r["source"]["publication"] == "Northline" for r in coded)
+    lines = err.strip().splitlines()
+    assert lines == [
+        f"heron: error: {tmp_path / 'batch.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
+        f"heron: error: {tmp_path / 'batch.jsonl'}:3: no 'text' or 'html' field with content",
+        f"heron: error: {tmp_path / 'binary.txt'}: binary input (NUL bytes): not a text file",
+        f"heron: error: {tmp_path / 'empty.txt'}: empty input",
+        f"heron: error: {tmp_path / 'garbled.txt'}: cannot decode: not UTF-8 and the best guess (koi8_r) gives garbled text",
+        f"heron: error: {tmp_path / 'only-boilerplate.txt'}: no text left after cleaning (2 boilerplate pieces removed)",
+        f"heron: error: {missing}: no such file or folder",
+    ]
+
+
+def test_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(STORY.encode("cp1252"))))
+    code, out, _ = run(capsys, "code", "--json", "--date", "2024-05-02", "-")
+    [record] = records(out)
+    assert code == 0 and record["origin"] == "<stdin>" and record["published"] == "2024-05-02"
+    assert [r["reason"] for r in record["removed"]] == ["source", "share"]
+
+
+def test_boilerplate_option(tmp_path, capsys):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - id: local.protocol\n    reason: promo\n    pattern: 'Belarus and Russia sign'\n",
+                     encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, _ = run(capsys, "code", "--json", "--boilerplate", str(rules), str(story))
+    [record] = records(out)
+    assert code == 0 and record["removed"][0]["rule"] == "local.protocol"
+
+
+@pytest.mark.parametrize("argv", [
+    ["code"],
+    ["code", "--date", "yesterday", "x.txt"],
+    ["code", "--no-such-option", "x.txt"],
+    ["code", "--boilerplate", "does-not-exist.yaml", "x.txt"],
+    ["no-such-command"],
+])
+def test_usage_errors_exit_2(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.strip()
+
+
+def test_code_help_mentions_every_option_in_the_readme(capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = {opt for line in readme.splitlines() if re.match(r"\s*heron code\b", line)
+                  for opt in re.findall(r"(?<![\w-])--[a-z][a-z-]*", line)}
+    code, out, _ = run(capsys, "code", "--help")
+    assert code == 0 and documented >= {"--json", "--date", "--boilerplate"}
+    assert {opt for opt in documented if opt not in out} == set()

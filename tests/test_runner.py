@@ -1,0 +1,93 @@
+"""The runner's ingest side: worker processes, ordered batches, skipping what is stored."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from heron import runner
+from heron.config import Settings
+from heron.errors import InputError
+from heron.runner import code_for_store, ingest_paths
+from heron.store import Store
+from heron.types import Article, RawDocument
+
+STORIES = [
+    "Chile and Argentina sign lithium pact\n\nSANTIAGO, Aug 1 (Wire) - Chile and Argentina signed an agreement "
+    "on Tuesday to share data on lithium reserves, the two foreign ministries said.",
+    "Vietnam detains blogger\n\nHANOI, Aug 1 (Wire) - Police in Vietnam detained a blogger on Tuesday on "
+    "charges of abusing democratic freedoms, state media reported.",
+    "Fiji hosts Pacific summit\n\nSUVA, Aug 2 (Wire) - Leaders of Pacific island states met in Fiji on Wednesday "
+    "to discuss rising sea levels and fishing rights, the host government said.",
+    "Strike halts trains in Lisbon\n\nLISBON, Aug 2 (Wire) - Railway workers in Portugal went on strike on "
+    "Wednesday, cancelling most trains around the capital, the operator said.",
+    "Ghana sends troops to peacekeeping mission\n\nACCRA, Aug 3 (Wire) - Ghana will send 800 soldiers to the UN "
+    "mission in Lebanon next month, the defence ministry said on Thursday.",
+]
+
+
+def write(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, story in enumerate(STORIES, start=1):
+        (folder / f"s{number}.txt").write_text(story, encoding="utf-8")
+    return folder
+
+
+def settings_for(db: Path, workers: int = 1, batch_size: int = 2) -> Settings:
+    return Settings(db=db, workers=workers, batch_size=batch_size, default_date="2023-08-01", progress=False)
+
+
+def snapshot(db: Path) -> dict:
+    with Store(db, read_only=True) as store:
+        return store.snapshot()
+
+
+def test_code_for_store_returns_signatures_and_no_parse(settings):
+    docs = [RawDocument(origin="one", text=STORIES[0]), RawDocument(origin="two", text="   ")]
+    (article, sig), (error, none) = code_for_store(settings, docs)
+    assert isinstance(article, Article) and article.doc is None and len(sig) > 0
+    assert isinstance(error, InputError) and none is None
+
+
+def test_a_batch_that_breaks_the_pipeline_is_retried_one_by_one(settings, monkeypatch):
+    class Fragile:
+        def code_batch(self, items):
+            if any("boom" in (i.text or "") for i in items):
+                raise RuntimeError("tokenizer crashed")
+            return [Article(id=i.origin, text=i.text, origin=i.origin) for i in items]
+
+    monkeypatch.setattr(runner, "_pipeline_for", lambda s: Fragile())
+    results = code_for_store(settings, [RawDocument("ok", text="fine text"), RawDocument("bad", text="boom")])
+    assert isinstance(results[0][0], Article)
+    assert isinstance(results[1][0], InputError) and "tokenizer crashed" in results[1][0].reason
+
+
+def test_worker_processes_give_the_same_store_as_one_process(tmp_path):
+    corpus = write(tmp_path / "corpus")
+    one, two = settings_for(tmp_path / "one.duckdb"), settings_for(tmp_path / "two.duckdb", workers=2)
+    report = ingest_paths([str(corpus)], two)
+    ingest_paths([str(corpus)], one)
+    assert report.articles == len(STORIES)
+    assert snapshot(two.db) == snapshot(one.db)
+    with Store(two.db, read_only=True) as store:
+        seqs = [r[0] for r in store.con.execute("SELECT origin FROM articles ORDER BY seq").fetchall()]
+    assert seqs == [str(corpus / f"s{n}.txt") for n in range(1, len(STORIES) + 1)]  # input order kept
+
+
+def test_repeats_within_one_run_are_recorded_once_or_as_duplicates(tmp_path):
+    corpus = write(tmp_path / "corpus")
+    (corpus / "s1_again.txt").write_text(STORIES[0], encoding="utf-8")
+    first = str(corpus / "s1.txt")
+    report = ingest_paths([first, first, str(corpus / "s1_again.txt")], settings_for(tmp_path / "r.duckdb", batch_size=5))
+    assert (report.inputs, report.articles, report.duplicates, report.skipped) == (3, 1, 1, 1)
+    with Store(tmp_path / "r.duckdb", read_only=True) as store:
+        rows = store.con.execute("SELECT origin, status, article_id IS NOT NULL FROM inputs ORDER BY seq").fetchall()
+    assert rows == [(first, "article", True), (str(corpus / "s1_again.txt"), "duplicate", True)]
+
+
+def test_ingest_report_rate_and_progress_callback(tmp_path):
+    corpus = write(tmp_path / "corpus")
+    seen = []
+    report = ingest_paths([str(corpus)], settings_for(tmp_path / "p.duckdb"), on_batch=lambda n, c: seen.append(n))
+    assert seen == [2, 2, 1]
+    assert report.seconds > 0 and report.rate == pytest.approx(report.articles / report.seconds)

@@ -1,0 +1,199 @@
+"""The DuckDB store: migrations, the batch writer, story clusters and the unique_events view."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from heron.errors import InputError, StoreError
+from heron.store import SCHEMA_VERSION, Entry, Store
+from heron.store.aggregate import unique_events
+from heron.store.dedup import signature
+from heron.types import (Actor, Article, Claim, Event, Location, Participant, Problem, Quote, Removed,
+                         Source, Speaker)
+
+STORY = ("Talks held in Geneva\n\n"
+         "GENEVA, May 6 (Wire) - The foreign ministers of Armenia and Azerbaijan held talks in Geneva on "
+         "Monday, officials said.\n\n"
+         "Police in Yerevan detained 40 protesters outside parliament on Tuesday, the interior ministry said.\n\n"
+         "The two sides agreed to meet again next month to discuss the border, a spokesman told reporters.")
+OTHER = ("Strike closes port\n\n"
+         "ROTTERDAM, May 7 (Wire) - Dock workers walked off the job at Europe's largest port on Wednesday "
+         "in a dispute over automation, a union leader said, halting container traffic for the day.")
+
+
+def side(code, sector="GOV", text=None):
+    return Participant(code=code, sector=sector, entity_text=text or code, actor=None)
+
+
+def event(text, eid, kind, trigger, actor, recipient, date=None, **extra):
+    start = max(0, text.find(trigger))  # hand-made events may sit on another story's text
+    return Event(id=eid, event=kind, mode=extra.pop("mode", None), context=extra.pop("context", []),
+                 date=date, date_text=None, actor=actor, recipient=recipient,
+                 location=extra.pop("location", None), quad_code=1, event_scale=2.5, cameo="04",
+                 goldstein=1.0, text=trigger, start=start, end=start + len(trigger), event_text=trigger,
+                 rule=f"test:{kind.lower()}", **extra)
+
+
+def story(article_id, text=STORY, publication="wire.example", repost=False, published="2024-05-06",
+          consult_date="2024-05-06"):
+    """An article coded by hand: one dated CONSULT, one undated COERCE, one negated AGREE."""
+    return Article(
+        id=article_id, text=text, title=text.split("\n\n")[0], url=f"https://{publication}/{article_id}",
+        published=published, origin=f"{article_id}.txt",
+        source=Source(publication=publication, repost=repost),
+        removed=[Removed("Subscribe now", "subscribe", "test:subscribe")],
+        actors=[Actor("a1", "Armenia", "ARM", "GOV", None, [(STORY.index("Armenia"), STORY.index("Armenia") + 7)], "country"),
+                Actor("a2", "Azerbaijan", "AZE", "GOV")],
+        quotes=[Quote("agreed to meet again", STORY.index("agreed"), STORY.index("agreed") + 20, False, "told",
+                      Speaker("a spokesman", STORY.index("a spokesman"), STORY.index("a spokesman") + 11), "test:q")],
+        events=[event(text, "e1", "CONSULT", "held talks", [side("ARM"), side("AZE")], [], consult_date,
+                      mode="meet", location=Location("Geneva", "CHE", 46.2, 6.15, 2660646)),
+                event(text, "e2", "COERCE", "detained", [side("ARM", "COP", "Police")], [side(None, "CVL", "protesters")]),
+                event(text, "e3", "AGREE", "agreed to meet", [side("ARM")], [side("AZE")], negated=True,
+                      asserted_by=Claim("a spokesman", None))],
+        problems=[Problem("quotes", "speaker unresolved")])
+
+
+def entry(result, origin=None, fp=None):
+    text = result.text if isinstance(result, Article) else None
+    return Entry(origin or getattr(result, "origin", None) or "x", fp or (origin or getattr(result, "id", "f")),
+                 result, signature(text) if text else None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.duckdb") as opened:
+        yield opened
+
+
+def test_new_store_is_migrated_to_the_current_version(store):
+    versions = [v for v, _ in store.con.execute("SELECT version, description FROM schema_version").fetchall()]
+    assert versions == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_reopening_applies_no_migration_twice(tmp_path):
+    Store(tmp_path / "t.duckdb").close()
+    with Store(tmp_path / "t.duckdb") as again:
+        assert again.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_newer_than_heron_is_refused(tmp_path):
+    with Store(tmp_path / "t.duckdb") as first:
+        first.con.execute("INSERT INTO schema_version VALUES (?, 'from the future')", [SCHEMA_VERSION + 1])
+    with pytest.raises(StoreError, match="newer than this heron"):
+        Store(tmp_path / "t.duckdb")
+
+
+def test_batch_writes_every_part_of_an_article(store):
+    counts = store.write_batch([entry(story("s1"))])
+    assert (counts.articles, counts.problems) == (1, 1)
+    row = store.con.execute("SELECT publication, repost, published, seq, record FROM articles").fetchone()
+    assert row[:4] == ("wire.example", False, __import__("datetime").date(2024, 5, 6), 1)
+    assert json.loads(row[4])["events"][0]["location"]["geonameid"] == 2660646
+    events = store.con.execute("SELECT event_id, event, actor_codes, recipient_codes, recipient_sectors, "
+                               "location_country, negated FROM events ORDER BY event_id").fetchall()
+    assert events == [("e1", "CONSULT", "ARM;AZE", "", "", "CHE", False),
+                      ("e2", "COERCE", "ARM", "", "CVL", None, False),
+                      ("e3", "AGREE", "ARM", "AZE", "GOV", None, True)]
+    assert store.con.execute("SELECT speaker_text, cue FROM quotes").fetchall() == [("a spokesman", "told")]
+    start = STORY.index("Armenia")
+    assert store.con.execute("SELECT mentions FROM actors WHERE actor_id = 'a1'").fetchone()[0] == f"[[{start}, {start + 7}]]"
+    assert store.con.execute("SELECT reason FROM removed").fetchall() == [("subscribe",)]
+    assert store.con.execute("SELECT stage, message FROM problems").fetchall() == [("quotes", "speaker unresolved")]
+    assert store.con.execute("SELECT status, article_id FROM inputs").fetchall() == [("article", "s1")]
+
+
+def test_failed_input_becomes_a_problem_row(store):
+    counts = store.write_batch([Entry("gone.txt", "fp-gone", InputError("gone.txt", "no such file or folder"))])
+    assert counts.failed_inputs == ["gone.txt"]
+    assert store.con.execute("SELECT origin, article_id, stage, message FROM problems").fetchall() == [
+        ("gone.txt", None, "input", "no such file or folder")]
+    assert store.con.execute("SELECT status FROM inputs").fetchall() == [("problem",)]
+
+
+def test_same_article_twice_is_a_duplicate_and_a_clashing_id_a_problem(store):
+    store.write_batch([entry(story("s1"), "a.txt", "fp-a")])
+    counts = store.write_batch([entry(story("s1"), "b.txt", "fp-b"),
+                                entry(story("s1", text=OTHER), "c.txt", "fp-c")])
+    assert (counts.articles, counts.duplicates, counts.failed_inputs) == (0, 1, ["c.txt"])
+    assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert store.con.execute("SELECT origin, status, article_id FROM inputs ORDER BY seq").fetchall() == [
+        ("a.txt", "article", "s1"), ("b.txt", "duplicate", "s1"), ("c.txt", "problem", None)]
+    assert "already used by a different article" in store.con.execute(
+        "SELECT message FROM problems WHERE stage = 'store'").fetchone()[0]
+
+
+def test_copy_of_an_input_points_at_the_stored_article(store):
+    store.write_batch([entry(story("s1"), "a.txt", "same"), Entry("b.txt", "same", None)])
+    assert store.con.execute("SELECT origin, status, article_id FROM inputs ORDER BY seq").fetchall() == [
+        ("a.txt", "article", "s1"), ("b.txt", "duplicate", "s1")]
+    assert store.known([("a.txt", "same"), ("c.txt", "same")]) == {("a.txt", "same")}
+    assert store.known_fingerprints(["same", "new"]) == {"same"}
+
+
+def test_bad_dates_are_stored_as_unknown_with_a_problem(store):
+    article = story("s1", published="06/05/2024", consult_date="next week")
+    store.write_batch([entry(article)])
+    assert store.con.execute("SELECT published FROM articles").fetchone()[0] is None
+    messages = [m for (m,) in store.con.execute("SELECT message FROM problems WHERE stage = 'store'").fetchall()]
+    assert any("published date" in m for m in messages) and any("event e1 date" in m for m in messages)
+
+
+def test_a_failing_batch_leaves_nothing_behind(store, monkeypatch):
+    from heron.store import duckdb as writer
+
+    store.write_batch([entry(story("s0", text=OTHER))])
+
+    def explode(self, con, targets):
+        con.execute("INSERT INTO inputs VALUES ('half', 'written', NULL, 'article', 99)")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer._Rows, "insert", explode)
+    with pytest.raises(StoreError, match="could not write a batch"):
+        store.write_batch([entry(story("s1"))])
+    monkeypatch.undo()
+    assert store.con.execute("SELECT count(*) FROM inputs").fetchone()[0] == 1
+    store.write_batch([entry(story("s1"))])
+    assert store.con.execute("SELECT seq FROM articles WHERE id = 's1'").fetchone()[0] == 2
+
+
+def test_story_copies_count_once_with_num_articles_two(store):
+    blog_text = "Menu | Latest | Subscribe\n\n" + STORY + "\n\nLeave a reply. Share on social media."
+    store.write_batch([entry(story("wire", publication="wire.example")),
+                       entry(story("blog", text=blog_text, publication="blog.example", repost=True,
+                                   published="2024-05-07")),
+                       entry(story("other", text=OTHER, publication="paper.example", published="2024-05-07",
+                                   consult_date="2024-05-08"))])
+    store.cluster_stories()
+    clusters = dict(store.con.execute("SELECT id, cluster_id FROM articles").fetchall())
+    assert clusters["blog"] == clusters["wire"] != clusters["other"]
+    assert store.con.execute("SELECT original_id FROM articles WHERE id = 'blog'").fetchone()[0] == "wire"
+    rows = {(r["event"], str(r["date"])): r for r in unique_events(store.con)}
+    consult = rows[("CONSULT", "2024-05-06")]
+    assert (consult["num_mentions"], consult["num_articles"], consult["num_stories"], consult["num_sources"]) == (2, 2, 1, 2)
+    # undated: the story's earliest publication date, so both copies merge despite different dates
+    coerce = rows[("COERCE", "2024-05-06")]
+    assert coerce["num_articles"] == 2 and coerce["first_article_id"] == "wire"
+    assert not any(r["event"] == "AGREE" for r in rows.values())  # negated
+    assert store.con.execute("SELECT num_articles, original_id FROM stories WHERE cluster_id = 'wire'").fetchone() == (2, "wire")
+
+
+def test_same_event_in_independent_stories_counts_two_stories(store):
+    second = STORY.replace("Talks held in Geneva", "Ministers meet").replace("(Wire)", "(Agency)") + (
+        "\n\nArmenia's prime minister later spoke by phone with the French president about the region, "
+        "his office said, and both leaders called for calm along the border.") * 3
+    store.write_batch([entry(story("one", publication="wire.example")),
+                       entry(story("two", text=second, publication="agency.example"))])
+    store.cluster_stories()
+    consult = next(r for r in unique_events(store.con) if r["event"] == "CONSULT")
+    assert (consult["num_articles"], consult["num_sources"]) == (2, 2)
+    assert consult["num_stories"] == len(set(store.con.execute("SELECT cluster_id FROM articles").fetchall()))
+
+
+def test_clustering_runs_only_when_an_article_lacks_a_cluster(store):
+    store.write_batch([entry(story("s1"))])
+    assert store.needs_clustering()
+    store.cluster_stories()
+    assert not store.needs_clustering()
+    assert store.con.execute("SELECT cluster_id, original_id FROM articles").fetchall() == [("s1", None)]
