@@ -2,7 +2,8 @@
 
 For every gold actor or recipient with a code, find its text in the sentence, code that span
 with heron (`code_span`, which uses the resolved actors first) and compare with the gold code.
-Prints accuracy, counts and the confusions (gold -> predicted, with the text).
+Prints accuracy, counts and the confusions (gold -> predicted, with the text), and for
+information the sector agreement where the gold names a sector.
 
     .venv/bin/python scripts/eval_actors.py [--split dev] [--limit N] [--quiet]
 """
@@ -61,13 +62,18 @@ def score(items: list[dict], pipeline) -> dict:
                     counts["unlocated"] += 1
                     confusions.append((gold["code"], "<text not found>", gold["text"], item["id"]))
                     continue
-                code, _ = code_span(article, *where)
+                code, sector = code_span(article, *where)
+                gold_sector = (gold.get("sector") or "")[:3]
+                if gold_sector and gold_sector != "***":
+                    counts["sector_gold"] += 1
+                    counts["sector_correct"] += sector == gold_sector
                 if code == gold["code"]:
                     counts["correct"] += 1
                 else:
                     counts["null" if code is None else "wrong"] += 1
                     confusions.append((gold["code"], code, gold["text"], item["id"]))
     counts["accuracy"] = counts["correct"] / counts["gold"] if counts["gold"] else 0.0
+    counts["sector_accuracy"] = counts["sector_correct"] / counts["sector_gold"] if counts["sector_gold"] else 0.0
     return {"counts": counts, "confusions": confusions}
 
 
@@ -88,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     c = result["counts"]
     print(f"actor codes: accuracy {c['accuracy']:.3f} ({c['correct']}/{c['gold']}); "
           f"wrong {c['wrong']}, null {c['null']}, text not found {c['unlocated']}")
+    print(f"sectors (where gold has one, first three letters): accuracy {c['sector_accuracy']:.3f} "
+          f"({c['sector_correct']}/{c['sector_gold']})")
     if not args.quiet:
         for gold, predicted, text, item_id in sorted(result["confusions"], key=lambda r: (r[0], str(r[1]))):
             print(f"  {gold} -> {predicted}\t{text!r}\t{item_id}")

@@ -13,7 +13,8 @@ quote counts by its own ``direct`` flag; heron's quotes with the same speaker me
 cue: '"A," he said. "B."', or a quoted phrase inside the clause that is reported) form one
 attribution, as PolNeAR marks them, and a group with any reported clause counts as indirect.
 
-    .venv/bin/python scripts/eval_quotes.py [--split dev] [--limit N] [--errors K] [--json]
+    .venv/bin/python scripts/eval_quotes.py [--split dev] [--limit N] [--every N] [--errors K]
+        [--without-actors] [--json]
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class Attribution:
     source: list[tuple[int, int]] = field(default_factory=list)
     direct: bool = False
     speaker_text: str = ""  # predictions: mention text plus the name it resolves to
+    rule: str = ""  # predictions: the rule that found it (the reported clause's, in a group)
 
 
 def _spans(field_text: str) -> list[tuple[int, int]]:
@@ -80,7 +82,7 @@ def load_gold(ann: Path, text: str) -> list[Attribution]:
     return found
 
 
-def documents(split: str, limit: int | None) -> list[tuple[str, str, Path]]:
+def documents(split: str, limit: int | None, every: int = 1) -> list[tuple[str, str, Path]]:
     folder = DATA / split
     if not folder.is_dir():
         raise SystemExit(f"{folder}: not found (PolNeAR is read from ../shared beside the repo)")
@@ -90,6 +92,7 @@ def documents(split: str, limit: int | None) -> list[tuple[str, str, Path]]:
         text_path = folder / "text" / f"{name}.txt"
         if text_path.is_file():
             docs.append((name, text_path.read_text(encoding="utf-8"), ann))
+    docs = docs[::every]
     return docs[:limit] if limit else docs
 
 
@@ -105,6 +108,8 @@ def predicted(article) -> list[Attribution]:
             text = " ".join(filter(None, [speaker.text, speaker.name, actor.name if actor else None]))
         group = groups.setdefault(key, Attribution([], [key] if speaker else [], True, text))
         group.content.append((quote.start, quote.end))
+        if not group.rule or group.direct and not quote.direct:
+            group.rule = (quote.rule or "").split(";")[0]
         group.direct = group.direct and quote.direct
     return list(groups.values())
 
@@ -153,7 +158,7 @@ def speaker_correct(text: str, gold: Attribution, pred: Attribution, stop: froze
 
 
 def new_tally() -> dict:
-    return {k: Counter() for k in ("direct", "indirect")}
+    return {k: Counter() for k in ("direct", "indirect", "rules")}
 
 
 def score_document(text: str, gold: list[Attribution], pred: list[Attribution], tally: dict,
@@ -170,6 +175,8 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution], 
         kind = "direct" if p.direct else "indirect"
         tally[kind]["pred"] += 1
         tally[kind]["pred_matched"] += j in matched_p
+        tally["rules"][(p.rule, "predicted")] += 1
+        tally["rules"][(p.rule, "matched")] += j in matched_p
         if errors is not None and j not in matched_p:
             errors.append((name, "extra", kind, _show(text, p.content)))
     for i, j in pairs:
@@ -188,8 +195,11 @@ def _show(text: str, pieces: list[tuple[int, int]]) -> str:
 
 
 def summary(tally: dict) -> dict:
-    out = {}
-    for kind, c in tally.items():
+    rules = tally["rules"]
+    out: dict = {"rules": {rule: {"predicted": rules[(rule, "predicted")], "precision": round(
+        rules[(rule, "matched")] / rules[(rule, "predicted")], 3)} for rule, what in sorted(rules) if what == "predicted"}}
+    for kind in ("direct", "indirect"):
+        c = tally[kind]
         p = c["pred_matched"] / c["pred"] if c["pred"] else 0.0
         r = c["gold_matched"] / c["gold"] if c["gold"] else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -207,7 +217,7 @@ def _stages(actors: bool) -> tuple[list[str], list[str]]:
 
 
 def evaluate(split: str = "dev", limit: int | None = None, errors: list | None = None,
-             actors: bool = True) -> dict:
+             actors: bool = True, every: int = 1) -> dict:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from heron.config import Settings
@@ -215,7 +225,7 @@ def evaluate(split: str = "dev", limit: int | None = None, errors: list | None =
     from heron.pipeline.component import Pipeline
     from heron.types import Article
 
-    docs = documents(split, limit)
+    docs = documents(split, limit, every)
     names, assumed = _stages(actors)
     built = build_pipeline(Settings(), ["parse"] if not actors else names)
     stages = built.stages if actors else built.stages + _quote_stage_alone()
@@ -262,14 +272,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--every", type=int, default=1, help="score every N-th article (a quick sample)")
     parser.add_argument("--errors", type=int, default=0, help="print up to K errors of each kind to stderr")
+    parser.add_argument("--rules", action="store_true", help="also print each rule's precision")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--without-actors", action="store_true",
                         help="run parse and quotes only (speakers resolved from the parse alone)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     errors: list | None = [] if args.errors else None
-    result = evaluate(args.split, args.limit, errors, actors=not args.without_actors)
+    result = evaluate(args.split, args.limit, errors, actors=not args.without_actors, every=args.every)
     result["seconds"] = round(time.perf_counter() - started, 1)
     if errors:
         shown: Counter = Counter()
@@ -285,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
         r = result[kind]
         print(f"{kind:9} gold {r['gold']:5}  predicted {r['predicted']:5}  P {r['precision']:.3f}  R {r['recall']:.3f}"
               f"  F1 {r['f1']:.3f}  speaker accuracy {r['speaker_accuracy']:.3f} (of {r['speaker_n']} matched)")
+    if args.rules:
+        for rule, r in result["rules"].items():
+            print(f"  {rule:32} predicted {r['predicted']:5}  precision {r['precision']:.3f}")
     return 0
 
 

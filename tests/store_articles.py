@@ -37,8 +37,9 @@ def minsk_talks(article_id: str = "minsk-talks", publication: str = "wire.exampl
     s2 = "\"We agreed to expand trade,\" the Belarusian leader told reporters after the meeting."
     s3 = "Moscow will send additional troops to joint exercises near the border, the Kremlin said."
     text = "\n\n".join([title, s1, s2, s3])
-    actors = [Actor("a1", "Russia", "RUS", "GOV", "Q159", [(text.index("Russia and"), text.index("Russia and") + 6)], "country"),
-              Actor("a2", "Belarus", "BLR", "GOV", "Q184", [(text.index("Belarus held"), text.index("Belarus held") + 7)], "country"),
+    russia, belarus = text.index("Russia and"), text.index("Belarus held")
+    actors = [Actor("a1", "Russia", "RUS", "GOV", "Q159", [(russia, russia + 6)], "country"),
+              Actor("a2", "Belarus", "BLR", "GOV", "Q184", [(belarus, belarus + 7)], "country"),
               Actor("a3", "Alexander Lukashenko", "BLR", "GOV", "Q51489", [], "person")]
     minsk = Location("Minsk", "BLR", 53.9, 27.5667, 625144)
     events = [

@@ -226,6 +226,35 @@ def test_name_helpers():
     assert not same_name("Anna Kowalczyk", "Tomasz Kowalczyk")
 
 
+def test_bare_role_refers_to_the_last_named_holder(actors_of):
+    text = ("Belarusian President Alexander Lukashenko arrived in Moscow. Russian President Vladimir Putin "
+            "met him at the airport. The two sides signed a deal, the president said.")
+    assert actor_named(actors_of(text), "the president").name == "Vladimir Putin"
+
+
+def test_a_dictionary_surname_inside_another_name_is_not_that_person(actors_of):
+    article = actors_of("Abbas Kiarostami won the award. Abbas met Blinken in Ramallah.")
+    assert actor_named(article, "Abbas Kiarostami").code is None
+    assert actor_named(article, "Abbas").name == "Mahmoud Abbas"
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("U.S. and Russian negotiators met in Geneva.", "Russian negotiators", "RUS"),
+    ("U.S. and Russian negotiators met in Geneva.", "U.S. and Russian negotiators", "USA"),
+    ("Bosnian Serbs blocked the road.", "Bosnian Serbs", "BIH"),
+    ("Serb police detained three ethnic Albanians near Presevo in Serbia.", "ethnic Albanians", "SRB"),
+    ("A human rights group accused the army of torture.", "human rights group", "NGO"),
+    ("The Lagos Teachers Association called a strike.", "The Lagos Teachers Association", "NGA"),
+])
+def test_code_span_on_compound_phrases(actors_of, text, words, code):
+    assert span_code(actors_of(text), words)[0] == code
+
+
+def test_cities_tagged_as_organisations_are_places(actors_of):
+    article = actors_of("Gunmen attacked a checkpoint in Quetta, officials in Quetta said.")
+    assert all(actor.name != "Quetta" for actor in article.actors)
+
+
 # -- must-shows on the seed article ----------------------------------------------------------
 
 def test_seed_putin(seed_article):

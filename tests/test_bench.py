@@ -14,7 +14,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 FIELDS = {"corpus", "articles", "words", "workers", "spacy_seconds", "heron_seconds", "spacy_articles_per_s",
           "heron_articles_per_s", "spacy_words_per_s", "heron_words_per_s", "ratio", "peak_rss_mb_per_worker",
-          "main_peak_rss_mb", "repeat", "events", "problems", "failed_inputs", "stage_sample", "stages"}
+          "main_peak_rss_mb", "repeat", "events", "problems", "failed_inputs", "stage_sample", "stages",
+          "single_process_ratio"}
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,7 @@ def test_bench_json_has_every_field(capsys):
     stages = [s["stage"] for s in result["stages"]]
     assert stages[0] == "clean" and "parse" in stages and stages[-1] == "minhash"
     assert sum(s["share"] for s in result["stages"]) == pytest.approx(1.0, abs=0.01)
+    assert 0 < result["single_process_ratio"] < 1
 
 
 def test_bench_rejects_zero_workers():
@@ -76,3 +78,17 @@ def test_bench_rejects_zero_workers():
 
     with pytest.raises(UsageError):
         bench.run_bench([str(EXAMPLES)], Settings(), workers=0)
+
+
+@pytest.mark.evaluation
+def test_polnear_workers_stay_under_700mb(shared_dir):
+    """The issue's memory bound, on a sample of the PolNeAR texts (memory, not time, is asserted)."""
+    from heron.config import Settings
+
+    texts = sorted((shared_dir / "eval" / "polnear" / "dev" / "text").glob("*.txt"))[:12]
+    if not texts:
+        pytest.skip("no PolNeAR texts in ../shared/eval/polnear/dev/text")
+    result = bench.run_bench([str(p) for p in texts], Settings(), workers=2, limit=12, sample=0)
+    assert result.articles == 12 and not result.failed_inputs
+    assert result.events > 0
+    assert max(result.peak_rss_mb_per_worker) < 700

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from heron.store.dedup import NUM_PERM, Member, cluster, shingles, signature, similarity
+from heron.store.dedup import NUM_PERM, Member, candidate_pairs, cluster, shingles, signature, similarity
 
 BODY = [
     "KYIV, March 4 (Wire) - Ukraine and Poland signed an agreement on Monday to build a new rail "
@@ -101,3 +101,21 @@ def test_copies_chain_into_one_cluster():
     first, second = [*BODY[:4], OTHER[0]], [*BODY[1:], OTHER[0]]
     result = cluster([member("x", 1, BODY), member("y", 2, first), member("z", 3, second)])
     assert {a.cluster_id for a in result.values()} == {"x"}
+
+
+def overlapping(shift: int, length: int = 200) -> tuple[str, str]:
+    """Two texts of distinct words where the second starts ``shift`` words into the first."""
+    words = [f"w{i}x" for i in range(length + shift)]
+    return " ".join(words[:length]), " ".join(words[shift:shift + length])
+
+
+@pytest.mark.parametrize("shift, together", [(62, True), (69, False)])  # exact Jaccard 0.52 and 0.48
+def test_with_texts_the_exact_similarity_decides_near_the_threshold(shift, together):
+    left, right = overlapping(shift)
+    a, b = shingles(left), shingles(right)
+    assert (len(a & b) / len(a | b) >= 0.5) is together
+    members = [Member("l", 1, False, None, signature(left)), Member("r", 2, False, None, signature(right))]
+    pairs = candidate_pairs(members)
+    assert pairs == [("l", "r")]  # the LSH proposes both, tuned below the threshold
+    result = cluster(members, pairs, {"l": left, "r": right})
+    assert (result["r"].cluster_id == "l") is together

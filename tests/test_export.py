@@ -136,6 +136,8 @@ def test_event_codes(cameo, expected):
 @pytest.mark.parametrize("day, expected", [
     ("2022-01-01", ["20220101", "202201", "2022", "2022.0000"]),
     ("2024-12-31", ["20241231", "202412", "2024", "2024.9973"]),
+    ("2014-03", ["", "201403", "2014", ""]),
+    ("1992", ["", "", "1992", ""]),
     (None, ["", "", "", ""]),
 ])
 def test_date_fields(day, expected):
@@ -175,3 +177,19 @@ def test_export_of_empty_store(tmp_path):
     records, result = _plover(connection)
     connection.close()
     assert records == [] and result.records == 0
+
+
+def test_event_dated_by_year_only_does_not_borrow_the_publication_day(tmp_path):
+    article = border_dispute()
+    article.events[0].date = "2014"
+    connection = query.connect(build_store(tmp_path / "year.duckdb", [article]))
+    records, _ = _plover(connection)
+    rows, _ = _gdelt(connection)
+    listed = query.events(connection, query.EventFilter(event="ACCUSE"))
+    connection.close()
+    first = next(r for r in records if r["event_id"] == "e1")
+    assert first["date"] is None and first["date_raw"] == "2014"
+    col = {name: i for i, name in enumerate(export.GDELT_COLUMNS)}
+    accuse = next(r for r in rows if r[col["EventRootCode"]] == "11")
+    assert (accuse[col["SQLDATE"]], accuse[col["Year"]]) == ("", "2014")
+    assert [(r["date"], r["date_raw"]) for r in listed if not r["negated"]] == [(None, "2014")]

@@ -134,7 +134,8 @@ def test_copy_of_an_input_points_at_the_stored_article(store):
 
 def test_bad_dates_are_stored_as_unknown_with_a_problem(store):
     article = story("s1", published="06/05/2024", consult_date="next week")
-    store.write_batch([entry(article)])
+    counts = store.write_batch([entry(article)])
+    assert counts.problems == 3  # the stage's problem and the two dates
     assert store.con.execute("SELECT published FROM articles").fetchone()[0] is None
     messages = [m for (m,) in store.con.execute("SELECT message FROM problems WHERE stage = 'store'").fetchall()]
     assert any("published date" in m for m in messages) and any("event e1 date" in m for m in messages)
@@ -197,3 +198,43 @@ def test_clustering_runs_only_when_an_article_lacks_a_cluster(store):
     store.cluster_stories()
     assert not store.needs_clustering()
     assert store.con.execute("SELECT cluster_id, original_id FROM articles").fetchall() == [("s1", None)]
+
+
+@pytest.mark.parametrize("given, day, raw", [
+    ("2024-05-06", "2024-05-06", "2024-05-06"),
+    ("2024-05", None, "2024-05"),
+    ("1992", None, "1992"),
+])
+def test_partial_event_dates_are_kept_raw_and_never_borrow_the_publication_day(store, given, day, raw):
+    store.write_batch([entry(story("s1", consult_date=given))])
+    store.cluster_stories()
+    stored = store.con.execute("SELECT CAST(date AS VARCHAR), date_raw FROM events WHERE event_id = 'e1'").fetchone()
+    assert stored == (day, raw)
+    assert store.con.execute("SELECT count(*) FROM problems WHERE stage = 'store'").fetchone()[0] == 0
+    consult = next(r for r in unique_events(store.con) if r["event"] == "CONSULT")
+    assert (str(consult["date"]) if consult["date"] else None) == day
+
+
+def test_a_duckdb_file_that_is_no_heron_store_is_refused(tmp_path):
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    with pytest.raises(StoreError, match="not a heron store"):
+        Store(tmp_path / "other.duckdb", read_only=True)
+
+
+def test_a_file_that_is_no_database_is_refused(tmp_path):
+    (tmp_path / "notes.duckdb").write_text("shopping list\n")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(tmp_path / "notes.duckdb")
+
+
+def test_undated_events_merge_within_a_story_but_not_across_stories(store):
+    undated = dict(published=None, consult_date=None)
+    blog_text = "Menu | Latest\n\n" + STORY + "\n\nLeave a reply."
+    store.write_batch([entry(story("wire", **undated)), entry(story("blog", text=blog_text, repost=True, **undated)),
+                       entry(story("other", text=OTHER, **undated))])
+    store.cluster_stories()
+    consults = [r for r in unique_events(store.con) if r["event"] == "CONSULT"]
+    assert sorted((r["num_articles"], r["undated_story"]) for r in consults) == [(1, "other"), (2, "wire")]
+    assert all(r["date"] is None for r in consults)

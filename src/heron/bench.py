@@ -5,14 +5,16 @@ processes, so their ratio is comparable across machines where absolute times are
 (DESIGN.md §5). spaCy runs ``nlp.pipe(n_process=N)`` over the cleaned texts; heron runs N forked
 workers that clean, parse and code the raw inputs and send every article record back to the main
 process, as a store run would. Each heron worker reports its peak resident memory (VmHWM). A
-per-stage breakdown runs the stages one after another in this process on a small sample.
+per-stage breakdown runs the stages one after another in this process on a small sample; its
+parse stage is bare ``nlp.pipe``, so parse time over all stage time is the in-process ratio
+(free of what spaCy's own multiprocessing spends shipping Docs back to the parent).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -58,6 +60,8 @@ class BenchResult:
     failed_inputs: list[str] = field(default_factory=list)
     stage_sample: int = 0
     stages: list[StageTime] = field(default_factory=list)
+    # in one process on the sample: bare spaCy (the parse stage) / heron end to end (all stages)
+    single_process_ratio: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -119,7 +123,8 @@ def _chunks(docs: list[RawDocument], size: int) -> list[list[RawDocument]]:
     return [docs[i:i + size] for i in range(0, len(docs), size)]
 
 
-def run_heron(docs: list[RawDocument], settings: Settings, workers: int, chunk: int) -> tuple[float, dict[int, float], list]:
+def run_heron(docs: list[RawDocument], settings: Settings, workers: int,
+              chunk: int) -> tuple[float, dict[int, float], list]:
     """Code ``docs`` on ``workers`` forked processes; wall time, peak RSS per worker, results.
 
     The pipeline is loaded and warmed on the first few documents before the clock starts and
@@ -203,8 +208,12 @@ def _clean_texts(docs: list[RawDocument], settings: Settings) -> tuple[list[str]
 
 
 def run_bench(paths: list[str] | None, settings: Settings, workers: int = 2,
-              limit: int = DEFAULT_LIMIT, sample: int = 20, chunk: int = 8, repeat: int = 1) -> BenchResult:
-    """Measure heron against spaCy on the same documents; see the module docstring."""
+              limit: int = DEFAULT_LIMIT, sample: int = 20, chunk: int = 8, repeat: int = 1,
+              log: Callable[[str], None] = lambda message: None) -> BenchResult:
+    """Measure heron against spaCy on the same documents; see the module docstring.
+
+    ``log`` receives one line per finished run (for progress on stderr).
+    """
     if workers < 1 or limit < 1:
         raise UsageError("--workers and --limit must be at least 1")
     corpus = ", ".join(paths) if paths else ""
@@ -217,9 +226,12 @@ def run_bench(paths: list[str] | None, settings: Settings, workers: int = 2,
     words = sum(len(t.split()) for t in texts)
     spacy_s = heron_s = float("inf")
     rss: dict[int, float] = {}
-    for _ in range(max(1, repeat)):  # alternate the two, keep each one's best: load on a shared machine varies
-        spacy_s = min(spacy_s, run_spacy(texts, settings, workers, chunk))
+    for run in range(1, max(1, repeat) + 1):  # alternate the two, keep each one's best: machine load varies
+        seconds = run_spacy(texts, settings, workers, chunk)
+        log(f"run {run}: spaCy nlp.pipe {len(texts)} articles in {seconds:.1f} s")
+        spacy_s = min(spacy_s, seconds)
         seconds, run_rss, results = run_heron(docs, settings, workers, chunk)
+        log(f"run {run}: heron {len(docs)} articles in {seconds:.1f} s")
         heron_s = min(heron_s, seconds)
         rss = {**rss, **run_rss}
     coded = [r for r in results if isinstance(r, Article)]
@@ -230,10 +242,12 @@ def run_bench(paths: list[str] | None, settings: Settings, workers: int = 2,
         spacy_seconds=round(spacy_s, 3), heron_seconds=round(heron_s, 3),
         spacy_articles_per_s=round(n / spacy_s, 2), heron_articles_per_s=round(len(coded) / heron_s, 2),
         spacy_words_per_s=round(words / spacy_s, 1), heron_words_per_s=round(words / heron_s, 1),
-        ratio=round(spacy_s / heron_s, 3), repeat=max(1, repeat), peak_rss_mb_per_worker=[round(v, 1) for v in rss.values()],
+        ratio=round(spacy_s / heron_s, 3), repeat=max(1, repeat),
+        peak_rss_mb_per_worker=[round(v, 1) for v in rss.values()],
         main_peak_rss_mb=round(peak_rss_mb(), 1),
         events=sum(len(a.events) for a in coded), problems=sum(len(a.problems) for a in coded),
         failed_inputs=failed + unclean, stage_sample=min(sample, len(docs)), stages=stages,
+        single_process_ratio=next((s.share for s in stages if s.stage == "parse"), None),
     )
 
 
@@ -249,6 +263,7 @@ def print_result(result: BenchResult) -> None:
         ("heron end to end", f"{result.heron_articles_per_s} articles/s, {result.heron_words_per_s:.0f} words/s "
                              f"({result.heron_seconds} s)"),
         ("ratio heron/spaCy", result.ratio),
+        (f"ratio in one process ({result.stage_sample}-article stage sample)", result.single_process_ratio),
         ("peak RSS per worker (MB)", ", ".join(f"{v:.0f}" for v in result.peak_rss_mb_per_worker)),
         ("events, problems", f"{result.events}, {result.problems}"),
         ("failed inputs", len(result.failed_inputs)),
@@ -256,4 +271,4 @@ def print_result(result: BenchResult) -> None:
     write_rows([{"figure": k, "value": v} for k, v in figures], "table", title="heron bench")
     if result.stages:
         write_rows([{"stage": s.stage, "seconds": s.seconds, "share": f"{s.share:.1%}"} for s in result.stages],
-                   "table", title=f"time per stage, one process, {result.stage_sample} articles")
+                   "table", title="per stage, 1 process")

@@ -293,7 +293,7 @@ def bench(paths, workers, limit, sample, repeat, model, as_json) -> None:
     from heron.bench import print_result, run_bench
 
     result = run_bench(list(paths) or None, _settings(model=model, progress=False), workers, limit, sample,
-                       repeat=repeat)
+                       repeat=repeat, log=lambda line: click.echo(f"heron: bench: {line}", err=True))
     if as_json:
         click.echo(json.dumps(result.to_dict()))
     else:

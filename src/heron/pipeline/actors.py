@@ -5,7 +5,8 @@ Order of resolution, so that each word belongs to one actor:
    Defense Minister Sergei Shoigu" -> RUS GOV); later surnames and close spellings join them;
 2. organisations and groups from the dictionary (EU, NATO, Hamas, "the West");
 3. role phrases: "the Belarusian president" is the person holding that office (in this article,
-   else by the publication date), "Russian troops" a group RUS MIL;
+   else by the publication date; a bare "the president" is the president named last),
+   "Russian troops" a group RUS MIL;
 4. countries, capitals and seats of power used as actors ("Moscow recognized ..." -> RUS GOV),
    not as places ("talks in Moscow");
 5. other organisations spaCy finds, coded by the words inside them ("Serbian Workers' Union").
@@ -21,9 +22,9 @@ from pathlib import Path
 from heron.config import Settings
 from heron.pipeline.actor_dictionary import NON_STATE, CountryForm, Entry, default_dictionary
 from heron.pipeline.component import Stage
-from heron.pipeline.gazetteer import Gazetteer, Hit
+from heron.pipeline.gazetteer import Gazetteer, Hit, dominant_code
 from heron.pipeline.roles import (Origin, RoleHit, breaks_office, choose_role, find_roles, left_tokens,
-                                  implied_code, object_origins, origin_of_hit, origins_in, phrase_head, prep_objects)
+                                  implied_code, object_origins, origins_in, phrase_head, prep_objects)
 from heron.types import Actor, Article
 
 # a country after these prepositions is a place, not an actor ("talks in Moscow")
@@ -69,10 +70,6 @@ class Draft:
     wikidata: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1].lower() if self.name.split() else ""
-
 
 class ActorFinder:
     """Finds and codes the actors of one parsed article."""
@@ -114,10 +111,13 @@ class ActorFinder:
         names = [(h.start, h.end, h.target) for h in self.hits
                  if isinstance(h.target, Entry) and h.target.kind == "person" and self.person_hit_ok(h)]
         taken = {i for s, e, _ in names for i in range(s, e)}
+        rejected = {i for h in self.hits if isinstance(h.target, Entry) and h.target.kind == "person"
+                    for i in range(h.start, h.end) if i not in taken}
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            tokens = [t for t in ent if t.i not in taken and t.i not in self.role_at and t.i not in self.hit_at
+            tokens = [t for t in ent if t.i not in taken and t.i not in self.role_at
+                      and (t.i not in self.hit_at or t.i in rejected)
                       and t.text not in ("'s", "’s")]
             if tokens and tokens[-1].i - tokens[0].i + 1 == len(tokens) and any(t.pos_ == "PROPN" for t in tokens):
                 names.append((tokens[0].i, tokens[-1].i + 1, None))
@@ -129,12 +129,19 @@ class ActorFinder:
         span = self.doc[hit.start:hit.end]
         if hit.end - hit.start > 1 or span.text == entry.name:
             return True
+        token = span[0]
+        if token.ent_type_ == "PERSON" and (token.ent_iob_ == "I" or self.continues_name(token)):
+            return False  # part of a longer name: "Abbas" in "Abbas Kiarostami"
         office = entry.office_at(self.date)
         if office is not None and office.sector is not None:
             return True
-        if span[0].ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON":
             return True
         return any(h.target is entry and h.end - h.start > 1 for h in self.hits)
+
+    def continues_name(self, token) -> bool:
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON"
 
     def title_of(self, start: int, end: int) -> tuple[Origin | None, RoleHit | None, list]:
         """The title around a name: origin (country/IGO), the deciding role, and its tokens."""
@@ -269,6 +276,11 @@ class ActorFinder:
     def role_people(self, first: int, head, role_hit: RoleHit, office: str, origins: list[Origin]) -> None:
         """ "the presidents of Russia and Belarus": one mention per country, on its holder."""
         if not origins:
+            recent = self.last_holder(office, first)
+            if recent is not None:  # "the president said": the president last named before
+                recent.mentions.append((first, head.i + 1))
+                self.owned.update(range(first, head.i + 1))
+                return
             context = self.context_origin(head)
             origins = [context] if context else []
         for n, origin in enumerate(origins):
@@ -279,6 +291,16 @@ class ActorFinder:
                 return
             draft.mentions.append((start, end))
             self.owned.update(range(start, end))
+
+    def last_holder(self, office: str, before: int) -> Draft | None:
+        """The person holding ``office`` whose latest mention before token ``before`` is closest."""
+        best, best_at = None, -1
+        for draft in self.drafts:
+            if draft.kind == "person" and draft.office == office:
+                earlier = [s for s, _ in draft.mentions if s < before]
+                if earlier and max(earlier) > best_at:
+                    best, best_at = draft, max(earlier)
+        return best
 
     def holder_draft(self, office: str, origin: Origin, role_hit: RoleHit) -> Draft | None:
         for draft in self.drafts:
@@ -411,7 +433,7 @@ class ActorFinder:
         codes.discard(exclude)
         if len(codes) == 1:
             return Origin(codes.pop(), "context:sentence")
-        code = dominant_code(self.drafts)
+        code = dominant_code(self.hits)
         return Origin(code, "context:article") if code else None
 
     def merged_groups(self) -> list[Draft]:
@@ -419,7 +441,7 @@ class ActorFinder:
         kept: dict[tuple, Draft] = {}
         drafts = []
         for draft in self.drafts:
-            if draft.kind != "group" or draft.entry is not None or draft.office is None or draft.code is None:
+            if draft.kind != "group" or draft.entry is not None or draft.office is None:
                 drafts.append(draft)
                 continue
             key = (draft.office, draft.code, draft.sector)
@@ -440,18 +462,6 @@ class ActorFinder:
                                 wikidata=draft.wikidata, mentions=[list(s) for s in spans], kind=draft.kind,
                                 rule=draft.rule))
         return actors
-
-
-def dominant_code(drafts: list[Draft]) -> str | None:
-    """A state code with >= 3 mentions and at least twice the next one, else None."""
-    counts: dict[str, int] = {}
-    for draft in drafts:
-        if draft.code and draft.code not in NON_STATE:
-            counts[draft.code] = counts.get(draft.code, 0) + len(draft.mentions)
-    ranked = sorted(counts.values(), reverse=True) + [0]
-    if ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
-        return next(code for code, count in counts.items() if count == ranked[0])
-    return None
 
 
 def same_name(a: str, b: str) -> bool:

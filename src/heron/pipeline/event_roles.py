@@ -14,7 +14,7 @@ RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "up
 NOUN_ACTOR_PREPS = ("of", "by", "from")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
+CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 CONTROL_VERBS_OBJECT = True
 NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 NOT_PARTICIPANT_LEMMAS = {"time", "day", "week", "month", "year", "moment", "occasion", "way", "part", "basis"}
@@ -110,11 +110,29 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
     recipients = [c for c in verb.children if (c.dep_ in ("dobj", "dative") or c.dep_ == "oprd" and c.pos_ in (
         "NOUN", "PROPN")) and c.i not in exclude]
     if trig.kind == "noun":
-        recipients += _prep_objects(trig.noun)
+        recipients += _prep_objects(trig.noun, RECIPIENT_PREPS + ("of",))
     if trig.kind == "phrase":  # "broke off relations with X": the object's own preposition
         recipients += _prep_objects(trig.words[-1])
     recipients += _prep_objects(verb)
     return actors, [r for r in recipients if r.i not in exclude]
+
+
+def clause_targets(trig: Trigger) -> list:
+    """Who a demand or threat is aimed at when no object names it: the subject of the demanded
+    clause ("demanded that the US cancel") or of the condition ("... unless Israel rescinds")."""
+    owners = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+    out = []
+    if trig.entry.complement in ("absorb", "judge"):
+        for owner in owners:
+            for clause in (c for c in owner.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    out.append(subject)
+    if trig.entry.event == "THREATEN":
+        for clause in (c for tok in [trig.head, *trig.head.children] for c in tok.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return out
 
 
 def phrase_span(head) -> tuple[int, int]:
@@ -124,7 +142,7 @@ def phrase_span(head) -> tuple[int, int]:
     while stack:
         tok = stack.pop()
         tokens.append(tok)
-        stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl", "appos", "advcl", "parataxis")]
+        stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis")]
     tokens.sort(key=lambda t: t.i)
     while tokens and tokens[0].dep_ in ("punct", "cc", "det") and tokens[0] is not head:
         tokens.pop(0)

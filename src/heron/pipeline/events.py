@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from heron.config import Settings
 from heron.pipeline.component import Stage
 from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
-from heron.pipeline.event_roles import (choose_recipients, coded, is_participant, participants, role_heads,
-                                       subject_of)
+from heron.pipeline.event_roles import (choose_recipients, clause_targets, coded, is_participant, participants,
+                                       role_heads, subject_of)
 from heron.pipeline.event_rules import Trigger, sentence_triggers
 from heron.pipeline.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.types import Article, Claim, Event, Participant, Problem
 
 MAX_SENTENCE_TOKENS = 120
+DOMESTIC_DEFAULT = {"PROTEST"}
+NON_STATE_CODES = {"IGO", "NGO", "MNC", "WST"}
 OBLIGATION = Entry(event="REQUEST", id="obligation_aux", file="modality.yaml", cameo="10")
 
 
@@ -36,6 +38,28 @@ class Draft:
     text_tokens: list = field(default_factory=list)
     why: str | None = None
     cameo: str | None = None
+    default: str | None = None  # how a missing recipient was filled: location | domestic
+
+
+@dataclass
+class Scope:
+    """What coding one sentence needs besides the trigger."""
+
+    article: Article
+    sent: object
+    lexicon: Lexicon
+    verbs: frozenset[str]
+    notes: set[str]
+    trigger_heads: set[int] = field(default_factory=set)
+    _location: list = field(default_factory=list)
+
+    @property
+    def location(self):
+        if not self._location:
+            from heron.pipeline.event_fields import location_for
+
+            self._location.append(location_for(self.article, (self.sent.start_char, self.sent.end_char), self.notes))
+        return self._location[0]
 
 
 class EventStage(Stage):
@@ -56,16 +80,17 @@ class EventStage(Stage):
         for index, sent in enumerate(article.doc.sents):
             if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
-            drafts = code_sentence(article, sent, self.lexicon, verbs)
-            for k, draft in enumerate(merge(drafts)):
-                events.append(finish(article, sent, index, k, draft, self.lexicon, notes))
+            scope = Scope(article, sent, self.lexicon, verbs, notes)
+            for k, draft in enumerate(merge(code_sentence(scope))):
+                events.append(finish(scope, index, k, draft))
         article.events = events
         article.problems += [Problem("events", note) for note in sorted(notes)]
 
 
-def code_sentence(article: Article, sent, lexicon: Lexicon, verbs: frozenset[str]) -> list[Draft]:
-    groups = sentence_triggers(sent, lexicon)
+def code_sentence(scope: Scope) -> list[Draft]:
+    groups = sentence_triggers(scope.sent, scope.lexicon)
     heads = {group[0].head.i: group[0] for group in groups}
+    scope.trigger_heads = set(heads)
     complements: dict[int, list[Trigger]] = {}
     for group in groups:
         parent = _absorber(group[0], heads)
@@ -77,10 +102,10 @@ def code_sentence(article: Article, sent, lexicon: Lexicon, verbs: frozenset[str
         if group[0].head.i in absorbed:
             continue
         kids = complements.get(group[0].head.i, [])
-        draft = next((d for trig in group if (d := draft_for(article, trig, kids, lexicon, verbs, set(heads)))), None)
+        draft = next((d for trig in group if (d := draft_for(scope, trig, kids))), None)
         if draft is not None:
             drafts.append(draft)
-    drafts += obligations(article, sent, lexicon, verbs, set(heads), absorbed)
+    drafts += obligations(scope, absorbed)
     return _main_clauses(drafts)
 
 
@@ -107,12 +132,11 @@ def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
-def draft_for(article: Article, trig: Trigger, kids: list[Trigger], lexicon: Lexicon,
-              verbs: frozenset[str], trigger_heads: set[int]) -> Draft | None:
-    pred = trig.head
+def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
+    article, lexicon, pred = scope.article, scope.lexicon, trig.head
     frame = frame_of(pred, lexicon)
     if frame.obligation is not None and not frame.negated:
-        request = obligation_draft(article, pred, frame, verbs, trigger_heads)
+        request = obligation_draft(scope, pred, frame)
         if request is not None:
             return request
     if frame.hedge or (trig.entry.needs_complement == "event" and not kids):
@@ -121,11 +145,13 @@ def draft_for(article: Article, trig: Trigger, kids: list[Trigger], lexicon: Lex
     if trig.entry.complement == "judge" and any(k.entry.event in CONFLICTUAL for k in kids):
         event, why = "THREATEN", "intent"
     event, negated, reason = reshape(event, frame)
-    why = reason or why
     actor_heads, recipient_heads = role_heads(trig)
-    actor = participants(article, [h for h in actor_heads if is_participant(h)])
+    if _non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
+        return None
+    speaker, _ = speaker_of(pred, scope.verbs, scope.trigger_heads)
+    actor = _actor(article, actor_heads, speaker)
     # "promised to allocate $1.5 billion to X": the complement may name the recipient
-    kid_heads = [h for kid in kids for h in role_heads(kid)[1]]
+    kid_heads = [h for kid in kids for h in role_heads(kid)[1]] + clause_targets(trig)
     recipient = choose_recipients(article, recipient_heads, kid_heads)
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
@@ -133,12 +159,34 @@ def draft_for(article: Article, trig: Trigger, kids: list[Trigger], lexicon: Lex
         return None
     if not actor and not recipient:
         return None
-    if _non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
-        return None
-    draft = Draft(trig, event, actor, recipient, negated=negated, why=why,
+    draft = Draft(trig, event, actor, recipient, negated=negated, why=reason or why,
                   context=_context(trig, kids), text_tokens=_trigger_tokens(trig, kids, frame))
-    draft.asserted_by = claim_for(article, pred, verbs, trigger_heads)
+    if not recipient:
+        draft.recipient, draft.default = default_recipient(scope, event, actor)
+    draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
+
+
+def _actor(article: Article, heads: list, speaker) -> list[Participant]:
+    """The actor phrases coded; a pronoun in reported speech ("Syria says it will") is the speaker."""
+    actor = participants(article, [h for h in heads if is_participant(h)])
+    if speaker is not None and heads and all(h.pos_ == "PRON" for h in heads) and not coded(actor):
+        spoken = participants(article, [speaker])
+        if coded(spoken):
+            return spoken
+    return actor
+
+
+def default_recipient(scope: Scope, event: str, actor: list[Participant]) -> tuple[list[Participant], str | None]:
+    """With no target named, PLOVER codes the place's state; a protest targets its own state."""
+    location = scope.location
+    if location is not None and location.country:
+        return [Participant(location.country, None, location.text)], "location"
+    if event in DOMESTIC_DEFAULT:
+        own = [Participant(p.code, "GOV", p.entity_text) for p in actor[:1] if p.code and len(p.code) == 3
+               and p.code not in NON_STATE_CODES]
+        return own, "domestic" if own else None
+    return [], None
 
 
 def _non_agent(heads: list, lexicon: Lexicon) -> bool:
@@ -173,13 +221,12 @@ def _trigger_tokens(trig: Trigger, kids: list[Trigger], frame) -> list:
     return tokens
 
 
-def claim_for(article: Article, pred, verbs: frozenset[str], trigger_heads: set[int]) -> Claim | None:
-    speaker, _ = speaker_of(pred, verbs, trigger_heads)
+def claim_for(scope: Scope, pred, speaker) -> Claim | None:
     if speaker is not None:
-        parts = participants(article, [speaker])
+        parts = participants(scope.article, [speaker])
         actor_id = next((p.actor for p in parts if p.actor), None)
-        return Claim(text=_phrase_text(article, speaker), actor=actor_id)
-    quoted = quote_speaker(article, pred.idx)
+        return Claim(text=_phrase_text(scope.article, speaker), actor=actor_id)
+    quoted = quote_speaker(scope.article, pred.idx)
     if quoted is not None:
         return Claim(text=quoted.text, actor=quoted.actor)
     return None
@@ -192,28 +239,27 @@ def _phrase_text(article: Article, head) -> str:
     return article.text[start:end]
 
 
-def obligations(article: Article, sent, lexicon: Lexicon, verbs: frozenset[str], trigger_heads: set[int],
-                absorbed: set[int]) -> list[Draft]:
+def obligations(scope: Scope, absorbed: set[int]) -> list[Draft]:
     """"X said that Y must act" is X's REQUEST to Y, also when the act itself is no lexicon event."""
     out = []
-    for pred in sent:
-        if pred.pos_ not in ("VERB", "AUX") or pred.i in absorbed or pred.i in trigger_heads:
+    for pred in scope.sent:
+        if pred.pos_ not in ("VERB", "AUX") or pred.i in absorbed or pred.i in scope.trigger_heads:
             continue
-        frame = frame_of(pred, lexicon)
+        frame = frame_of(pred, scope.lexicon)
         if frame.obligation is not None and not frame.negated:
-            draft = obligation_draft(article, pred, frame, verbs, trigger_heads)
+            draft = obligation_draft(scope, pred, frame)
             if draft is not None:
                 out.append(draft)
     return out
 
 
-def obligation_draft(article: Article, pred, frame, verbs: frozenset[str], trigger_heads: set[int]) -> Draft | None:
+def obligation_draft(scope: Scope, pred, frame) -> Draft | None:
     """The speaker's REQUEST to the clause's subject (not when the subject is the speaker: "we must")."""
-    speaker, verb = speaker_of(pred, verbs, trigger_heads)
+    speaker, verb = speaker_of(pred, scope.verbs, scope.trigger_heads)
     target = subject_of(pred)
     if speaker is None or target is None or verb is None or verb.lower_ == "according":
         return None
-    actor, recipient = participants(article, [speaker]), participants(article, [target])
+    actor, recipient = participants(scope.article, [speaker]), participants(scope.article, [target])
     if not coded(recipient) or {p.code for p in recipient} <= {p.code for p in actor}:
         return None
     trig = Trigger(pred, OBLIGATION, frame.obligation.lower_, "modal", words=[verb, frame.obligation, pred])
@@ -233,20 +279,21 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def finish(article: Article, sent, index: int, k: int, draft: Draft, lexicon: Lexicon, notes: set[str]) -> Event:
-    from heron.pipeline.event_fields import date_for, location_for, scores
+def finish(scope: Scope, index: int, k: int, draft: Draft) -> Event:
+    from heron.pipeline.event_fields import date_for, scores
 
-    entry = draft.trig.entry
+    article, sent, entry = scope.article, scope.sent, draft.trig.entry
     own = draft.event == entry.event
     cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
-    score = scores(draft.event, cameo, mode, lexicon)
-    date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, notes)
+    score = scores(draft.event, cameo, mode, scope.lexicon)
+    date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
+    pattern += f"+recipient={draft.default}" if draft.default else ""
     tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)
     return Event(
         id=f"{article.id}:s{index}:e{k}", event=draft.event, mode=mode,
         context=draft.context, date=date, date_text=date_text, actor=draft.actor, recipient=draft.recipient,
-        location=location_for(article, (sent.start_char, sent.end_char), notes), text=sent.text,
+        location=scope.location, text=sent.text,
         start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
         asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
         rule=entry.rule(pattern), **score)
@@ -257,7 +304,7 @@ def confidence(draft: Draft) -> float:
     value = 0.9
     if not coded(draft.actor):
         value -= 0.25
-    if not coded(draft.recipient):
+    if not coded(draft.recipient) or draft.default:
         value -= 0.1
     if draft.why:
         value -= 0.1

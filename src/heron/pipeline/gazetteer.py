@@ -1,14 +1,15 @@
 """Find dictionary actors in a parsed text: spaCy PhraseMatchers built once per vocabulary.
 
 Abbreviations (all capitals, "U.S.", "UN") match case-sensitively; other names match in any
-case but need a capitalised word in the text ("Turkey" the country, not "turkey").
+case but need a capitalised word in the text ("Turkey" the country, not "turkey"), unless the
+whole text is in lower case (some archives are), where capitals tell nothing.
 Overlapping matches keep the longest, then the leftmost.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.pipeline.actor_dictionary import ActorDictionary, CountryForm, Entry, place_countries
+from heron.pipeline.actor_dictionary import NON_STATE, ActorDictionary, CountryForm, Entry, place_countries
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,11 @@ class Gazetteer:
     def hits(self, span) -> list[Hit]:
         """Non-overlapping dictionary hits in a Doc or Span, in text order (token indices of the Doc)."""
         doc = span.doc if hasattr(span, "root") else span  # a Span; matchers give Doc indices either way
+        any_case = lower_cased(doc)
         found = []
         for matcher, cased in ((self.cased, True), (self.uncased, False)):
             for match_id, start, end in matcher(span):
-                if cased or _capitalised(doc[start:end]):
+                if cased or any_case or _capitalised(doc[start:end]):
                     found.append((start, end, self.key_of[match_id]))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
@@ -75,6 +77,25 @@ class Gazetteer:
         return place_countries().get(text.lower())
 
 
+def lower_cased(doc) -> bool:
+    """A text written (or archived) in lower case, where capitals cannot mark names."""
+    words = [t for t in doc[:400] if t.is_alpha]
+    return len(words) >= 20 and sum(t.text[:1].isupper() for t in words) < 0.03 * len(words)
+
+
 def _capitalised(span) -> bool:
     """Some word other than "the" starts with a capital letter ("the collective West")."""
     return any(t.text[:1].isupper() for t in span if t.lower_ != "the" and t.is_alpha)
+
+
+def dominant_code(hits: list[Hit]) -> str | None:
+    """The state named most often (names, adjectives, capitals), when it has >= 3 mentions and at
+    least twice as many as the next; else None."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        if hit.code and hit.code not in NON_STATE:
+            counts[hit.code] = counts.get(hit.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
+    if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None

@@ -23,10 +23,35 @@ def load_model(name: str | None = None):
     names = (name,) if name else KNOWN_MODELS
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _register_paragraph_breaks()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        return nlp
     raise ModelNotFound(f"no spaCy English model found (tried {', '.join(names)}); install one: {INSTALL_HINT}")
+
+
+PARAGRAPH_BREAKS = "heron_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """A sentence never runs across a blank line: titles and paragraphs end where the text says.
+
+    Set before the parser, which keeps preset sentence starts.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc):
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 class ParseStage(Stage):

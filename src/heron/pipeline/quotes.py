@@ -25,6 +25,8 @@ from heron.types import Article, Quote, Speaker
 
 SCARE_QUOTE_WORDS = 3
 SENTENCE_END = re.compile(r"[.!?…]$")
+TAGGED = ("direct.cue_after", "direct.cue_after_name", "direct.cue_after_tag", "direct.cue_before",
+          "direct.colon", "direct.colon_subject", "direct.according_to")
 SHORT_CUE_SENTENCE = 8  # tokens in a stand-alone cue sentence: "Trump said on Monday."
 
 
@@ -82,7 +84,9 @@ def attribute_direct(doc, text: str, spans: list[QuoteSpan]) -> list[Reported]:
     found: list[Reported] = []
     by_span: dict[int, Reported] = {}
     for k, span in enumerate(spans):
-        previous = spans[k - 1] if k else None
+        # quoted titles and phrases ('on "Meet the Press"') do not break a run of quotes
+        previous = next((spans[j] for j in range(k - 1, -1, -1)
+                         if j in by_span and not _phrase(text, spans[j], by_span[j])), None)
         following = spans[k + 1] if k + 1 < len(spans) else None
         item = (_cue_after(doc, text, span, following) or _cue_before(doc, text, span, previous)
                 or _embedded(doc, text, span) or _continued(text, span, previous, found))
@@ -93,6 +97,12 @@ def attribute_direct(doc, text: str, spans: list[QuoteSpan]) -> list[Reported]:
             by_span[k] = item
     _carry_back(spans, by_span)
     return found
+
+
+def _phrase(text: str, span: QuoteSpan, item: Reported) -> bool:
+    """A short quoted phrase or title inside a sentence ('on "Meet the Press"'), as opposed
+    to a short quote tagged with its own cue ('"Too many," he said')."""
+    return span.words(text) <= SCARE_QUOTE_WORDS and item.rule not in TAGGED
 
 
 def _carry_back(spans: list[QuoteSpan], by_span: dict[int, Reported]) -> None:
@@ -144,15 +154,14 @@ def _tail(doc, text: str, span: QuoteSpan, following: QuoteSpan | None) -> list:
 
 def _cue_after(doc, text: str, span: QuoteSpan, following: QuoteSpan | None) -> Reported | None:
     """'"...," he said' / '"...," said Putin' / '"...," Trump, the nominee, said' / '"..." according to X'."""
-    if not any(ch in ",.!?…—–:;" for ch in text[span.end:span.outer_end + 2]):
+    if not any(ch in ",.!?…—–:;" for ch in text[span.end - 1:span.outer_end + 2]):
         return None  # '"Ted Cruz" campaign pins': a quoted name inside a phrase, not a tagged quote
     tokens = _tail(doc, text, span, following)
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return None
+    # after a full stop, a capitalised word may start a sentence of its own ('He said the ...')
     new_sentence = SENTENCE_END.search(text[span.start:span.end]) and words[0].text[0].isupper()
-    if new_sentence and len(tokens) > SHORT_CUE_SENTENCE:
-        return None  # a new sentence of its own, not a tag on the quote
     first = words[0]
     if first.lemma_.lower() in prepositional_cues():
         who = next((c for p in first.children for c in p.children if c.dep_ == "pobj"), None)
@@ -162,9 +171,13 @@ def _cue_after(doc, text: str, span: QuoteSpan, following: QuoteSpan | None) -> 
                             (who.idx, who.idx + len(who.text)), who)
     verbs = quote_verbs()
     for token in words:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in verbs:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in ("be", "have", "do", "will"):
             continue
+        if token.lemma_.lower() not in verbs:
+            return _manner_tag(text, span, words, token)
         who = speaker_token(token)
+        if new_sentence and (token.i - first.i > 3 or any(c.dep_ in ("ccomp", "dobj") for c in token.rights)):
+            return None  # 'He said the talks failed.' reports something else
         if token is first:  # inverted: '"...," said Putin'
             return _make(span, token, "direct.cue_after", who if who is not None and who.i > token.i else None)
         if who is not None and who.left_edge.i <= first.i <= who.i:
@@ -174,6 +187,20 @@ def _cue_after(doc, text: str, span: QuoteSpan, following: QuoteSpan | None) -> 
             return _make(span, token, "direct.cue_after_name", name)
         return None  # the first cue word does not tag this quote
     return None
+
+
+def _manner_tag(text: str, span: QuoteSpan, words: list, verb) -> Reported | None:
+    """'"...," he mocked.' / '"...," an angry Hollande retaliated.': a short tag of subject and
+    verb closing a quote that ends in a comma is a speech tag whatever the verb."""
+    if text[span.end:span.outer_end].strip()[:1] != "," and text[span.outer_end:span.outer_end + 1] != ",":
+        return None
+    who = speaker_token(verb)
+    if who is None or who.left_edge.i != words[0].i or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+        return None
+    rest = [t for t in verb.doc[verb.i + 1:] if not t.is_space][:1]
+    if rest and rest[0].text not in (".", ",", ";", "!", "?"):
+        return None  # a longer sentence, not a tag
+    return _make(span, verb, "direct.cue_after_tag", who)
 
 
 NAME_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
@@ -260,15 +287,15 @@ def _embedded(doc, text: str, span: QuoteSpan) -> Reported | None:
 def _continued(text: str, span: QuoteSpan, previous: QuoteSpan | None, found: list[Reported]) -> Reported | None:
     """A quote that carries on from the one before: reopened paragraph, right after its cue,
     or a paragraph opening with a quote right after a paragraph whose speech was attributed."""
-    last = found[-1] if found else None
-    if previous is None or last is None or last.start != previous.start:
+    last = next((f for f in reversed(found) if previous is not None and f.start == previous.start), None)
+    if previous is None or last is None:
         return None
     if span.continues:
         return Reported(span.start, span.end, True, "direct.continued", follows=True)
     here = _paragraph(text, span.open_at)[0]
     there = _paragraph(text, previous.open_at)[0]
     between = text[previous.outer_end:span.open_at]
-    if here == there and last.rule == "direct.cue_after" and between.strip()[-1:] in (".", ",", ";", ""):
+    if here == there and last.rule.startswith("direct.cue_after") and between.strip()[-1:] in (".", ",", ";", ""):
         return Reported(span.start, span.end, True, "direct.same_speaker", follows=True)
     if here != there and span.open_at - here <= 1 and _paragraph(text, max(0, here - 2))[0] == there:
         if last.speaker_token is not None or last.follows:

@@ -34,8 +34,9 @@ class Reported:
     follows: bool = False  # same speaker as the quote before it
 
 
-def speaker_token(verb):
-    """The token naming who speaks for a reporting verb: subject, or agent of a passive."""
+def speaker_token(verb, depth: int = 0):
+    """The token naming who speaks for a reporting verb: subject, or agent of a passive;
+    for "He paused and said ...", "X urged ..., saying ..." the subject of the verb before."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -44,8 +45,9 @@ def speaker_token(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
-        return speaker_token(verb.head)  # "He paused and said that ...", "X urged ..., saying"
+    head = verb.head
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.i < verb.i:
+        return speaker_token(head, depth + 1)
     return None
 
 

@@ -7,8 +7,8 @@ and a role without a country takes the sentence's only country (else the article
 from __future__ import annotations
 
 from heron.pipeline.actor_dictionary import NON_STATE, CountryForm, Entry
-from heron.pipeline.gazetteer import Gazetteer
-from heron.pipeline.roles import choose_role, find_roles, implied_code, origins_in
+from heron.pipeline.gazetteer import Gazetteer, dominant_code
+from heron.pipeline.roles import Origin, choose_role, find_roles, implied_code, origins_in
 from heron.types import Actor, Article
 
 GOVERNMENT_FORMS = {"name", "seat", "code"}
@@ -45,7 +45,9 @@ class SpanCoder:
     def by_rules(self, span) -> tuple[str | None, str | None]:
         hits = self.gazetteer.hits(span)
         hit_at = {i: h for h in hits for i in range(h.start, h.end)}
-        roles = list({id(r): r for r in find_roles(self.doc, self.gazetteer.dictionary.roles, span.start, span.end).values()}.values())
+        found = find_roles(self.doc, self.gazetteer.dictionary.roles, span.start, span.end).values()
+        roles = [r for r in {id(r): r for r in found}.values()  # words of a dictionary name are not roles
+                 if not any(j in hit_at for j in range(r.start, r.end))]
         role = choose_role(sorted(roles, key=lambda r: r.start), span.root)
         origins = origins_in(list(span), hit_at, self.article.published, self.gazetteer.place_country)
         origins += self.actor_origins(span)
@@ -58,8 +60,6 @@ class SpanCoder:
 
     def actor_origins(self, span) -> list:
         """Coded actors mentioned inside the span ("Putin's government")."""
-        from heron.pipeline.roles import Origin
-
         found = []
         for actor in self.article.actors:
             if actor.code and any(span.start_char <= s < span.end_char for s, _ in actor.mentions):
@@ -85,11 +85,4 @@ class SpanCoder:
                   and any(sent.start_char <= s < sent.end_char for s, _ in a.mentions)}
         if len(codes) == 1:
             return codes.pop()
-        counts: dict[str, int] = {}
-        for actor in self.article.actors:
-            if actor.code and actor.code not in NON_STATE:
-                counts[actor.code] = counts.get(actor.code, 0) + len(actor.mentions)
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
-        if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
-            return ranked[0][0]
-        return None
+        return dominant_code(self.gazetteer.hits(self.doc))

@@ -2,10 +2,15 @@
 
 ``unique_events`` is a DuckDB VIEW (not a table rebuilt after ingest), so it is always in step
 with ``events`` and ``articles``. One row per (date, actor codes, event, mode, recipient codes),
-GDELT style:
+GDELT style (undated events: per story, see ``undated_story``):
 
-- ``date``: the event's own date, else the earliest published date of its story cluster
-  (so two copies of one story published on different days still merge), else the article's.
+- ``date``: the event's own day; for an event with no date at all, the earliest published
+  date of its story cluster (so two copies of one story published on different days still
+  merge), else the article's. An event dated only by month or year ("in 1992") keeps a NULL
+  date rather than borrowing the publication day; its ``date_raw`` is in ``events``.
+- ``undated_story``: NULL for dated rows. Events without a date cannot be told apart across
+  independent reports ("police arrested two men" in 300 undated stories are not one arrest),
+  so undated events merge only within one story cluster, whose id this column holds.
 - ``num_mentions``: event records behind the row (GDELT NumMentions).
 - ``num_articles``: distinct articles; the same event in two copies of one story is ONE row
   with num_articles 2.
@@ -41,15 +46,19 @@ WITH story AS (
 ), mention AS (
     SELECT e.*, a.cluster_id, a.seq AS article_seq, a.url AS article_url,
            {SOURCE_SQL} AS source_name,
-           coalesce(e.date, s.story_published, a.published) AS event_date
+           CASE WHEN e.date_raw IS NULL THEN coalesce(s.story_published, a.published)
+                ELSE e.date END AS event_date
     FROM events e
     JOIN articles a ON a.id = e.article_id
     LEFT JOIN story s ON s.cluster_id = a.cluster_id
     WHERE NOT coalesce(e.negated, false)
+), keyed AS (
+    SELECT *, CASE WHEN event_date IS NULL THEN coalesce(cluster_id, article_id) END AS undated_story
+    FROM mention
 )
 SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), actor_codes, event,
-                            coalesce(mode, ''), recipient_codes)), 1, 16) AS id,
-       event_date AS date, actor_codes, event, mode, recipient_codes,
+                            coalesce(mode, ''), recipient_codes, coalesce(undated_story, ''))), 1, 16) AS id,
+       event_date AS date, actor_codes, event, mode, recipient_codes, undated_story,
        count(*) AS num_mentions,
        count(DISTINCT article_id) AS num_articles,
        count(DISTINCT cluster_id) AS num_stories,
@@ -59,8 +68,8 @@ SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), acto
        arg_min(article_id, article_seq) AS first_article_id,
        arg_min(article_url, article_seq) AS source_url,
        list(DISTINCT article_id ORDER BY article_id) AS article_ids
-FROM mention
-GROUP BY event_date, actor_codes, event, mode, recipient_codes"""
+FROM keyed
+GROUP BY event_date, actor_codes, event, mode, recipient_codes, undated_story"""
 
 
 def unique_events(con, limit: int | None = None) -> list[dict]:

@@ -2,8 +2,9 @@
 
 Each article's cleaned text becomes a set of overlapping word 5-grams ("shingles"); a MinHash
 signature of that set is computed in the worker that coded the article and stored. After an
-ingest, every signature goes into an LSH index; two articles whose estimated Jaccard
-similarity is at least ``THRESHOLD`` are the same story, and clusters are the connected groups.
+ingest, every signature goes into an LSH index tuned to a lower similarity (``CANDIDATE``) to
+propose pairs; a pair whose exact Jaccard similarity of shingles is at least ``THRESHOLD`` is
+the same story, and clusters are the connected groups.
 Boilerplate left around a reposted body (promo blocks, comment forms) lowers the similarity
 only by its share of the text, so a repost with a few different paragraphs still joins.
 
@@ -13,7 +14,7 @@ or a run resumed after a kill, gives the same clusters as one uninterrupted run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +23,8 @@ SEED = 1
 SCHEME = "affine32"  # datasketch's permutation scheme; pinned, as hash values do not record it
 DTYPE = "<u4"  # affine32 hash values are 32-bit
 SHINGLE = 5  # words per shingle: long enough that unrelated stories rarely share one
-THRESHOLD = 0.5  # estimated Jaccard similarity at or above which two texts are one story
+THRESHOLD = 0.5  # Jaccard similarity at or above which two texts are one story
+CANDIDATE = 0.3  # LSH tuned to this lower similarity, so pairs near THRESHOLD still meet
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -71,8 +73,14 @@ class Assignment:
     original_id: str | None  # the cluster's original, for copies only
 
 
-def cluster(members: Iterable[Member], threshold: float = THRESHOLD) -> dict[str, Assignment]:
-    """Group articles into stories; returns each article's cluster and, for copies, its original."""
+def cluster(members: Iterable[Member], pairs: Iterable[tuple[str, str]] | None = None,
+            texts: Mapping[str, str] | None = None, threshold: float = THRESHOLD) -> dict[str, Assignment]:
+    """Group articles into stories; returns each article's cluster and, for copies, its original.
+
+    ``pairs`` are the candidate pairs (default: :func:`candidate_pairs`). With ``texts`` (id ->
+    cleaned text of every article in a pair) a candidate is kept when its exact Jaccard
+    similarity reaches ``threshold``; without, the signatures' estimate decides.
+    """
     ordered = sorted(members, key=lambda m: m.seq)
     parent = {m.id: m.id for m in ordered}
     seq = {m.id: m.seq for m in ordered}
@@ -83,9 +91,10 @@ def cluster(members: Iterable[Member], threshold: float = THRESHOLD) -> dict[str
             node = parent[node]
         return node
 
-    for left, right in _similar_pairs(ordered, threshold):
+    similar = _Similarity(ordered, texts)
+    for left, right in candidate_pairs(ordered) if pairs is None else pairs:
         a, b = root(left), root(right)
-        if a != b:  # the earlier-stored root wins, so cluster ids do not depend on pair order
+        if a != b and similar(left, right) >= threshold:  # the earlier-stored root wins
             parent[max(a, b, key=seq.get)] = min(a, b, key=seq.get)
     groups: dict[str, list[Member]] = {}
     for member in ordered:
@@ -98,23 +107,50 @@ def cluster(members: Iterable[Member], threshold: float = THRESHOLD) -> dict[str
     return result
 
 
-def _original_rank(member: Member) -> tuple:
-    """Not a repost first, then earliest published (unknown dates last), then first stored."""
-    published = str(member.published) if member.published else "9999-99-99"
-    return (member.repost, published, member.seq)
+class _Similarity:
+    """Exact Jaccard of two articles' shingles when their texts are given, else the estimate."""
+
+    def __init__(self, members: list[Member], texts: Mapping[str, str] | None) -> None:
+        self.signatures = {m.id: m.signature for m in members}
+        self.texts = texts
+        self.shingles: dict[str, set[bytes]] = {}
+
+    def __call__(self, left: str, right: str) -> float:
+        if self.texts is None:
+            return similarity(self.signatures[left], self.signatures[right])
+        a, b = self._shingles(left), self._shingles(right)
+        common = len(a & b)
+        return common / (len(a) + len(b) - common)
+
+    def _shingles(self, article_id: str) -> set[bytes]:
+        if article_id not in self.shingles:
+            self.shingles[article_id] = shingles(self.texts[article_id])
+        return self.shingles[article_id]
 
 
-def _similar_pairs(ordered: list[Member], threshold: float) -> Iterable[tuple[str, str]]:
+def candidate_pairs(members: Iterable[Member]) -> list[tuple[str, str]]:
+    """Pairs that share an LSH bucket, earlier-stored first, sorted; tuned to CANDIDATE so that
+    pairs just above THRESHOLD are rarely missed (the exact check then drops the rest)."""
     import numpy as np
     from datasketch import LeanMinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    ordered = sorted(members, key=lambda m: m.seq)
+    order = {m.id: m.seq for m in ordered}
+    lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
     hashes = {}
     for member in ordered:
         values = np.frombuffer(member.signature, dtype=DTYPE).astype(np.uint32)
         hashes[member.id] = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
         lsh.insert(member.id, hashes[member.id], check_duplication=False)
+    pairs = set()
     for member in ordered:
-        for other in sorted(lsh.query(hashes[member.id])):
-            if other != member.id and hashes[member.id].jaccard(hashes[other]) >= threshold:
-                yield member.id, other
+        for other in lsh.query(hashes[member.id]):
+            if order[other] > member.seq:
+                pairs.add((member.id, other))
+    return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
+
+
+def _original_rank(member: Member) -> tuple:
+    """Not a repost first, then earliest published (unknown dates last), then first stored."""
+    published = str(member.published) if member.published else "9999-99-99"
+    return (member.repost, published, member.seq)

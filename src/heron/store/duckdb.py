@@ -8,6 +8,7 @@ the next run skips every input already recorded in ``inputs``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -17,6 +18,9 @@ from heron.errors import InputError, StoreError
 from heron.store.inputs import Entry
 from heron.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION
 from heron.types import Article, Event, Participant
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?$")  # a year, or a year and month
 
 
 @dataclass
@@ -40,7 +44,11 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
         if not read_only:
             migrate(self.con, self.path)
-        self._seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM inputs").fetchone()[0]
+        try:
+            self._seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM inputs").fetchone()[0]
+        except duckdb.CatalogException as exc:
+            self.con.close()
+            raise StoreError(f"{self.path}: not a heron store (no inputs table); run `heron ingest` to create one") from exc
 
     def close(self) -> None:
         self.con.close()
@@ -80,6 +88,7 @@ class Store:
             for entry in entries:
                 self._seq += 1
                 self._add(entry, rows, stored, counts)
+            counts.problems = len(rows.tables["problems"])  # with the store's own (bad dates)
             rows.insert(self.con, self._duplicate_targets(rows))
             self.con.execute("COMMIT")
         except Exception as exc:
@@ -93,7 +102,6 @@ class Store:
         if isinstance(result, InputError):
             rows.input(entry, None, "problem", seq)
             rows.problem(seq, entry.origin, None, "input", result.reason)
-            counts.problems += 1
             counts.failed_inputs.append(entry.origin)
         elif result is None:  # a byte-identical copy of an input stored earlier
             rows.input(entry, None, "duplicate", seq)
@@ -108,14 +116,18 @@ class Store:
                 rows.problem(seq, entry.origin, result.id, "store",
                              f"article id {result.id!r} is already used by a different article "
                              f"(from {origin}); kept the stored one, give this input another id")
-                counts.problems += 1
                 counts.failed_inputs.append(entry.origin)
         else:
             stored[result.id] = (result.text, entry.origin)
             rows.input(entry, result.id, "article", seq)
             rows.article(result, seq, entry.signature)
             counts.articles += 1
-            counts.problems += len(result.problems)
+
+    def _texts(self, ids: set[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        return dict(self.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
+                                     [sorted(ids)]).fetchall())
 
     def _stored_texts(self, ids: list[str]) -> dict[str, tuple[str, str]]:
         if not ids:
@@ -146,14 +158,15 @@ class Store:
 
         Returns the number of copies in the store: articles linked to an original.
         """
-        from heron.store.dedup import Member, cluster
+        from heron.store.dedup import Member, candidate_pairs, cluster
 
         if not (force or self.needs_clustering()):
             return self.copies()
         rows = self.con.execute("SELECT a.id, a.seq, a.repost, a.published, m.signature FROM articles a "
                                 "LEFT JOIN minhashes m ON m.article_id = a.id ORDER BY a.seq").fetchall()
         members = [Member(*row) for row in rows if row[4] is not None]
-        assignments = cluster(members)
+        pairs = candidate_pairs(members)
+        assignments = cluster(members, pairs, self._texts({i for pair in pairs for i in pair}))
         for article_id, seq, *_ in rows:  # no signature (text unavailable to the worker): own story
             assignments.setdefault(article_id, _singleton(article_id))
         self.set_clusters(assignments)
@@ -226,7 +239,8 @@ def _singleton(article_id: str):
 
 
 def _iso_date(value: str | None) -> date | None:
-    if not value:
+    """The day a YYYY-MM-DD string (or ISO timestamp) names; None for anything else."""
+    if not value or not _DAY.match(value):
         return None
     try:
         return date.fromisoformat(value[:10])
@@ -296,13 +310,16 @@ class _Rows:
 
     def event(self, article: Article, event: Event, seq: int) -> None:
         when = _iso_date(event.date)
-        if event.date and when is None:
+        raw = event.date or None
+        if raw and when is None and not _PARTIAL_DATE.match(raw):
             self.problem(seq, article.origin, article.id, "store",
-                         f"event {event.id} date {event.date!r} is not YYYY-MM-DD; stored as unknown")
+                         f"event {event.id} date {raw!r} is not YYYY-MM-DD, YYYY-MM or YYYY; stored as unknown")
+            raw = None
         place, claim = event.location, event.asserted_by
         self.tables["events"].append({
             "article_id": article.id, "event_id": event.id, "event": event.event, "mode": event.mode,
-            "context": list(event.context or []), "date": when, "date_text": event.date_text,
+            "context": list(event.context or []), "date": when, "date_raw": raw,
+            "date_text": event.date_text,
             "actor_codes": _codes(event.actor, "code"), "recipient_codes": _codes(event.recipient, "code"),
             "actor_sectors": _codes(event.actor, "sector"), "recipient_sectors": _codes(event.recipient, "sector"),
             "actor": _plain_json(event.actor), "recipient": _plain_json(event.recipient),

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TextIO
 
 from heron.errors import UsageError
+from heron.store.query import EVENT_DAY_SQL
 
 CODER = "heron"
 NON_STATE = ("IGO", "NGO", "MNC")  # codes that are actor types in CAMEO, not countries
@@ -48,11 +49,11 @@ GDELT_COLUMNS = (
     "DATEADDED", "SOURCEURL",
 )
 
-_EVENTS_SQL = """
+_EVENTS_SQL = f"""
 WITH names AS (
     SELECT article_id, json_group_object(actor_id, json_object('name', name, 'wikidata', wikidata)) AS actors
     FROM actors GROUP BY article_id)
-SELECT e.*, coalesce(e.date, a.published) AS event_date, a.url, a.title, a.language, a.origin,
+SELECT e.*, {EVENT_DAY_SQL} AS event_date, a.url, a.title, a.language, a.origin,
        coalesce(a.publication, a.reposted_by) AS publication, left(a.text, 4000) AS lead_text,
        n.actors AS actor_names
 FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN names n ON n.article_id = e.article_id
@@ -131,7 +132,8 @@ def plover_record(row: dict, coder: str) -> dict:
         "cite_info": {"url": row["url"], "title": row["title"], "language": row["language"],
                       "publication": row["publication"], "citation": row["origin"]},
         "coder": coder, "article_id": row["article_id"], "event_id": row["event_id"],
-        "date_text": row["date_text"], "cameo": row["cameo"], "goldstein": row["goldstein"],
+        "date_raw": row["date_raw"], "date_text": row["date_text"], "cameo": row["cameo"],
+        "goldstein": row["goldstein"],
         "asserted_by": claim, "confidence": row["confidence"], "rule": row["rule"],
     }
 
@@ -177,8 +179,11 @@ def _event_id(*parts: object) -> int:
 
 
 def _date_fields(value: str | None) -> list[str]:
+    """SQLDATE, MonthYear, Year, FractionDate; a month ("2014-03") or a year fills what it can."""
     if not value:
         return ["", "", "", ""]
+    if len(value) < 10:
+        return ["", value[:4] + value[5:7] if len(value) >= 7 else "", value[:4], ""]
     day = date.fromisoformat(value[:10])
     year_days = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
     fraction = day.year + (day.timetuple().tm_yday - 1) / year_days
@@ -248,7 +253,8 @@ def gdelt_rows(row: dict) -> Iterator[list[str]]:
     root = "1" if row["start"] is not None and row["start"] < _lead_end(row["lead_text"] or "") else "0"
     for i, one in enumerate(_participants(row["actor"], names)):
         for j, two in enumerate(_participants(row["recipient"], names)):
-            yield [str(_event_id(row["article_id"], row["event_id"], i, j)), *_date_fields(row["event_date"]),
+            yield [str(_event_id(row["article_id"], row["event_id"], i, j)),
+                   *_date_fields(row["event_date"] or row["date_raw"]),
                    *_gdelt_actor(one), *_gdelt_actor(two), root, *_event_codes(row["cameo"]),
                    str(row["quad_code"]), _num(row["goldstein"]), "1", "1", "1", "",
                    *[""] * 16, *_action_geo(row), "", row["url"] or row["origin"] or ""]
@@ -289,11 +295,11 @@ def export_gdelt_tsv(con, target: TextIO, unique: bool = False, header: bool = F
 
 # Parquet
 
-_PARQUET_EVENTS = """
+_PARQUET_EVENTS = f"""
 SELECT e.* EXCLUDE (actor, recipient), CAST(e.actor AS VARCHAR) AS actor,
-       CAST(e.recipient AS VARCHAR) AS recipient, coalesce(e.date, a.published) AS event_date,
+       CAST(e.recipient AS VARCHAR) AS recipient, {EVENT_DAY_SQL} AS event_date,
        a.published, a.url, a.title, coalesce(a.publication, a.reposted_by) AS publication,
-       a.cluster_id, year(coalesce(e.date, a.published)) AS year, month(coalesce(e.date, a.published)) AS month
+       a.cluster_id, year({EVENT_DAY_SQL}) AS year, month({EVENT_DAY_SQL}) AS month
 FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.start"""
 
 _PARQUET_UNIQUE = "SELECT *, year(date) AS year, month(date) AS month FROM unique_events ORDER BY date, id"

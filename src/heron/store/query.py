@@ -2,8 +2,8 @@
 
 Plain functions over a DuckDB connection; every row comes back as a JSON-ready dict (dates as
 ISO strings). Tables and views are those of :mod:`heron.store.schema`. An event's date is its
-own date, else its article's publication date (the ``unique_events`` view already merges it
-so); events with no date at all are counted, never hidden.
+own day, else (when it has no date at all) its article's publication day, as in the
+``unique_events`` view; events left without a day are counted, never hidden.
 """
 from __future__ import annotations
 
@@ -17,9 +17,13 @@ from heron.errors import StoreError, UsageError
 PERIODS = ("day", "week", "month")
 QUAD_CLASSES = (1, 2, 3, 4)
 
+# The day an event record counts under: its own day; with no date at all, its article's
+# publication day; an event dated only by month or year ("in 1992", date_raw) has no day.
+EVENT_DAY_SQL = "CASE WHEN e.date_raw IS NULL THEN a.published ELSE e.date END"
+
 # One event record, with the date it is counted under and where it was reported.
-_EVENT_ROWS = """
-SELECT e.article_id, e.event_id, coalesce(e.date, a.published) AS date, e.event, e.mode,
+_EVENT_ROWS = f"""
+SELECT e.article_id, e.event_id, {EVENT_DAY_SQL} AS date, e.date_raw, e.event, e.mode,
        e.actor_codes, e.actor_sectors, e.recipient_codes, e.recipient_sectors,
        e.quad_code, e.cameo, e.goldstein, e.event_scale, e.event_text, e.text,
        e.location_text, e.location_country, e.asserted_by_text, e.negated, e.confidence, e.rule,

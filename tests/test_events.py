@@ -1,0 +1,222 @@
+"""The events stage: lexicon triggers, roles, modality, reported speech, and the seed article."""
+from __future__ import annotations
+
+import pytest
+
+from heron.errors import DataFileError
+from heron.pipeline.event_lexicon import TYPES, load_lexicon
+
+
+def events_of(article, event_type=None):
+    return [e for e in article.events if event_type is None or e.event == event_type]
+
+
+def codes(side):
+    return {p.code for p in side if p.code}
+
+
+# --- the lexicon --------------------------------------------------------------------------
+
+def test_lexicon_has_every_plover_type_with_base_scores():
+    lexicon = load_lexicon()
+    assert set(lexicon.types) == set(TYPES)
+    assert lexicon.types["ASSAULT"].quad == 4 and lexicon.types["CONSULT"].scale == 2.5
+    assert lexicon.light["agentive"] and lexicon.light["undergoing"]
+
+
+def test_every_lexicon_entry_names_its_file_and_id():
+    lexicon = load_lexicon()
+    entries = [e for table in (lexicon.verbs, lexicon.nouns, lexicon.phrases) for rows in table.values() for _, e in rows]
+    assert entries
+    for entry in entries:
+        assert entry.rule("x").startswith(f"lexicon/{entry.event.lower()}.yaml:{entry.id}:")
+
+
+def test_malformed_entry_is_a_data_file_error():
+    from heron.pipeline.event_lexicon import _entry
+
+    with pytest.raises(DataFileError, match="needs an id"):
+        _entry({"verbs": ["attack"]}, "ASSAULT", "assault.yaml", "18")
+    with pytest.raises(DataFileError, match="unknown keys"):
+        _entry({"id": "x", "verbz": ["attack"]}, "ASSAULT", "assault.yaml", "18")
+
+
+# --- one sentence per event type ------------------------------------------------------------
+
+TYPE_CASES = [
+    ("Turkey agreed on Monday to a new trade accord with Greece.", "AGREE"),
+    ("The foreign ministers of France and Germany held talks in Paris on Tuesday.", "CONSULT"),
+    ("The Japanese prime minister visited Australia last week.", "CONSULT"),
+    ("Brazil praised Argentina for its handling of the border dispute.", "SUPPORT"),
+    ("Kenya signed a defence treaty with Uganda on Friday.", "SUPPORT"),
+    ("The Sudanese government lifted the curfew in Khartoum on Sunday.", "CONCEDE"),
+    ("Norway shared intelligence with Sweden about the smuggling network.", "COOPERATE"),
+    ("Germany sent 50 tonnes of medicine to Syria on Thursday.", "AID"),
+    ("The Ethiopian army withdrew from the disputed town on Saturday.", "RETREAT"),
+    ("Pakistan released 30 Indian fishermen on Wednesday.", "RETREAT"),
+    ("Mexico urged the United States to reopen the border crossings.", "REQUEST"),
+    ("China accused Japan of violating its airspace.", "ACCUSE"),
+    ("Iran rejected the proposal from France.", "REJECT"),
+    ("Russia threatened to cut gas supplies to Ukraine.", "THREATEN"),
+    ("Thousands of Chilean students protested in Santiago on Thursday.", "PROTEST"),
+    ("The European Union imposed sanctions on Venezuela on Monday.", "SANCTION"),
+    ("Serbia expelled two Croatian diplomats on Friday.", "SANCTION"),
+    ("India deployed troops along the border with China.", "MOBILIZE"),
+    ("Police in Egypt arrested 40 opposition activists on Sunday.", "COERCE"),
+    ("Israeli aircraft bombed targets in Gaza overnight.", "ASSAULT"),
+    ("Gunmen killed five Nigerian soldiers in an ambush on Tuesday.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize("text,event_type", TYPE_CASES)
+def test_sentence_codes_its_event_type(code_text, text, event_type):
+    article = code_text(text)
+    assert [e.event for e in article.events] == [event_type], [(e.event, e.rule) for e in article.events]
+    event = article.events[0]
+    assert event.rule.startswith("lexicon/") and event.event_text
+    assert event.start <= article.text.find(event.event_text.split()[0]) < event.end
+
+
+# --- roles: subject, object, passive, nominal, conjunction ---------------------------------
+
+def test_active_subject_is_actor_and_object_is_recipient(code_text):
+    event = events_of(code_text("Russia attacked Ukraine on Monday."), "ASSAULT")[0]
+    assert codes(event.actor) == {"RUS"} and codes(event.recipient) == {"UKR"}
+
+
+def test_passive_by_phrase_is_actor_and_subject_is_recipient(code_text):
+    event = events_of(code_text("Georgian opposition leaders were arrested by Russian police."), "COERCE")[0]
+    assert "RUS" in codes(event.actor) and "GEO" in codes(event.recipient)
+
+
+@pytest.mark.parametrize("text,event_type,actor,recipient", [
+    ("Japan imposed sanctions on North Korea on Friday.", "SANCTION", "JPN", "PRK"),
+    ("Iran came under the sanctions of the United States.", "SANCTION", "USA", "IRN"),
+    ("Turkey launched an air strike on Syria on Sunday.", "ASSAULT", "TUR", "SYR"),
+    ("Spain held talks with Morocco in Madrid.", "CONSULT", "ESP", "MAR"),
+])
+def test_nominal_events_with_light_verbs(code_text, text, event_type, actor, recipient):
+    event = events_of(code_text(text), event_type)[0]
+    assert actor in codes(event.actor) and recipient in codes(event.recipient)
+    assert event.rule.split(":")[0] == f"lexicon/{event_type.lower()}.yaml"
+
+
+def test_conjoined_recipients_are_kept_as_a_list(code_text):
+    event = events_of(code_text("Canada imposed sanctions on Russia and Belarus."), "SANCTION")[0]
+    assert {"RUS", "BLR"} <= codes(event.recipient) and len(event.recipient) >= 2
+
+
+def test_conjoined_actors_of_a_meeting_meet_each_other(code_text):
+    event = events_of(code_text("Egypt and Jordan held talks in Cairo on Monday."), "CONSULT")[0]
+    assert codes(event.actor) | codes(event.recipient) == {"EGY", "JOR"}
+    assert codes(event.actor).isdisjoint(codes(event.recipient))
+
+
+# --- modality, negation, reported speech -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Japan is ready to support Indonesia's infrastructure projects.",
+    "Japan promised to provide aid to Indonesia.",
+    "Japan will provide aid to Indonesia next year.",
+])
+def test_intent_to_cooperate_is_agree(code_text, text):
+    article = code_text(text)
+    assert [e.event for e in article.events] == ["AGREE"]
+    assert "+intent" in article.events[0].rule or "promise" in article.events[0].rule
+
+
+def test_intent_to_harm_is_threaten(code_text):
+    article = code_text("North Korea vowed to attack South Korea.")
+    assert [e.event for e in article.events] == ["THREATEN"]
+
+
+def test_refusal_is_reject_and_declined_cooperation_is_reject(code_text):
+    assert [e.event for e in code_text("Poland refused to meet the Russian delegation.").events] == ["REJECT"]
+    assert [e.event for e in code_text("Hungary will not support the Ukrainian proposal.").events] == ["REJECT"]
+
+
+def test_negated_event_is_kept_and_marked(code_text):
+    events = code_text("Egypt did not agree to the Ethiopian dam plan.").events
+    assert [(e.event, e.negated) for e in events] == [("AGREE", True)]
+
+
+def test_reported_event_is_asserted_by_the_speaker(code_text):
+    article = code_text("Putin noted that Russia is ready to support Belarusian industry.")
+    (event,) = article.events
+    assert event.event == "AGREE" and event.asserted_by is not None and "Putin" in event.asserted_by.text
+
+
+def test_reporting_verb_alone_is_no_event_and_opinions_code_nothing(code_text):
+    assert code_text("The minister said the economy was growing faster than expected.").events == []
+    assert code_text("The weather in Geneva was cold on Monday.").events == []
+
+
+def test_obligation_in_reported_speech_is_a_request(code_text):
+    events = code_text("France said on Monday that Iran must release the detained journalists.").events
+    assert [e.event for e in events] == ["REQUEST"]
+    assert codes(events[0].actor) == {"FRA"} and codes(events[0].recipient) == {"IRN"}
+
+
+def test_hedged_and_relative_clause_events_code_nothing(code_text):
+    assert code_text("Analysts said Russia might attack Moldova.").events == []
+    events = code_text("Italy criticised Libya, where 30 migrants were killed last week.").events
+    assert [e.event for e in events] == ["ACCUSE"]
+
+
+def test_disasters_are_not_actors(code_text):
+    assert code_text("Floods killed 40 people in Bangladesh on Sunday.").events == []
+
+
+def test_event_fields_follow_the_contract(code_text):
+    article = code_text("Russia attacked Ukraine on Monday.")
+    event = article.events[0]
+    assert event.id.startswith(article.id) and event.quad_code == 4 and event.cameo.startswith("1")
+    assert isinstance(event.goldstein, float) and 0 < event.confidence <= 1
+    assert event.text == article.text[event.start:event.end]
+
+
+# --- the seed article ---------------------------------------------------------------------
+
+def _find(article, event_type, word):
+    found = [e for e in article.events if e.event == event_type and word in e.event_text]
+    assert found, [(e.event, e.event_text) for e in article.events]
+    return found[0]
+
+
+def test_seed_talks_are_consult_between_russia_and_belarus(seed_article):
+    event = _find(seed_article, "CONSULT", "talks")
+    assert codes(event.actor) | codes(event.recipient) == {"RUS", "BLR"}
+
+
+def test_seed_invitation_is_request_from_belarus_to_russia(seed_article):
+    event = _find(seed_article, "REQUEST", "invited")
+    assert codes(event.actor) == {"BLR"} and codes(event.recipient) == {"RUS"}
+
+
+def test_seed_approval_promise_and_agreement(seed_article):
+    _find(seed_article, "SUPPORT", "approved")
+    promise = _find(seed_article, "AGREE", "promised")
+    assert "economic" in promise.context
+    _find(seed_article, "AGREE", "agreed")
+
+
+def test_seed_sanctions_of_the_west_on_russia_and_belarus(seed_article):
+    event = _find(seed_article, "SANCTION", "sanctions")
+    assert codes(event.actor) & {"IGO", "WST"} and codes(event.recipient) == {"RUS", "BLR"}
+
+
+def test_seed_illegal_sanctions_is_accuse(seed_article):
+    event = _find(seed_article, "ACCUSE", "called")
+    assert {"RUS", "BLR"} <= codes(event.actor)
+
+
+def test_seed_readiness_to_support_is_agree_asserted_by_putin(seed_article):
+    event = _find(seed_article, "AGREE", "ready")
+    assert codes(event.actor) == {"RUS"} and event.asserted_by is not None
+    actor = seed_article.actor_by_id(event.asserted_by.actor)
+    assert actor is not None and "Putin" in actor.name
+
+
+def test_seed_has_few_extras(seed_article):
+    assert len(seed_article.events) <= 12
+    assert not any(p.stage == "events" for p in seed_article.problems)
