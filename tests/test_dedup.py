@@ -119,3 +119,33 @@ def test_with_texts_the_exact_similarity_decides_near_the_threshold(shift, toget
     assert pairs == [("l", "r")]  # the LSH proposes both, tuned below the threshold
     result = cluster(members, pairs, {"l": left, "r": right})
     assert (result["r"].cluster_id == "l") is together
+
+
+@pytest.mark.evaluation
+def test_lsh_clusters_match_exact_jaccard_on_a_news_corpus(shared_dir):
+    """Pairs of India police-corpus articles with exact shingle Jaccard >= THRESHOLD end in one
+    cluster; clustered pairs below it come only from chains of copies."""
+    import json
+    from itertools import combinations
+
+    from heron.store.dedup import THRESHOLD
+
+    path = shared_dir / "eval" / "india-police-events" / "docs.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    with path.open(encoding="utf-8") as stream:
+        texts = {str(r["doc_id"]): r["doc_text"] for r in map(json.loads, stream)}
+    members = [Member(i, n, False, None, signature(t)) for n, (i, t) in enumerate(texts.items())]
+    result = cluster(members, candidate_pairs(members), texts)
+    sets = {i: shingles(t) for i, t in texts.items()}
+    exact = set()
+    for a, b in combinations(texts, 2):
+        small, big = sorted((len(sets[a]), len(sets[b])))
+        if small >= THRESHOLD * big:
+            common = len(sets[a] & sets[b])
+            if common / (len(sets[a]) + len(sets[b]) - common) >= THRESHOLD:
+                exact.add((a, b))
+    together = {(a, b) for a, b in combinations(texts, 2) if result[a].cluster_id == result[b].cluster_id}
+    assert exact, "the corpus holds copies of some stories"
+    assert len(exact & together) / len(exact) >= 0.95  # recall of the LSH candidates
+    assert len(together - exact) <= 0.05 * len(exact)  # only chains of copies join dissimilar pairs

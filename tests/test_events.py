@@ -220,3 +220,13 @@ def test_seed_readiness_to_support_is_agree_asserted_by_putin(seed_article):
 def test_seed_has_few_extras(seed_article):
     assert len(seed_article.events) <= 12
     assert not any(p.stage == "events" for p in seed_article.problems)
+
+
+def test_no_pattern_is_claimed_twice_without_a_constraint_to_choose():
+    """Two entries with the same pattern must differ by a constraint (objects, light verbs, ...)."""
+    lexicon = load_lexicon()
+    for table in (lexicon.verbs, lexicon.nouns, lexicon.phrases):
+        for key, rows in table.items():
+            plain = [(words, e.id) for words, e in rows
+                     if not (e.objects or e.predicates or e.subjects or e.needs_complement or e.light)]
+            assert len(plain) == len(set(w for w, _ in plain)), (key, plain)

@@ -212,3 +212,9 @@ def test_folder_reads_every_format_in_order_and_reports_failures(tmp_path):
         ("InputError", str(tmp_path / "missing.txt")),
     ]
     assert str(items[-1]).endswith("no such file or folder")
+
+
+def test_jsonl_reads_doc_prefixed_field_names(tmp_path):
+    path = _jsonl(tmp_path, [json.dumps({"doc_id": 11, "doc_text": "Police detained ten protesters in Minsk."})])
+    [doc] = read_jsonl_file(path)
+    assert (doc.id, doc.text) == ("11", "Police detained ten protesters in Minsk.")

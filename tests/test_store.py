@@ -236,5 +236,30 @@ def test_undated_events_merge_within_a_story_but_not_across_stories(store):
                        entry(story("other", text=OTHER, **undated))])
     store.cluster_stories()
     consults = [r for r in unique_events(store.con) if r["event"] == "CONSULT"]
-    assert sorted((r["num_articles"], r["undated_story"]) for r in consults) == [(1, "other"), (2, "wire")]
+    assert sorted((r["num_articles"], r["story_scope"]) for r in consults) == [(1, "other"), (2, "wire")]
     assert all(r["date"] is None for r in consults)
+
+
+def test_events_with_no_coded_participant_merge_only_within_a_story(store):
+    def uncoded(article_id, text, publication):
+        article = story(article_id, text=text, publication=publication)
+        for ev in article.events:
+            ev.actor = [side(None, "COP", "police")]
+            ev.recipient = []
+        return article
+
+    store.write_batch([entry(uncoded("one", STORY, "wire.example")), entry(uncoded("two", OTHER, "paper.example"))])
+    store.cluster_stories()
+    consults = [r for r in unique_events(store.con) if r["event"] == "CONSULT"]
+    assert sorted(r["story_scope"] for r in consults) == ["one", "two"]
+    assert all(str(r["date"]) == "2024-05-06" for r in consults)
+
+
+def test_an_older_store_is_migrated_forward_on_open(tmp_path):
+    with Store(tmp_path / "t.duckdb") as first:  # make it look like a store of schema version 2
+        first.con.execute("DELETE FROM schema_version WHERE version > 2")
+        first.con.execute("CREATE OR REPLACE VIEW unique_events AS SELECT 1 AS outdated")
+    with Store(tmp_path / "t.duckdb") as again:
+        columns = [d[0] for d in again.con.execute("SELECT * FROM unique_events").description]
+        assert "story_scope" in columns and "outdated" not in columns
+        assert again.con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION

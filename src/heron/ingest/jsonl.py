@@ -1,7 +1,8 @@
 """JSON Lines inputs: one article per line, streamed (memory stays bounded on any file size).
 
 Each line is an object with ``id``, ``text`` or ``html``, and optionally ``title``, ``date``
-(YYYY-MM-DD or an ISO timestamp; ``published`` is read when there is no ``date``) and ``url``. A bad line becomes an InputError naming
+(YYYY-MM-DD or an ISO timestamp; ``published`` is read when there is no ``date``) and ``url``;
+``doc_id``/``doc_text``/... are read as those fields. A bad line becomes an InputError naming
 ``file.jsonl:LINE`` and the reason; the other lines go on.
 """
 from __future__ import annotations
@@ -19,6 +20,8 @@ from heron.types import RawDocument
 
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 OPTIONAL = ("title", "url")
+# Other corpora's names for the same fields (corpus dumps often prefix them with "doc_").
+ALIASES = {"doc_id": "id", "doc_text": "text", "doc_html": "html", "doc_title": "title", "doc_url": "url"}
 
 
 def read_jsonl_file(path: Path) -> Iterator[RawDocument | InputError]:
@@ -67,6 +70,9 @@ def parse_line(line: bytes | None, origin: str) -> RawDocument:
 
 
 def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
+    for alias, key in ALIASES.items():
+        if alias in record and record.get(key) is None:
+            record[key] = record[alias]
     for key in ("id", "text", "html", *OPTIONAL, "date", "published"):
         value = record.get(key)
         allowed = (str, int) if key == "id" else (str,)

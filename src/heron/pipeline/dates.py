@@ -317,7 +317,7 @@ def _governing_verb(doc: Any, char: int) -> Any:
     while token is not None:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             return token
-        if token.head is token:
+        if token.head.i == token.i:  # spaCy makes a new Token object per access: `is` never holds
             return token
         token = token.head
     return None

@@ -16,7 +16,7 @@ from heron.errors import DataFileError
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
-              "needs_recipient", "needs_complement", "mutual", "objects", "light"}
+              "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Entry:
     complement: str | None = None  # "absorb" | "judge" | None
     predicates: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # intransitive use needs one of these as subject
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
@@ -88,6 +89,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> Entry:
     return Entry(event=event, id=str(raw["id"]), file=name, cameo=str(raw.get("cameo") or root_cameo),
                  mode=raw.get("mode"), context=tuple(raw.get("context") or ()), complement=raw.get("complement"),
                  predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
+                 subjects=frozenset(raw.get("subjects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
                  light=frozenset(raw.get("light") or ()))
@@ -120,7 +122,7 @@ def load_lexicon() -> Lexicon:
     for event in TYPES:
         _load_type(lexicon, event)
     light = _read_yaml("light_verbs.yaml") or {}
-    lexicon.light = {k: frozenset(light.get(k) or ()) for k in ("agentive", "undergoing", "intransitive")}
+    lexicon.light = {k: frozenset(light.get(k) or ()) for k in ("agentive", "undergoing", "intransitive", "quantifiers")}
     lexicon.modality = _read_yaml("modality.yaml") or {}
     return lexicon
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from heron.pipeline.event_rules import Trigger
 from heron.types import Article, Participant
 
-RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into", "over", "for")
+RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into", "over", "for", "from")
 NOUN_ACTOR_PREPS = ("of", "by", "from")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
-CONTROL_VERBS_OBJECT = True
 NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 NOT_PARTICIPANT_LEMMAS = {"time", "day", "week", "month", "year", "moment", "occasion", "way", "part", "basis"}
 STRONG_PREPS = ("against", "with", "to", "toward", "towards", "upon")  # "invited Putin to support": the object of the matrix verb is the subject
@@ -35,11 +34,11 @@ def subject_of(verb, depth: int = 0):
                 return verb.head
             return child
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-        if verb.dep_ == "xcomp" and obj is not None and CONTROL_VERBS_OBJECT:
+        if verb.dep_ == "xcomp" and obj is not None:  # "invited Putin to support": Putin supports
             return obj
         return subject_of(head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -97,7 +96,7 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
     if passive is not None and trig.kind != "noun":
         agent, patient = passive
         recipients = [patient] if patient is not None else []
-        recipients += [o for o in _prep_objects(verb) if o is not agent]
+        recipients += [o for o in _prep_objects(verb) if agent is None or o.i != agent.i]
         return ([agent] if agent is not None else []), [r for r in recipients if r.i not in exclude]
     if passive is not None:  # "sanctions were imposed on X by Y"
         agent, _ = passive
@@ -111,8 +110,8 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
         "NOUN", "PROPN")) and c.i not in exclude]
     if trig.kind == "noun":
         recipients += _prep_objects(trig.noun, RECIPIENT_PREPS + ("of",))
-    if trig.kind == "phrase":  # "broke off relations with X": the object's own preposition
-        recipients += _prep_objects(trig.words[-1])
+    if trig.kind == "phrase":  # "broke off relations with X", "tightened the blockade of X": the object's own
+        recipients += _prep_objects(trig.words[-1], RECIPIENT_PREPS + ("of",))
     recipients += _prep_objects(verb)
     return actors, [r for r in recipients if r.i not in exclude]
 
@@ -144,9 +143,9 @@ def phrase_span(head) -> tuple[int, int]:
         tokens.append(tok)
         stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis")]
     tokens.sort(key=lambda t: t.i)
-    while tokens and tokens[0].dep_ in ("punct", "cc", "det") and tokens[0] is not head:
+    while tokens and tokens[0].dep_ in ("punct", "cc", "det") and tokens[0].i != head.i:
         tokens.pop(0)
-    while tokens and tokens[-1].dep_ in ("punct", "cc") and tokens[-1] is not head:
+    while tokens and tokens[-1].dep_ in ("punct", "cc") and tokens[-1].i != head.i:
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -170,9 +169,30 @@ def participants(article: Article, heads: list) -> list[Participant]:
                     text = article.text[start:end] if len(found) == 1 else _mention_text(article, actor, start, end)
                     out.append(Participant(actor.code, actor.sector, text, actor.id, start, end))
                 continue
+            person = _antecedent(article, conj) if conj.pos_ == "PRON" else None
+            if person is not None:
+                out.append(Participant(person.code, person.sector, conj.text, person.id, start, end))
+                continue
             code, sector = code_span(article, start, end) if code_span else (None, None)
             out.append(Participant(code, sector, article.text[start:end], None, start, end))
     return _dedupe(out)
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+
+
+def _antecedent(article: Article, pronoun):
+    """"He approved them": the person mentioned last before a he/she (a small, local coreference)."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    best, best_end = None, -1
+    for actor in article.actors:
+        if actor.kind != "person":
+            continue
+        for s, e in actor.mentions:
+            if e <= pronoun.idx and e > best_end:
+                best, best_end = actor, e
+    return best
 
 
 def _mention_text(article: Article, actor, start: int, end: int) -> str:
@@ -193,7 +213,7 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
 
 
 def coded(parts: list[Participant]) -> bool:
-    return any(p.code or p.actor for p in parts)
+    return any(p.code or p.actor or p.sector for p in parts)
 
 
 def is_participant(head) -> bool:

@@ -72,12 +72,31 @@ def objects_of(verb) -> list:
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     out += [c for o in list(out) for c in o.conjuncts]
+    # "fired dozens of rockets": the counted noun is the object
+    out += [p for o in list(out) if o.pos_ in ("NUM", "NOUN") for prep in o.children if prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj" and (o.pos_ == "NUM" or o.ent_type_ == "CARDINAL")]
+    return out
+
+
+def _object_words(obj) -> list:
+    """The object phrase without its place/time phrases: "50 tonnes of medicine to Syria" -> tonnes, medicine."""
+    out, stack = [], [obj]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ != "prep" or c.lower_ == "of"]
     return out
 
 
 def _constraints_hold(entry: Entry, verb) -> bool:
-    if entry.objects:
-        words = {_lemma(t) for o in objects_of(verb) for t in o.subtree}
+    if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
+        near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        near += [p for a in verb.children if a.dep_ == "agent" for p in a.children]
+        if not {_lemma(t) for s in near for t in s.subtree} & entry.subjects:
+            return False
+    if entry.objects:  # the direct object itself (not a place or time phrase) must name the thing
+        direct = [o for o in objects_of(verb) if o.dep_ != "pobj" or o.head.lower_ in ("of", "by") or o.head.dep_ == "agent"]
+        words = {_lemma(t) for o in direct for t in _object_words(o)}
         if not words & entry.objects:
             return False
     if entry.predicates:
@@ -125,6 +144,8 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
         return head, "agentive"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _light_role(head, lexicon)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lexicon.light.get("quantifiers", ()):
+        return _light_role(head.head, lexicon, own)  # "carried out a series of air strikes"
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
         return head, kind

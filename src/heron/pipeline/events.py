@@ -113,15 +113,18 @@ def _main_clauses(drafts: list[Draft]) -> list[Draft]:
     """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
     ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
     roles = [clause_role(d.trig.head) for d in drafts]
-    main = [d for d, r in zip(drafts, roles) if r == "main"]
-    return main or [d for d, r in zip(drafts, roles) if r == "side"]
+    for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
+        chosen = [d for d, r in zip(drafts, roles) if r == wanted]
+        if chosen:
+            return chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
+    return []
 
 
 def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
     """The trigger whose complement clause this trigger's clause is ("urged X to withdraw")."""
     cur = trig.head
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "acomp") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp") or cur.head.i == cur.i:
             return None
         parent = heads.get(cur.head.i)
         if parent is not None and parent.entry.complement in ("absorb", "judge"):
@@ -157,14 +160,40 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
         actor, recipient = actor[:1], actor[1:]
     if trig.entry.needs_recipient and not recipient:
         return None
-    if not actor and not recipient:
+    default = None
+    if not coded(recipient):  # no target named, or none that is a known actor: the place's state
+        fallback, default = default_recipient(scope, event, actor)
+        recipient = recipient + fallback if not recipient or fallback else recipient
+    # an event needs a named side; a place alone will do only for a reported attack or clash
+    if not actor and (not recipient or default and not _happening(trig, event)):
         return None
-    draft = Draft(trig, event, actor, recipient, negated=negated, why=reason or why,
+    if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
+            and event not in CONFLICTUAL:
+        return None  # "pressure is pushing for this": no actor anywhere in the clause
+    if not actor and trig.entry.id == "kill" and not _violence_cue(scope.sent, lexicon):
+        return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
+    if event == "ASSAULT" and _protesters(actor_heads, lexicon):
+        event, why = "PROTEST", "riot"  # "protesters clashed with police", "rioters threw stones"
+    draft = Draft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
                   context=_context(trig, kids), text_tokens=_trigger_tokens(trig, kids, frame))
-    if not recipient:
-        draft.recipient, draft.default = default_recipient(scope, event, actor)
     draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
+
+
+def _protesters(heads: list, lexicon: Lexicon) -> bool:
+    words = {str(w).lower() for w in lexicon.modality.get("protesters") or ()}
+    return any(t.lemma_.lower() in words for h in heads for t in [h, *h.conjuncts])
+
+
+def _violence_cue(sent, lexicon: Lexicon) -> bool:
+    cues = {str(w).lower() for w in lexicon.modality.get("weapon_modifiers") or ()}
+    cues |= {key for key, rows in lexicon.nouns.items() if any(e.event == "ASSAULT" and len(w) == 1 for w, e in rows)}
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
+
+
+def _happening(trig: Trigger, event: str) -> bool:
+    """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead")."""
+    return event in CONFLICTUAL and trig.kind == "noun" and trig.light == "intransitive"
 
 
 def _actor(article: Article, heads: list, speaker) -> list[Participant]:
@@ -190,8 +219,14 @@ def default_recipient(scope: Scope, event: str, actor: list[Participant]) -> tup
 
 
 def _non_agent(heads: list, lexicon: Lexicon) -> bool:
+    """An accident or disaster as the subject of harm ("a tank exploded", "floods killed")."""
     words = {str(w).lower() for w in lexicon.modality.get("non_agents") or ()}
-    return any(h.lemma_.lower() in words for h in heads)
+    weapons = {str(w).lower() for w in lexicon.modality.get("weapon_modifiers") or ()}
+    def owned(head) -> bool:  # "Israeli aircraft", "army helicopter", "car bomb": someone's weapon
+        return any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in weapons | {"military", "army", "police"}
+                   for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+
+    return any(h.lemma_.lower() in words and not owned(h) for h in heads)
 
 
 def _context(trig: Trigger, kids: list[Trigger]) -> list[str]:
@@ -285,6 +320,8 @@ def finish(scope: Scope, index: int, k: int, draft: Draft) -> Event:
     article, sent, entry = scope.article, scope.sent, draft.trig.entry
     own = draft.event == entry.event
     cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
+    if draft.why == "riot":
+        cameo, mode = "145", "riot"
     score = scores(draft.event, cameo, mode, scope.lexicon)
     date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")

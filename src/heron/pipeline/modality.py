@@ -49,7 +49,7 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
         elif lemma in _words(lexicon, "hedge_aux"):
             frame.hedge = True
     head = pred.head
-    if pred.dep_ == "xcomp" and head is not pred:
+    if pred.dep_ == "xcomp" and head.i != pred.i:
         lemma = _lemma(head)
         if lemma in _words(lexicon, "intent_verbs") or lemma in _words(lexicon, "intent_adjectives") or \
                 lemma in _words(lexicon, "future_aux"):
@@ -75,7 +75,7 @@ def clause_role(pred) -> str:
             return "background"
         if cur.dep_ == "advcl":
             role = "side"
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return role
@@ -98,7 +98,7 @@ def _speaker_verb(pred, verbs: frozenset[str], triggers: set[int]):
     """The reporting verb whose complement contains ``pred``, if any."""
     cur = pred
     for _ in range(8):
-        if cur.dep_ not in CLAUSE_LINKS or cur.head is cur:
+        if cur.dep_ not in CLAUSE_LINKS or cur.head.i == cur.i:
             break
         head = cur.head
         if _lemma(head) in verbs and head.i not in triggers and cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp"):

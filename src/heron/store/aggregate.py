@@ -2,15 +2,16 @@
 
 ``unique_events`` is a DuckDB VIEW (not a table rebuilt after ingest), so it is always in step
 with ``events`` and ``articles``. One row per (date, actor codes, event, mode, recipient codes),
-GDELT style (undated events: per story, see ``undated_story``):
+GDELT style (events that cannot be matched across stories: per story, see ``story_scope``):
 
 - ``date``: the event's own day; for an event with no date at all, the earliest published
   date of its story cluster (so two copies of one story published on different days still
   merge), else the article's. An event dated only by month or year ("in 1992") keeps a NULL
   date rather than borrowing the publication day; its ``date_raw`` is in ``events``.
-- ``undated_story``: NULL for dated rows. Events without a date cannot be told apart across
-  independent reports ("police arrested two men" in 300 undated stories are not one arrest),
-  so undated events merge only within one story cluster, whose id this column holds.
+- ``story_scope``: NULL for most rows. Events with no date, or with no coded actor or
+  recipient at all, cannot be told apart across independent reports ("police arrested two
+  men" in 300 undated stories is not one arrest), so they merge only within one story
+  cluster, whose id this column then holds.
 - ``num_mentions``: event records behind the row (GDELT NumMentions).
 - ``num_articles``: distinct articles; the same event in two copies of one story is ONE row
   with num_articles 2.
@@ -53,12 +54,13 @@ WITH story AS (
     LEFT JOIN story s ON s.cluster_id = a.cluster_id
     WHERE NOT coalesce(e.negated, false)
 ), keyed AS (
-    SELECT *, CASE WHEN event_date IS NULL THEN coalesce(cluster_id, article_id) END AS undated_story
+    SELECT *, CASE WHEN event_date IS NULL OR (actor_codes = '' AND recipient_codes = '')
+                   THEN coalesce(cluster_id, article_id) END AS story_scope
     FROM mention
 )
 SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), actor_codes, event,
-                            coalesce(mode, ''), recipient_codes, coalesce(undated_story, ''))), 1, 16) AS id,
-       event_date AS date, actor_codes, event, mode, recipient_codes, undated_story,
+                            coalesce(mode, ''), recipient_codes, coalesce(story_scope, ''))), 1, 16) AS id,
+       event_date AS date, actor_codes, event, mode, recipient_codes, story_scope,
        count(*) AS num_mentions,
        count(DISTINCT article_id) AS num_articles,
        count(DISTINCT cluster_id) AS num_stories,
@@ -69,7 +71,7 @@ SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), acto
        arg_min(article_url, article_seq) AS source_url,
        list(DISTINCT article_id ORDER BY article_id) AS article_ids
 FROM keyed
-GROUP BY event_date, actor_codes, event, mode, recipient_codes, undated_story"""
+GROUP BY event_date, actor_codes, event, mode, recipient_codes, story_scope"""
 
 
 def unique_events(con, limit: int | None = None) -> list[dict]:

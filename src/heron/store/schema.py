@@ -54,7 +54,11 @@ Tables (one row per ...)
 Views
 -----
 ``unique_events``  (defined in :mod:`heron.store.aggregate`) events merged across copies of a
-    story and across articles, GDELT style; a view, so it is always current.
+    story and across articles, GDELT style; a view, so it is always current. Columns: ``id``,
+    ``date``, ``actor_codes``, ``event``, ``mode``, ``recipient_codes``, ``story_scope``
+    (set when the row can only merge within one story), ``num_mentions``, ``num_articles``,
+    ``num_stories``, ``num_sources``, ``quad_code``, ``cameo``, ``goldstein``, ``event_scale``,
+    ``first_article_id``, ``source_url``, ``article_ids``.
 ``stories``  one row per story cluster: ``cluster_id``, ``original_id``, ``num_articles``,
     ``num_sources``, ``first_published``.
 """
@@ -117,6 +121,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, inputs, minhashes, removed, actors, quotes, events, problems",
               _V1_TABLES),
     Migration(2, "views: stories, unique_events", (STORIES_VIEW, UNIQUE_EVENTS_VIEW)),
+    # views are plain SQL over the tables: when their definition changes, a migration re-creates them
+    Migration(3, "unique_events: events with no date or no coded participant merge only within a story",
+              (UNIQUE_EVENTS_VIEW,)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
