@@ -12,6 +12,7 @@ from importlib.resources import files
 import yaml
 
 from heron.errors import DataFileError
+from heron.pipeline.scores import scores_for
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -40,18 +41,9 @@ class Entry:
         return f"lexicon/{self.file}:{self.id}:{pattern}"
 
 
-@dataclass(frozen=True)
-class TypeInfo:
-    event: str
-    quad: int
-    scale: float
-    cameo: str
-    goldstein: float
-
-
 @dataclass
 class Lexicon:
-    types: dict[str, TypeInfo] = field(default_factory=dict)
+    types: list[str] = field(default_factory=list)  # PLOVER types with a lexicon file
     verbs: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # lemma -> (rest, entry)
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # verb -> (rest, entry)
     nouns: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # last word -> (words, entry)
@@ -100,13 +92,10 @@ def _load_type(lexicon: Lexicon, event: str) -> None:
     data = _read_yaml(name)
     if not isinstance(data, dict) or data.get("event") != event or not isinstance(data.get("entries"), list):
         raise DataFileError(f"lexicon/{name}", f"needs 'event: {event}' and a list of 'entries'")
-    try:
-        lexicon.types[event] = TypeInfo(event, int(data["quad"]), float(data["scale"]), str(data["cameo"]),
-                                        float(data["goldstein"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataFileError(f"lexicon/{name}", f"needs quad, scale, cameo and goldstein ({exc})") from exc
+    lexicon.types.append(event)
+    root_cameo = scores_for(event)["cameo"]  # scores live in one table, data/plover.yaml
     for raw in data["entries"]:
-        entry = _entry(raw, event, name, lexicon.types[event].cameo)
+        entry = _entry(raw, event, name, root_cameo)
         for pattern in raw.get("verbs") or ():
             lexicon.add(lexicon.verbs, str(pattern), False, entry)
         for pattern in raw.get("phrases") or ():

@@ -91,7 +91,8 @@ def _object_words(obj) -> list:
 def _constraints_hold(entry: Entry, verb) -> bool:
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
         near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        near += [p for a in verb.children if a.dep_ == "agent" for p in a.children]
+        near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "in", "for", "with")
+                 for p in a.children if p.dep_ == "pobj"]
         if not {_lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
     if entry.objects:  # the direct object itself (not a place or time phrase) must name the thing

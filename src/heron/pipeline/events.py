@@ -51,15 +51,16 @@ class Scope:
     verbs: frozenset[str]
     notes: set[str]
     trigger_heads: set[int] = field(default_factory=set)
-    _location: list = field(default_factory=list)
+    _locations: dict = field(default_factory=dict)  # trigger offset -> Location | None
 
-    @property
-    def location(self):
-        if not self._location:
+    def location_at(self, anchor: int):
+        """The place of the event triggered at ``anchor``: only places on its own clause count."""
+        if anchor not in self._locations:
             from heron.pipeline.event_fields import location_for
 
-            self._location.append(location_for(self.article, (self.sent.start_char, self.sent.end_char), self.notes))
-        return self._location[0]
+            span = (self.sent.start_char, self.sent.end_char)
+            self._locations[anchor] = location_for(self.article, span, anchor, self.notes)
+        return self._locations[anchor]
 
 
 class EventStage(Stage):
@@ -162,7 +163,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
         return None
     default = None
     if not coded(recipient):  # no target named, or none that is a known actor: the place's state
-        fallback, default = default_recipient(scope, event, actor)
+        fallback, default = default_recipient(scope, event, actor, trig.head.idx)
         recipient = recipient + fallback if not recipient or fallback else recipient
     # an event needs a named side; a place alone will do only for a reported attack or clash
     if not actor and (not recipient or default and not _happening(trig, event)):
@@ -172,10 +173,12 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
     if not actor and trig.entry.id == "kill" and not _violence_cue(scope.sent, lexicon):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
-    if event == "ASSAULT" and _protesters(actor_heads, lexicon):
-        event, why = "PROTEST", "riot"  # "protesters clashed with police", "rioters threw stones"
+    if event in ("ASSAULT", "REQUEST", "ACCUSE") and not negated and _protesters(actor_heads, lexicon):
+        # "protesters clashed with police" is a riot; "demonstrators demanded ..." a demonstration
+        event, why = "PROTEST", "riot" if event == "ASSAULT" else "demo"
     draft = Draft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
-                  context=_context(trig, kids), text_tokens=_trigger_tokens(trig, kids, frame))
+                  context=_context(trig, kids) if why not in ("riot", "demo") else [],
+                  text_tokens=_trigger_tokens(trig, kids, frame))
     draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
 
@@ -206,9 +209,9 @@ def _actor(article: Article, heads: list, speaker) -> list[Participant]:
     return actor
 
 
-def default_recipient(scope: Scope, event: str, actor: list[Participant]) -> tuple[list[Participant], str | None]:
+def default_recipient(scope: Scope, event: str, actor: list[Participant], anchor: int) -> tuple[list[Participant], str | None]:
     """With no target named, PLOVER codes the place's state; a protest targets its own state."""
-    location = scope.location
+    location = scope.location_at(anchor)
     if location is not None and location.country:
         return [Participant(location.country, None, location.text)], "location"
     if event in DOMESTIC_DEFAULT:
@@ -320,9 +323,9 @@ def finish(scope: Scope, index: int, k: int, draft: Draft) -> Event:
     article, sent, entry = scope.article, scope.sent, draft.trig.entry
     own = draft.event == entry.event
     cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
-    if draft.why == "riot":
-        cameo, mode = "145", "riot"
-    score = scores(draft.event, cameo, mode, scope.lexicon)
+    if draft.why in ("riot", "demo"):
+        cameo, mode = ("145", "riot") if draft.why == "riot" else ("141", "demo")
+    score = scores(draft.event, cameo, mode)
     date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
     pattern += f"+recipient={draft.default}" if draft.default else ""
@@ -330,7 +333,7 @@ def finish(scope: Scope, index: int, k: int, draft: Draft) -> Event:
     return Event(
         id=f"{article.id}:s{index}:e{k}", event=draft.event, mode=mode,
         context=draft.context, date=date, date_text=date_text, actor=draft.actor, recipient=draft.recipient,
-        location=scope.location, text=sent.text,
+        location=scope.location_at(draft.trig.head.idx), text=sent.text,
         start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
         asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
         rule=entry.rule(pattern), **score)

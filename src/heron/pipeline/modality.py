@@ -73,7 +73,7 @@ def clause_role(pred) -> str:
     for _ in range(12):
         if cur.dep_ in ("relcl", "acl"):
             return "background"
-        if cur.dep_ == "advcl":
+        if cur.dep_ in ("advcl", "pcomp"):  # "..., saying it would", "arrested for collaborating"
             role = "side"
         if cur.head.i == cur.i:
             break

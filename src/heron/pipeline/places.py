@@ -60,9 +60,9 @@ class Gazetteer:
 def locate(article: Article, start: int, end: int, anchor: int | None = None) -> Location | None:
     """The place of the event whose clause is ``article.text[start:end]``, or None.
 
-    ``anchor`` (optional) is the character offset of the event's trigger: then only places
-    attached to the trigger's verb or to a verb above it count ("after Moscow recognised ...
-    the operation in Ukraine" does not place the sanctions of the main clause in Ukraine)."""
+    ``anchor`` (optional) is the character offset of the event's trigger: then places in side
+    clauses about other events do not count ("after Moscow recognised ... the operation in
+    Ukraine" does not place the sanctions of the main clause in Ukraine)."""
     gazetteer = load_gazetteer()
     mentioned = _mentioned_countries(article, gazetteer)
     for name, shown, region, alternates in _candidates(article, start, end, gazetteer, anchor):
@@ -125,11 +125,11 @@ def _candidates(article: Article, start: int, end: int, gazetteer: Gazetteer,
         return _regex_candidates(article.text[start:end], gazetteer)
     governed: list[tuple[int, int, str, str, bool, bool]] = []
     fallback: list[tuple[str, str, bool, bool]] = []
-    allowed = _verbs_above(article.doc, anchor)
+    excluded = _side_clauses(article.doc, anchor)
     for span, tagged in _name_spans(article.doc, start, end):
+        if span.root.i in excluded:
+            continue  # in a side clause about another event
         verb = _verb_of(span.root)
-        if allowed is not None and verb not in allowed:
-            continue  # attached to another clause than the trigger's
         if verb is not None and verb.lemma_ in gazetteer.cues["not_event_place"]:
             continue
         region_noun = _region_noun(span, gazetteer)
@@ -153,25 +153,29 @@ def _verb_of(token: Any) -> Any:
     for _ in range(len(token.doc)):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
 
 
-def _verbs_above(doc: Any, anchor: int | None) -> set[Any] | None:
-    """The trigger's verb and the verbs above it; None (no restriction) without an anchor."""
+def _side_clauses(doc: Any, anchor: int | None) -> set[int]:
+    """Token indices of side clauses that do not hold the trigger at ``anchor``: a subordinate
+    clause with a marker ("after Moscow recognised ... the operation in Ukraine") or a relative
+    clause describes another event, so its places are not this event's."""
     if anchor is None:
-        return None
+        return set()
     span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
-    verb = _verb_of(span[0]) if span is not None and len(span) else None
-    if verb is None:
-        return None
-    verbs = {verb, None}
-    for ancestor in verb.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            verbs.add(ancestor)
-    return verbs
+    if span is None or not len(span):
+        return set()
+    trigger = span[0]
+    sentence = trigger.sent
+    excluded: set[int] = set()
+    for token in sentence:
+        marked = token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children)
+        if (marked or token.dep_ == "relcl") and token.i != trigger.i and not token.is_ancestor(trigger):
+            excluded.update(t.i for t in token.subtree)
+    return excluded
 
 
 def _name_spans(doc: Any, start: int, end: int) -> list[tuple[Any, bool]]:

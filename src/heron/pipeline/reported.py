@@ -148,7 +148,7 @@ def _parenthetical(verb, text: str) -> Reported | None:
     """'Russia is ready to ..., the president said' / 'This campaign, he says, is different':
     the cue hangs off the clause it reports, set off by commas."""
     head = verb.head
-    if verb.dep_ not in ("parataxis", "ccomp") or head.pos_ not in ("VERB", "AUX") or head is verb:
+    if verb.dep_ not in ("parataxis", "ccomp") or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
         return None
     doc = verb.doc
     words = [t.i for t in verb.subtree if not t.is_punct]
