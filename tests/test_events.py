@@ -258,3 +258,13 @@ def test_missing_target_is_the_state_of_the_place(code_text):
 def test_a_place_in_a_side_clause_is_not_the_event_place(code_text, text, place):
     event = code_text(text).events[0]
     assert (event.location.text if event.location else None) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow announced deeper integration with Minsk on Tuesday.",
+    "Serbia proposed closer ties with Hungary.",
+])
+def test_announcing_closer_relations_is_intent_to_cooperate(code_text, text):
+    (event,) = code_text(text).events
+    assert event.event == "AGREE" and event.rule.startswith("lexicon/agree.yaml:announce-cooperation")
+    assert codes(event.recipient)
