@@ -92,6 +92,8 @@ def test_quotes_in_sequence_share_the_speaker(speech, text, second_rule):
     'The so-called "peace plan" was rejected by the opposition.',
     "The minister's plan was published by the workers' union.",
     "The government raised pensions by four percent last year.",
+    "I think the new bridge will open in the spring.",  # a hedge, not an attribution
+    "Jonas Berg needs to win the vote in the north.",  # wanting and needing are not speech
 ])
 def test_no_quote_where_nobody_speaks(speech, text):
     assert speech(text).quotes == []

@@ -1,15 +1,20 @@
 """Stage `quotes`: direct quotes and reported speech, each with its speaker and cue.
 
 Direct quotes come from the quotation marks (quotemarks.py); their speaker from the cue next
-to them:
-  "...," he said / "...," said Putin / "..." Putin said.     direct.cue_after
-  Putin told reporters: "..." / X said, "..."               direct.cue_before
-  Putin: "..."                                              direct.colon
-  He said that Russia is cooperating "under ..."            direct.embedded
-  a paragraph that reopens a quote left open, or a quote right after one already attributed
-                                                            direct.continued / direct.same_speaker
-Short quoted phrases (up to three words) with no cue are scare quotes and are not quotes.
-Reported speech comes from the parse (reported.py). Speakers are resolved by speakers.py.
+to them. Rules (each quote's ``rule`` names the one that found it, then how the speaker was
+resolved):
+  "...," he said / "...," said Putin / "..." Putin said.      direct.cue_after
+  "...," Ramos, 58, told AFP (subject lost by the parser)     direct.cue_after_name
+  "...," he mocked. (any verb in a short tag after a comma)   direct.cue_after_tag
+  "...," according to X                                       direct.according_to
+  Putin told reporters: "..." / X said, "..."                 direct.cue_before
+  Cruz called them on it: "..." / Putin: "..."                direct.colon_subject / direct.colon
+  He said that Russia is cooperating "under ..."              direct.embedded
+  a paragraph reopening a quote left open, its earlier parts  direct.continued / direct.continued_before
+  a second quote after "...," he said. / the next paragraph   direct.same_speaker / direct.next_paragraph
+  a quote of four words or more with no cue                   direct.unattributed (speaker null)
+Short quoted phrases (up to three words) with no cue are scare quotes or titles: not quotes.
+Reported speech comes from the parse (reported.py); speakers are resolved by speakers.py.
 """
 from __future__ import annotations
 
@@ -27,7 +32,6 @@ SCARE_QUOTE_WORDS = 3
 SENTENCE_END = re.compile(r"[.!?…]$")
 TAGGED = ("direct.cue_after", "direct.cue_after_name", "direct.cue_after_tag", "direct.cue_before",
           "direct.colon", "direct.colon_subject", "direct.according_to")
-SHORT_CUE_SENTENCE = 8  # tokens in a stand-alone cue sentence: "Trump said on Monday."
 
 
 class QuoteStage(Stage):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.pipeline.speech import clause_verbs, intent_verbs, prepositional_cues, reporting_verbs
+from heron.pipeline.speech import clause_verbs, intent_verbs, is_hedge, prepositional_cues, reporting_verbs
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
@@ -127,7 +127,7 @@ def _long_enough(text: str, item: Reported) -> bool:
 
 def _with_speaker(verb, bounds, rule: str) -> Reported | None:
     who = speaker_token(verb)
-    if bounds is None or who is None:
+    if bounds is None or who is None or is_hedge(verb.lemma_, who.text):
         return None
     return Reported(bounds[0], bounds[1], False, rule, cue_text(verb), verb.idx,
                     (who.idx, who.idx + len(who.text)), who)

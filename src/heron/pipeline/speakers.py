@@ -111,7 +111,7 @@ class SpeakerResolver:
         earlier = [p for p in self.people if p.end <= start and p.gender in (None, gender)]
         if previous is not None and previous.speaker is not None and previous.speaker.name:
             prev = previous.speaker
-            between = [p for p in earlier if p.start >= previous.end and not _same(p, prev)]
+            between = [p for p in earlier if p.start >= min(previous.end, prev.end) and not _same(p, prev)]
             if not between and (prev.start < start):
                 return Speaker(text, start, end, prev.actor, prev.name), "pronoun.previous_speaker"
         if earlier:

@@ -36,6 +36,12 @@ def quote_verbs() -> frozenset[str]:
     return reporting_verbs() | frozenset(speech_lexicon()["quote_verbs"])
 
 
+def is_hedge(verb_lemma: str, subject: str) -> bool:
+    """True for "I think", "you know", "we believe": a hedge, not an attribution."""
+    lexicon = speech_lexicon()
+    return verb_lemma.lower() in lexicon["hedges"] and subject.lower() in lexicon["hedge_subjects"]
+
+
 def prepositional_cues() -> dict[str, str]:
     """Cue word lemma -> its preposition ("accord" -> "to" for "according to X")."""
     return dict(speech_lexicon()["prepositional"])
