@@ -69,8 +69,11 @@ class EventStage(Stage):
     provides = ("events",)
 
     def __init__(self, settings: Settings) -> None:
+        from heron.pipeline.places import load_gazetteer
+
         self.settings = settings
         self.lexicon = load_lexicon()
+        load_gazetteer()  # once when the stage is built, not inside a worker's first batch
 
     def __call__(self, article: Article) -> None:
         from heron.pipeline.speech import reporting_verbs
