@@ -124,3 +124,16 @@ def test_role_file_rejects_bad_codes(tmp_path):
     path.write_text("term,sector,office,title,weak,code\nwatchdog,,,,,ngo\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="line 2"):
         load_roles(path)
+
+
+@pytest.mark.parametrize("sentence, text, code, sector", [
+    ("The Balochistan Liberation Army claimed the bombing on Tuesday.", "Balochistan Liberation Army", "PAK", "REB"),
+    ("The SDF said it had detained dozens of suspects.", "SDF", "SYR", "REB"),
+    ("M23 rebels seized another town near the border.", "M23 rebels", "COD", "REB"),
+    ("The DHS announced new screening rules on Monday.", "DHS", "USA", "GOV"),
+])
+def test_armed_groups_and_agencies_are_coded(pipeline, sentence, text, code, sector):
+    article = pipeline.process(RawDocument(origin="<test>", text=sentence))
+    found = [(a.code, a.sector) for a in article.actors
+             if any(article.text[s:e] in text or text in article.text[s:e] for s, e in a.mentions)]
+    assert (code, sector) in found
