@@ -10,6 +10,7 @@ from heron.ingest import read_paths
 from heron.ingest.html import decode_html, document_from_html, read_html_file
 from heron.ingest.jsonl import read_jsonl_file
 from heron.ingest.text import decode_bytes, read_capped, read_text_file
+from heron.types import RawDocument
 
 RU = ("Президент Белоруссии провёл переговоры с российским премьером в Минске. "
       "Стороны договорились сохранить цену на газ и расширить торговлю в национальных валютах.")
@@ -71,13 +72,26 @@ def test_size_cap_refuses_instead_of_loading():
     assert read_capped(io.BytesIO(b"a" * 100), "ok.txt", limit=100) == b"a" * 100
 
 
-def test_oversized_text_file_is_an_error(tmp_path, monkeypatch):
-    monkeypatch.setattr("heron.ingest.text.MAX_TEXT_BYTES", 1000)
-    path = tmp_path / "huge.txt"
-    path.write_bytes(b"Belarus said it would respond. " * 100)
-    items = list(read_paths([str(path)]))
-    assert len(items) == 1 and isinstance(items[0], InputError)
-    assert "limit for one article" in str(items[0])
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
+def test_oversized_text_file_streams_in_paragraph_parts(tmp_path, monkeypatch, encoding):
+    monkeypatch.setattr("heron.ingest.text.MAX_TEXT_BYTES", 3000)
+    monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)
+    paragraphs = [f"{RU} Абзац {n}." for n in range(60)]
+    path = tmp_path / "dump.txt"
+    path.write_bytes("\n\n".join(paragraphs).encode(encoding))
+    docs = list(read_paths([str(path)]))
+    assert len(docs) > 3 and all(isinstance(doc, RawDocument) for doc in docs)
+    assert [doc.origin for doc in docs] == [f"{path}#part-{n}" for n in range(1, len(docs) + 1)]
+    assert "".join(doc.text for doc in docs) == "\n\n".join(paragraphs)
+    assert all(doc.text.rstrip().endswith(".") for doc in docs)  # cut at paragraph breaks
+
+
+def test_part_cut_never_splits_a_utf8_character():
+    from heron.ingest.text import _cut_point
+
+    window = ("я" * 10).encode("utf-8")[:-1]  # ends inside a two-byte letter
+    cut = _cut_point(window)
+    assert window[:cut].decode("utf-8") == "я" * 9
 
 
 def test_text_file(tmp_path):

@@ -7,9 +7,11 @@ cp1252, latin-1); each candidate decoding is scored for how implausible its word
 characters) and the least implausible wins. The case test is what tells cp1251 from koi8-r:
 read in the wrong one of the two, Russian lower-case letters come out upper-case.
 
-A .txt file is one article, so it is read whole but only up to ``MAX_TEXT_BYTES``; a larger
-file is refused with a clear error rather than loaded into memory (put many articles in a
-.jsonl file instead, which is streamed line by line).
+A .txt file is one article when it holds at most ``MAX_TEXT_BYTES``. A larger file is no
+single news article (a dump, a book, a concatenated crawl), so it is streamed in parts of about
+``PART_BYTES`` cut at paragraph breaks, each coded as its own document with origin
+``file.txt#part-N``: memory stays bounded and nothing is dropped. The encoding is chosen on the
+first part and held for the rest.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from heron.errors import InputError
 from heron.types import RawDocument
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
+PART_BYTES = 1024 * 1024
 # tried in this order; on equal scores the earlier wins
 SINGLE_BYTE = ("cp1252", "latin_1", "cp1251", "koi8_r")
 
@@ -61,6 +64,15 @@ def _decode_strict(data: bytes, encoding: str, origin: str) -> str:
 
 def _best_guess(data: bytes, origin: str) -> str:
     """The least implausible decoding among charset-normalizer's guess and the single-byte set."""
+    encoding = guess_encoding(data, origin)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:  # the guess held for the sample but not for the whole input
+        raise InputError(origin, f"cannot decode as {encoding} past byte {exc.start}: {exc.reason}") from exc
+
+
+def guess_encoding(data: bytes, origin: str) -> str:
+    """The encoding whose decoding of the first 200 kB looks least garbled (not UTF-8)."""
     sample = data[:200_000]
     from charset_normalizer import from_bytes
 
@@ -80,10 +92,7 @@ def _best_guess(data: bytes, origin: str) -> str:
     score, _, encoding = min(scored)
     if score > 0.5:
         raise InputError(origin, f"cannot decode: not UTF-8 and the best guess ({encoding}) gives garbled text")
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:  # the guess held for the sample but not for the whole input
-        raise InputError(origin, f"cannot decode as {encoding} past byte {exc.start}: {exc.reason}") from exc
+    return encoding
 
 
 def implausibility(text: str) -> float:
@@ -146,11 +155,66 @@ def read_capped(stream: BinaryIO, origin: str, limit: int | None = None) -> byte
     return data
 
 
-def read_text_file(path: Path) -> Iterator[RawDocument]:
+def read_text_file(path: Path) -> Iterator[RawDocument | InputError]:
     with path.open("rb") as stream:
-        data = read_capped(stream, str(path))
-    yield RawDocument(origin=str(path), text=decode_bytes(data, str(path)))
+        yield from read_text_stream(stream, str(path))
 
 
-def read_text_stream(stream: BinaryIO, origin: str) -> Iterator[RawDocument]:
-    yield RawDocument(origin=origin, text=decode_bytes(read_capped(stream, origin), origin))
+def read_text_stream(stream: BinaryIO, origin: str) -> Iterator[RawDocument | InputError]:
+    """One document for an article-sized input; parts of a larger one, streamed."""
+    head = stream.read(MAX_TEXT_BYTES + 1)
+    if len(head) <= MAX_TEXT_BYTES:
+        yield RawDocument(origin=origin, text=decode_bytes(head, origin))
+        return
+    yield from read_parts(stream, head, origin)
+
+
+def read_parts(stream: BinaryIO, head: bytes, origin: str) -> Iterator[RawDocument | InputError]:
+    """Documents of about PART_BYTES each, cut at paragraph breaks; a part that cannot be
+    decoded is an InputError naming it, and the parts after it still come."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:PART_BYTES]:
+        raise InputError(origin, "over 10 MB and not single-byte or UTF-8 text; split it into articles")
+    encoding = _stream_encoding(head, origin)
+    for number, chunk in enumerate(_paragraph_chunks(stream, head), start=1):
+        part = f"{origin}#part-{number}"
+        if not chunk.strip():
+            continue
+        try:
+            yield RawDocument(origin=part, text=_finish(_decode_strict(chunk, encoding, part), part))
+        except InputError as exc:
+            yield exc
+
+
+def _stream_encoding(head: bytes, origin: str) -> str:
+    try:
+        head[:PART_BYTES].decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if exc.start > PART_BYTES - 4:  # a character cut by the sample's end, not bad UTF-8
+            return "utf-8-sig"
+    return guess_encoding(head, origin)
+
+
+def _paragraph_chunks(stream: BinaryIO, buffer: bytes) -> Iterator[bytes]:
+    """Pieces of at most ~PART_BYTES ending at a blank line (else a line end, else a space)."""
+    while True:
+        while len(buffer) < 2 * PART_BYTES and (more := stream.read(PART_BYTES)):
+            buffer += more
+        if len(buffer) <= PART_BYTES:
+            if buffer:
+                yield buffer
+            return
+        cut = _cut_point(buffer[:PART_BYTES])
+        yield buffer[:cut]
+        buffer = buffer[cut:]
+
+
+def _cut_point(window: bytes) -> int:
+    for separator in (b"\n\n", b"\r\n\r\n", b"\n", b" "):
+        at = window.rfind(separator)
+        if at > len(window) // 2:
+            return at + len(separator)
+    cut = len(window)
+    while cut > 0 and window[cut - 1] & 0xC0 == 0x80:  # never split a UTF-8 character
+        cut -= 1
+    return cut - 1 if cut and window[cut - 1] >= 0xC0 else len(window)
