@@ -17,7 +17,7 @@ from heron.pipeline.scores import scores_for
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
-              "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects"}
+              "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Entry:
     complement: str | None = None  # "absorb" | "judge" | None
     predicates: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    except_objects: frozenset[str] = frozenset()  # an object naming one of these rules the entry out
     subjects: frozenset[str] = frozenset()  # intransitive use needs one of these as subject
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
@@ -82,6 +83,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> Entry:
                  mode=raw.get("mode"), context=tuple(raw.get("context") or ()), complement=raw.get("complement"),
                  predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
                  subjects=frozenset(raw.get("subjects") or ()),
+                 except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
                  light=frozenset(raw.get("light") or ()))

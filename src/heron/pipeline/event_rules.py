@@ -95,10 +95,10 @@ def _constraints_hold(entry: Entry, verb) -> bool:
                  for p in a.children if p.dep_ == "pobj"]
         if not {_lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
-    if entry.objects:  # the direct object itself (not a place or time phrase) must name the thing
+    if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         direct = [o for o in objects_of(verb) if o.dep_ != "pobj" or o.head.lower_ in ("of", "by") or o.head.dep_ == "agent"]
         words = {_lemma(t) for o in direct for t in _object_words(o)}
-        if not words & entry.objects:
+        if entry.objects and not words & entry.objects or {_lemma(o) for o in direct} & entry.except_objects:
             return False
     if entry.predicates:
         preds = [c for c in verb.children if c.dep_ in PREDICATE_DEPS]
@@ -150,6 +150,8 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
         return head, kind
+    if noun.dep_ == "pobj" and head.lower_ == "in" and _takes_part(head.head):
+        return (head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head), "agentive"
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
         outer = light_kind(verb, lexicon)
@@ -160,6 +162,13 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
     if noun.dep_ == "nsubj" and light_kind(head, lexicon) == "intransitive":
         return head, "intransitive"
     return None
+
+
+def _takes_part(token) -> bool:
+    """"took part in the march": the prepositional phrase hangs on "part" or on "took"."""
+    if token.lower_ == "part" and token.dep_ == "dobj":
+        return _lemma(token.head) in ("take", "play")
+    return _lemma(token) == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children)
 
 
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
@@ -180,7 +189,7 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         if role is None:
             continue
         verb, light = role
-        if entry.light and _lemma(verb) not in entry.light:
+        if entry.light and not set(forms(verb)) & entry.light:
             continue
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))

@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from heron.config import Settings
 from heron.pipeline.component import Stage
 from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
+from heron.pipeline.event_protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
+                                         implied_protests, is_crowd)
 from heron.pipeline.event_roles import (choose_recipients, clause_targets, coded, is_participant, participants,
                                        role_heads, subject_of)
 from heron.pipeline.event_rules import Trigger, sentence_triggers
+from heron.pipeline.event_scope import non_agent, out_of_scope, violence_cue
 from heron.pipeline.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.types import Article, Claim, Event, Participant, Problem
 
@@ -39,6 +42,7 @@ class Draft:
     why: str | None = None
     cameo: str | None = None
     default: str | None = None  # how a missing recipient was filled: location | domestic
+    targets: list = field(default_factory=list)  # head tokens of the recipient phrases
 
 
 @dataclass
@@ -110,7 +114,10 @@ def code_sentence(scope: Scope) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     drafts += obligations(scope, absorbed)
-    return _main_clauses(drafts)
+    kept = _main_clauses(drafts)
+    kept += concurrent_protests(drafts, kept)
+    hits = implied_protests(kept, drafts, scope.lexicon)
+    return kept + [d for hit in hits if (d := protest_draft(scope, *hit))]
 
 
 def _main_clauses(drafts: list[Draft]) -> list[Draft]:
@@ -153,7 +160,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
         event, why = "THREATEN", "intent"
     event, negated, reason = reshape(event, frame)
     actor_heads, recipient_heads = role_heads(trig)
-    if _non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
+    if non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
         return None
     speaker, _ = speaker_of(pred, scope.verbs, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker)
@@ -174,31 +181,38 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
-    if not actor and trig.entry.id == "kill" and not _violence_cue(scope.sent, lexicon):
+    if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
-    if event in ("ASSAULT", "REQUEST", "ACCUSE") and not negated and _protesters(actor_heads, lexicon):
-        # "protesters clashed with police" is a riot; "demonstrators demanded ..." a demonstration
-        event, why = "PROTEST", "riot" if event == "ASSAULT" else "demo"
+    if event == "ASSAULT" and out_of_scope(trig, scope.sent, coded(actor), lexicon):
+        return None  # an accident, or violence in the course of a robbery: outside PLOVER's scope
+    crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon) if not negated else None
+    if crowd is not None:  # "protesters clashed with police": a riot; "police beat protesters": repression
+        event, why = ("COERCE" if crowd == "repression" else "PROTEST"), crowd
     draft = Draft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
-                  context=_context(trig, kids) if why not in ("riot", "demo") else [],
-                  text_tokens=_trigger_tokens(trig, kids, frame))
+                  context=_context(trig, kids) if why not in REPRESSION_WHY else [],
+                  text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
     draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
 
 
-def _protesters(heads: list, lexicon: Lexicon) -> bool:
-    words = {str(w).lower() for w in lexicon.modality.get("protesters") or ()}
-    return any(t.lemma_.lower() in words for h in heads for t in [h, *h.conjuncts])
-
-
-def _violence_cue(sent, lexicon: Lexicon) -> bool:
-    cues = {str(w).lower() for w in lexicon.modality.get("weapon_modifiers") or ()}
-    cues |= {key for key, rows in lexicon.nouns.items() if any(e.event == "ASSAULT" and len(w) == 1 for w, e in rows)}
-    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
+def protest_draft(scope: Scope, token, entry: Entry, word: str, how: str) -> Draft | None:
+    """The demonstration an event presupposes ("police dispersed the protesters"): PROTEST by the crowd."""
+    if is_crowd(token, scope.lexicon):
+        heads = [token]
+    else:  # "a march by students", "a crowd of demonstrators"
+        heads = [p for prep in token.children if prep.lower_ in ("by", "of") for p in prep.children
+                 if p.dep_ == "pobj" and is_participant(p)]
+    actor = participants(scope.article, heads)
+    recipient, default = default_recipient(scope, "PROTEST", actor, token.idx)
+    trig = Trigger(token, entry, word, "implied", words=[token])
+    return Draft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
 
 
 def _happening(trig: Trigger, event: str) -> bool:
-    """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead")."""
+    """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
+    "demonstrations were held in ten cities")."""
+    if event == "PROTEST" and trig.kind == "noun" and trig.noun.dep_ == "nsubjpass" and trig.light == "agentive":
+        return True
     return event in CONFLICTUAL and trig.kind == "noun" and trig.light == "intransitive"
 
 
@@ -222,17 +236,6 @@ def default_recipient(scope: Scope, event: str, actor: list[Participant], anchor
                and p.code not in NON_STATE_CODES]
         return own, "domestic" if own else None
     return [], None
-
-
-def _non_agent(heads: list, lexicon: Lexicon) -> bool:
-    """An accident or disaster as the subject of harm ("a tank exploded", "floods killed")."""
-    words = {str(w).lower() for w in lexicon.modality.get("non_agents") or ()}
-    weapons = {str(w).lower() for w in lexicon.modality.get("weapon_modifiers") or ()}
-    def owned(head) -> bool:  # "Israeli aircraft", "army helicopter", "car bomb": someone's weapon
-        return any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in weapons | {"military", "army", "police"}
-                   for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
-
-    return any(h.lemma_.lower() in words and not owned(h) for h in heads)
 
 
 def _context(trig: Trigger, kids: list[Trigger]) -> list[str]:
@@ -326,8 +329,8 @@ def finish(scope: Scope, index: int, k: int, draft: Draft) -> Event:
     article, sent, entry = scope.article, scope.sent, draft.trig.entry
     own = draft.event == entry.event
     cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
-    if draft.why in ("riot", "demo"):
-        cameo, mode = ("145", "riot") if draft.why == "riot" else ("141", "demo")
+    if draft.why in REPRESSION_WHY:
+        cameo, mode = REPRESSION_WHY[draft.why]
     score = scores(draft.event, cameo, mode)
     date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
