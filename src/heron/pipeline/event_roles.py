@@ -8,6 +8,8 @@ coded into Participants through the actor stage's interface.
 from __future__ import annotations
 
 from heron.pipeline.event_rules import Trigger
+from heron.pipeline.groups import group_reference, pronoun_reference
+from heron.pipeline.speech import reporting_verbs
 from heron.types import Article, Participant
 
 RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into", "over", "for", "from")
@@ -17,6 +19,9 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 NOT_PARTICIPANT_LEMMAS = {"time", "day", "week", "month", "year", "moment", "occasion", "way", "part", "basis"}
+# a gerund after these, attached to a verb, shares the verb's subject ("by signing, X agreed")
+CONTROL_PREPS = {"in", "by", "after", "before", "while", "upon", "through", "since", "when"}  # not "without": it did not happen
+NON_PERSON_PRONOUNS = {"it", "them", "this", "that", "these", "those", "itself", "themselves", "which", "what"}
 STRONG_PREPS = ("against", "with", "to", "toward", "towards", "upon")  # "invited Putin to support": the object of the matrix verb is the subject
 
 
@@ -40,7 +45,14 @@ def subject_of(verb, depth: int = 0):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if verb.dep_ == "xcomp" and obj is not None:  # "invited Putin to support": Putin supports
             return obj
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "xcomp" and raised is not None and raised.lower_ not in RELATIVE \
+                and head.lemma_.lower() not in reporting_verbs():
+            return raised  # "X is expected to meet", "X was asked to leave": X acts ("is said to": hearsay)
         return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in CONTROL_PREPS \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)  # "In announcing the sanctions, X said": X announced
     if verb.dep_ in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
@@ -162,6 +174,11 @@ def participants(article: Article, heads: list) -> list[Participant]:
     out: list[Participant] = []
     for head in heads:
         for conj in with_conjuncts(head):
+            # "the two leaders", "he", "they": the actors named before, when the text singles them out
+            referred = pronoun_reference(article, conj) if conj.pos_ == "PRON" else group_reference(article, conj)
+            if referred:
+                out += referred
+                continue
             start, end = phrase_span(conj)
             found = actor_module.actors_in_span(article, start, end)
             if found:
@@ -169,30 +186,28 @@ def participants(article: Article, heads: list) -> list[Participant]:
                     text = article.text[start:end] if len(found) == 1 else _mention_text(article, actor, start, end)
                     out.append(Participant(actor.code, actor.sector, text, actor.id, start, end))
                 continue
-            person = _antecedent(article, conj) if conj.pos_ == "PRON" else None
-            if person is not None:
-                out.append(Participant(person.code, person.sector, conj.text, person.id, start, end))
-                continue
             code, sector = code_span(article, start, end) if code_span else (None, None)
+            if code is None and conj is not head:
+                code = _shared_code(article, head, conj, actor_module)
             out.append(Participant(code, sector, article.text[start:end], None, start, end))
     return _dedupe(out)
 
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+SHARED_DEPS = ("poss", "amod", "compound")
 
 
-def _antecedent(article: Article, pronoun):
-    """"He approved them": the person mentioned last before a he/she (a small, local coreference)."""
-    if pronoun.lower_ not in PERSON_PRONOUNS:
+def _shared_code(article: Article, head, conj, actor_module) -> str | None:
+    """"Cameroon's farmers and sellers", "Russian troops and tanks": a bare conjunct shares the
+    country named before the first one."""
+    if any(c.dep_ in SHARED_DEPS + ("det", "nummod") for c in conj.children):
         return None
-    best, best_end = None, -1
-    for actor in article.actors:
-        if actor.kind != "person":
-            continue
-        for s, e in actor.mentions:
-            if e <= pronoun.idx and e > best_end:
-                best, best_end = actor, e
-    return best
+    for mod in (c for c in head.lefts if c.dep_ in SHARED_DEPS):
+        tokens = list(mod.subtree)
+        found = actor_module.actors_in_span(article, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        codes = {a.code for a in found if a.code}
+        if len(codes) == 1:
+            return codes.pop()
+    return None
 
 
 def _mention_text(article: Article, actor, start: int, end: int) -> str:
@@ -224,6 +239,11 @@ def is_participant(head) -> bool:
         and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X")
 
 
+def _unresolved_thing(head) -> bool:
+    """"He approved them", "stormed it": a pronoun no actor stands for is no recipient to show."""
+    return head.pos_ == "PRON" and head.lower_ in NON_PERSON_PRONOUNS
+
+
 def _strong(head) -> bool:
     return head.dep_ in ("dobj", "dative", "nsubjpass", "nsubj", "oprd") or head.head.lower_ in STRONG_PREPS
 
@@ -235,7 +255,7 @@ def choose_recipients(article: Article, heads: list, weak_heads: list = ()) -> l
         parts = participants(article, [head])
         if coded(parts):
             return parts
-        if not first and _strong(head):
+        if not first and _strong(head) and not _unresolved_thing(head):
             first = parts
     for head in [h for h in weak_heads if is_participant(h)]:
         parts = participants(article, [head])

@@ -1,0 +1,52 @@
+"""Actor and recipient phrases of a trigger: inherited subjects and shared modifiers."""
+from __future__ import annotations
+
+import pytest
+
+
+def _event(article, word):
+    found = [e for e in article.events if word in e.event_text]
+    assert found, [(e.event, e.event_text) for e in article.events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, word, actor", [
+    # a passive raising verb passes its subject down: Vieira meets
+    ("Brazilian Foreign Minister Mauro Vieira is expected to meet Chinese officials next week.", "meet", "BRA"),
+    ("Argentine President Javier Milei was scheduled to visit Chile on Monday.", "visit", "ARG"),
+    # a gerund after "in"/"by" shares the main verb's subject
+    ("In announcing the sanctions on Iran, U.S. Secretary of State Antony Blinken said the case was clear.",
+     "sanctions", "USA"),
+])
+def test_inherited_subject_is_the_actor(code_text, text, word, actor):
+    event = _event(code_text(text), word)
+    assert {p.code for p in event.actor} == {actor}
+
+
+def test_hearsay_raising_passes_no_subject(nlp):
+    """"X is said to have ...": someone else's unnamed claim, so X is not raised; "expected to" raises."""
+    from heron.pipeline.event_roles import subject_of
+
+    doc = nlp("The rebels are said to have attacked the base. The rebels are expected to attack the base.")
+    said, expected = [t for t in doc if t.lemma_ == "attack"]
+    assert subject_of(said) is None
+    assert subject_of(expected).lower_ == "rebels"
+
+
+def test_gerund_after_without_did_not_happen(code_text):
+    article = code_text("Sudanese army units entered the town of Wad Madani without fighting.")
+    assert not any(e.event == "ASSAULT" for e in article.events)
+
+
+@pytest.mark.parametrize("text, word, codes", [
+    ("Ghana's cocoa farmers and traders called on the government to raise prices.", "called", {"GHA"}),
+])
+def test_bare_conjunct_shares_the_country_before_the_first(code_text, text, word, codes):
+    event = _event(code_text(text), word)
+    assert len(event.actor) == 2 and {p.code for p in event.actor} == codes
+
+
+def test_conjunct_with_its_own_determiner_keeps_its_own_code(code_text):
+    event = _event(code_text("Ghana's cocoa farmers and some traders called on the government to raise prices."), "called")
+    by_text = {p.entity_text: p.code for p in event.actor}
+    assert by_text == {"Ghana's cocoa farmers": "GHA", "traders": None}

@@ -1,0 +1,81 @@
+"""References back to named actors: group nouns ("the two leaders") and pronouns."""
+from __future__ import annotations
+
+import pytest
+
+
+def _event(article, event_type, word):
+    found = [e for e in article.events if e.event == event_type and word in e.event_text]
+    assert found, [(e.event, e.event_text) for e in article.events]
+    return found[0]
+
+
+def _codes(event):
+    return {p.code for p in event.actor + event.recipient if p.code}
+
+
+MEETING = "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. "
+
+
+@pytest.mark.parametrize("text, event_type, word, expected", [
+    (MEETING + "The two leaders agreed to expand cooperation on energy.", "AGREE", "agreed", {"FRA", "DEU"}),
+    (MEETING + "Both leaders praised the new treaty.", "SUPPORT", "praised", {"FRA", "DEU"}),
+    ("Kenya and Tanzania signed a trade pact on Monday. The two countries agreed to cut tariffs.",
+     "AGREE", "agreed", {"KEN", "TZA"}),
+    ("Ethiopia and Eritrea ended their border war in 2018. Both sides agreed to withdraw troops.",
+     "AGREE", "agreed", {"ETH", "ERI"}),
+])
+def test_group_noun_stands_for_the_actors_just_named(code_text, text, event_type, word, expected):
+    event = _event(code_text(text), event_type, word)
+    assert _codes(event) == expected
+    assert all(p.actor for p in event.actor)
+
+
+@pytest.mark.parametrize("text, word", [
+    # three countries named, "the two" cannot say which
+    ("Kenya, Uganda and Tanzania signed a trade pact on Monday. The two countries agreed to cut tariffs.", "agreed"),
+    # nobody named before
+    ("Officials met in Geneva on Monday. The leaders agreed to meet again.", "agreed"),
+    # "other leaders" are not the ones just named
+    (MEETING + "Other leaders criticized the plan.", "criticized"),
+])
+def test_group_noun_without_a_single_reading_stays_uncoded(code_text, text, word):
+    article = code_text(text)
+    events = [e for e in article.events if word in e.event_text]
+    assert all(not any(p.code for p in e.actor) for e in events), [(e.event, e.actor) for e in events]
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Indian Prime Minister Narendra Modi visited Nepal on Monday. He praised the new hydropower deal.",
+     "praised", "IND"),
+    # the nearest person is the titled minister, not the president named first
+    ("Chilean President Gabriel Boric visited Peru. Peru's trade minister later said the plan was ready. "
+     "He approved the loan on Friday.", "approved", "PER"),
+    ("Egyptian troops and police blocked the road on Sunday. They arrested dozens of protesters.", "arrested", "EGY"),
+    # "we" in direct speech is the speaker's side
+    ("“We will support Ukraine until the end,” Polish President Andrzej Duda said.", "support", "POL"),
+])
+def test_pronoun_subject_takes_the_nearest_compatible_actor(code_text, text, word, code):
+    event = next(e for e in code_text(text).events if word in e.event_text)
+    assert {p.code for p in event.actor} == {code}
+
+
+def test_plural_pronoun_with_an_unknown_antecedent_stays_uncoded(code_text):
+    article = code_text("The farmers bought new tractors from Poland last month. They praised the tractors on Friday.")
+    events = [e for e in article.events if "praised" in e.event_text]
+    assert all(not any(p.code for p in e.actor) for e in events)
+
+
+def test_pronoun_that_names_no_actor_is_no_recipient(code_text):
+    article = code_text("Chilean President Gabriel Boric received the proposals on Monday. He approved them on Friday.")
+    event = _event(article, "SUPPORT", "approved")
+    assert {p.code for p in event.actor} == {"CHL"}
+    assert not any(p.entity_text == "them" for p in event.recipient)
+
+
+def test_group_words_are_data():
+    from heron.pipeline.groups import group_words
+
+    words = group_words()
+    assert words["kinds"]["leader"] == "people" and words["kinds"]["country"] == "states"
+    assert words["numbers"]["both"] == 2 and "other" in words["blockers"]
