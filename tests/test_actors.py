@@ -110,6 +110,7 @@ def test_code_span_codes_any_phrase(actors_of, text, words, code, sector):
     ("The sanctions were imposed by Western countries.", "Western countries", "WST", None),
     ("He blamed the collective West for the crisis.", "the collective West", "WST", None),
     ("Hamas fired rockets at the town.", "Hamas", "PSE", "REB"),
+    ("Moscow recognized the DPR in February.", "DPR", "UKR", "REB"),
 ])
 def test_international_organisations_and_groups(actors_of, text, words, code, sector):
     actor = actor_named(actors_of(text), words)
