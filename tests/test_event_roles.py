@@ -50,3 +50,9 @@ def test_conjunct_with_its_own_determiner_keeps_its_own_code(code_text):
     event = _event(code_text("Ghana's cocoa farmers and some traders called on the government to raise prices."), "called")
     by_text = {p.entity_text: p.code for p in event.actor}
     assert by_text == {"Ghana's cocoa farmers": "GHA", "traders": None}
+
+
+def test_participant_text_ends_at_the_paragraph_not_in_its_break(code_text):
+    article = code_text("Putin announced closer ties with Belarus\n\nThe Kremlin gave no details.")
+    texts = [p.entity_text for e in article.events for p in e.actor + e.recipient]
+    assert texts and all(t == t.strip() for t in texts)

@@ -155,9 +155,9 @@ def phrase_span(head) -> tuple[int, int]:
         tokens.append(tok)
         stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis")]
     tokens.sort(key=lambda t: t.i)
-    while tokens and tokens[0].dep_ in ("punct", "cc", "det") and tokens[0].i != head.i:
+    while tokens and (tokens[0].dep_ in ("punct", "cc", "det") or tokens[0].is_space) and tokens[0].i != head.i:
         tokens.pop(0)
-    while tokens and tokens[-1].dep_ in ("punct", "cc") and tokens[-1].i != head.i:
+    while tokens and (tokens[-1].dep_ in ("punct", "cc") or tokens[-1].is_space) and tokens[-1].i != head.i:
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
