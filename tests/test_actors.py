@@ -127,6 +127,10 @@ def test_international_organisations_and_groups(actors_of, text, words, code, se
      "Daniel Omondi", "Omondi", "KEN", "COP"),
     ("Nigerian Army General Musa Bello visited the front. Bello praised the soldiers.",
      "Musa Bello", "Bello", "NGA", "MIL"),
+    ("Ghana's foreign minister, Kofi Asante, said the border would reopen. Asante gave no date.",
+     "Kofi Asante", "Asante", "GHA", "GOV"),
+    ("The U.N. special envoy for Yemen, Lars Dahl, met both sides. Dahl called the talks useful.",
+     "Lars Dahl", "Dahl", "IGO", "GOV"),
 ])
 def test_titles_code_people_not_in_the_dictionary_and_surnames_join_them(actors_of, text, title_words, later, code, sector):
     article = actors_of(text)

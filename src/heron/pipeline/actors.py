@@ -150,6 +150,12 @@ class ActorFinder:
         for child in head.rights:  # "Sergei Shoigu, Russia's defense minister,"
             if child.dep_ == "appos" and child.i in self.role_at:
                 tokens += list(child.subtree)
+        title = head.head
+        if title.dep_ == "pobj" and title.head.head.i in self.role_at:  # "the envoy for Syria, Geir Pedersen"
+            title = title.head.head
+        if head.dep_ == "appos" and title.i < start and title.i in self.role_at:
+            # "Kenya's foreign minister, Musalia Mudavadi,": the title comes first
+            tokens += [t for t in title.subtree if t.i < start and t.dep_ != "punct" and t.i not in self.owned]
         roles = self.roles_in(tokens)
         origins = origins_in(tokens, self.hit_at, self.date, self.gazetteer.place_country, people=False)
         role = choose_role(roles, head)
