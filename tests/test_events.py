@@ -268,3 +268,25 @@ def test_announcing_closer_relations_is_intent_to_cooperate(code_text, text):
     (event,) = code_text(text).events
     assert event.event == "AGREE" and event.rule.startswith("lexicon/agree.yaml:announce-cooperation")
     assert codes(event.recipient)
+
+
+@pytest.mark.parametrize("text,event_type,actor,recipient", [
+    ("Mexico imposed tariffs on $5 billion of Chinese imports.", "SANCTION", "MEX", "CHN"),
+    ("Australia retaliated with tariffs on Indian steel.", "SANCTION", "AUS", "IND"),
+    ("Norway lifted tariffs on Chilean salmon.", "RETREAT", "NOR", "CHL"),
+    ("Kenya refused to attend the ICJ hearing.", "REJECT", "KEN", "IGO"),
+    ("Peru declined to meet with the Bolivian delegation.", "REJECT", "PER", "BOL"),
+])
+def test_trade_barriers_and_refused_complements_name_the_recipient(code_text, text, event_type, actor, recipient):
+    event = events_of(code_text(text), event_type)[0]
+    assert actor in codes(event.actor) and recipient in codes(event.recipient)
+
+
+@pytest.mark.parametrize("text,event_type,rule", [
+    ("Nigeria activated its standby force on Monday.", "MOBILIZE", "mobilize.yaml:reinforce:activate force"),
+    ("Taiwan called up 20,000 reservists.", "MOBILIZE", "mobilize.yaml:reinforce:call up reservist"),
+    ("Ghana's president called the ruling baseless.", "ACCUSE", "accuse.yaml:call-illegal:call"),
+])
+def test_mobilisation_and_criticism_phrases(code_text, text, event_type, rule):
+    (event,) = events_of(code_text(text), event_type)
+    assert event.rule.startswith(f"lexicon/{rule}")

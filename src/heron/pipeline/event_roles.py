@@ -128,6 +128,15 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
     return actors, [r for r in recipients if r.i not in exclude]
 
 
+def complement_objects(trig: Trigger) -> list:
+    """"refused to attend the ICJ hearing": the object of a complement that is no event itself
+    may name whom the act is aimed at (used only when it names a known actor)."""
+    out = []
+    for clause in (c for c in trig.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+        out += [c for c in clause.children if c.dep_ in ("dobj", "dative")] + _prep_objects(clause, STRONG_PREPS)
+    return out
+
+
 def clause_targets(trig: Trigger) -> list:
     """Who a demand or threat is aimed at when no object names it: the subject of the demanded
     clause ("demanded that the US cancel") or of the condition ("... unless Israel rescinds")."""

@@ -143,6 +143,8 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
     head = noun.head
     if own and noun.dep_ in ("dobj", "nsubjpass") and set(forms(head)) & own:
         return head, "agentive"
+    if own and noun.dep_ == "pobj" and head.lower_ == "with" and set(forms(head.head)) & own:
+        return head.head, "agentive"  # "retaliated with tariffs"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _light_role(head, lexicon)
     if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lexicon.light.get("quantifiers", ()):

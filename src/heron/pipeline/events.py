@@ -14,8 +14,8 @@ from heron.pipeline.component import Stage
 from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
 from heron.pipeline.event_protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
                                          implied_protests, is_crowd)
-from heron.pipeline.event_roles import (choose_recipients, clause_targets, coded, is_participant, participants,
-                                       role_heads, subject_of)
+from heron.pipeline.event_roles import (choose_recipients, clause_targets, coded, complement_objects, is_participant,
+                                       participants, role_heads, subject_of)
 from heron.pipeline.event_rules import Trigger, sentence_triggers
 from heron.pipeline.event_scope import non_agent, out_of_scope, violence_cue
 from heron.pipeline.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
@@ -166,6 +166,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
     actor = _actor(article, actor_heads, speaker)
     # "promised to allocate $1.5 billion to X": the complement may name the recipient
     kid_heads = [h for kid in kids for h in role_heads(kid)[1]] + clause_targets(trig)
+    if not kids:
+        kid_heads += complement_objects(trig)
     recipient = choose_recipients(article, recipient_heads, kid_heads)
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
