@@ -290,3 +290,28 @@ def test_trade_barriers_and_refused_complements_name_the_recipient(code_text, te
 def test_mobilisation_and_criticism_phrases(code_text, text, event_type, rule):
     (event,) = events_of(code_text(text), event_type)
     assert event.rule.startswith(f"lexicon/{rule}")
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("NATO defence ministers met in Brussels on Thursday.", True),
+    ("SADC leaders held talks in Harare.", True),
+    ("Officials met on Monday.", False),  # no coded body: nobody to code
+    ("Putin met in Sochi.", False),  # one person meets nobody
+])
+def test_a_plural_body_meeting_among_itself_is_consult_with_itself(code_text, text, meets):
+    found = events_of(code_text(text), "CONSULT")
+    assert bool(found) == meets
+    if meets:
+        assert codes(found[0].actor) == codes(found[0].recipient) == {"IGO"}
+
+
+@pytest.mark.parametrize("text,event_type,actor,recipient", [
+    ("Serbia said it was ready to accept the EU mediation proposal.", "AGREE", "SRB", "IGO"),
+    ("Hamas accepted Egypt's proposal on Sunday.", "AGREE", "PSE", "EGY"),
+    ("The Turkish air strike hit Gaza.", "ASSAULT", "TUR", "PSE"),
+    ("Turkish jets struck Aleppo on Monday.", "ASSAULT", "TUR", "SYR"),
+    ("Blinken credited Qatar for its mediation.", "SUPPORT", "USA", "QAT"),
+])
+def test_the_owner_of_an_object_or_the_target_of_a_strike_is_the_recipient(code_text, text, event_type, actor, recipient):
+    event = events_of(code_text(text), event_type)[0]
+    assert actor in codes(event.actor) and recipient in codes(event.recipient)

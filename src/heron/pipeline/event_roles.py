@@ -90,8 +90,8 @@ def _noun_actor(noun):
     objs = _prep_objects(noun, NOUN_ACTOR_PREPS)
     if objs:
         return objs[0]
-    return next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")),
-                None)
+    modifiers = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]  # "the US ceasefire proposal"
+    return next((t for t in modifiers if t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE", "ORG")), None)
 
 
 def role_heads(trig: Trigger) -> tuple[list, list]:
@@ -103,6 +103,8 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
         subject = subject_of(verb)
         recipients = [subject] if trig.light == "undergoing" and subject is not None else []
         recipients += _prep_objects(trig.noun) + _prep_objects(verb)
+        if trig.light == "intransitive":  # "an air strike hit Gaza"
+            recipients += [c for c in verb.children if c.dep_ == "dobj"]
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
     passive = passive_parts(verb)
     if passive is not None and trig.kind != "noun":
@@ -124,6 +126,9 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
         recipients += _prep_objects(trig.noun, RECIPIENT_PREPS + ("of",))
     if trig.kind == "phrase":  # "broke off relations with X", "tightened the blockade of X": the object's own
         recipients += _prep_objects(trig.words[-1], RECIPIENT_PREPS + ("of",))
+        owner = _noun_actor(trig.words[-1])  # "accepted the US proposal", "rejected Kenya's request"
+        if owner is not None and owner.i not in exclude:
+            recipients.append(owner)
     recipients += _prep_objects(verb)
     return actors, [r for r in recipients if r.i not in exclude]
 

@@ -171,6 +171,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
     recipient = choose_recipients(article, recipient_heads, kid_heads)
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
+    elif trig.entry.mutual and not recipient and collective(actor_heads, actor):
+        recipient = list(actor)  # "EU foreign ministers met in Brussels": they meet one another
     if trig.entry.needs_recipient and not recipient:
         return None
     default = None
@@ -195,6 +197,12 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> Draft | None:
                   text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
     draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
+
+
+def collective(heads: list, actor: list) -> bool:
+    """One coded plural body ("ECOWAS security chiefs", "EU ministers") acting among itself."""
+    return len(actor) == 1 and bool(actor[0].code) and len(heads) == 1 and heads[0].tag_ in ("NNS", "NNPS") \
+        and not heads[0].conjuncts
 
 
 def protest_draft(scope: Scope, token, entry: Entry, word: str, how: str) -> Draft | None:

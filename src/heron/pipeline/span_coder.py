@@ -56,6 +56,8 @@ class SpanCoder:
         sector = role.sector if role else self.sector_of_hit(hit_at.get(span.root.i))
         if code is None and role is not None:
             code = self.context_code(span)
+        if code is None and role is None and bare_place_name(span):
+            code = self.gazetteer.place_country(" ".join(t.text for t in span if t.lower_ != "the"))
         return code, sector
 
     def actor_origins(self, span) -> list:
@@ -86,3 +88,14 @@ class SpanCoder:
         if len(codes) == 1:
             return codes.pop()
         return dominant_code(self.gazetteer.hits(self.doc))
+
+
+PLACE_LABELS = {"", "GPE", "LOC", "NORP", "FAC"}
+
+
+def bare_place_name(span) -> bool:
+    """A capitalised name the tagger left unlabelled or mislabelled ("hit Aleppo" as NORP) that
+    may still be a city: never a person's or an organisation's name."""
+    words = [t for t in span if t.lower_ != "the"]
+    return bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in PLACE_LABELS
+                               for t in words)
