@@ -137,3 +137,31 @@ def test_armed_groups_and_agencies_are_coded(pipeline, sentence, text, code, sec
     found = [(a.code, a.sector) for a in article.actors
              if any(article.text[s:e] in text or text in article.text[s:e] for s, e in a.mentions)]
     assert (code, sector) in found
+
+
+@pytest.mark.parametrize("text, role_words, published, name", [
+    ("The Israeli defense minister visited troops near the border.", "The Israeli defense minister",
+     "2024-03-01", "Yoav Gallant"),
+    ("The Israeli defense minister visited troops near the border.", "The Israeli defense minister",
+     "2025-03-01", "Israel Katz"),
+    ("The Japanese foreign minister arrived in Seoul for talks.", "The Japanese foreign minister",
+     "2022-06-01", "Yoshimasa Hayashi"),
+    ("The Japanese foreign minister arrived in Seoul for talks.", "The Japanese foreign minister",
+     "2024-06-01", "Yoko Kamikawa"),
+    ("The Canadian defence minister announced new funding for the navy.", "The Canadian defence minister",
+     "2022-06-01", "Anita Anand"),
+    ("The Canadian defence minister announced new funding for the navy.", "The Canadian defence minister",
+     "2024-06-01", "Bill Blair"),
+    ("The Egyptian foreign minister met his Jordanian counterpart.", "The Egyptian foreign minister",
+     "2023-05-01", "Sameh Shoukry"),
+    ("The Egyptian foreign minister met his Jordanian counterpart.", "The Egyptian foreign minister",
+     "2025-01-15", "Badr Abdelatty"),
+    ("The Finnish president said the border would stay closed.", "The Finnish president",
+     "2023-01-10", "Sauli Niinisto"),
+    ("The Finnish president said the border would stay closed.", "The Finnish president",
+     "2024-06-01", "Alexander Stubb"),
+])
+def test_role_mentions_resolve_to_the_holder_on_the_publication_date(pipeline, text, role_words, published, name):
+    article = pipeline.process(RawDocument(origin="<test>", text=text, published=published))
+    found = [a for a in article.actors if any(article.text[s:e] == role_words for s, e in a.mentions)]
+    assert [(a.name, a.kind) for a in found] == [(name, "person")]
