@@ -174,8 +174,8 @@ def _takes_part(token) -> bool:
 
 
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return []
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+        return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
     found = []
     for words, entry in lexicon.nouns.get(_lemma(token), lexicon.nouns.get(token.lower_, ())):

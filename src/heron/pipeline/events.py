@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from heron.config import Settings
 from heron.pipeline.component import Stage
+from heron.pipeline.event_dates import Told, carry_paragraph_dates, is_past
 from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
 from heron.pipeline.event_protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
                                          implied_protests, is_crowd)
@@ -83,15 +84,16 @@ class EventStage(Stage):
         from heron.pipeline.speech import reporting_verbs
 
         verbs = reporting_verbs()
-        events: list[Event] = []
+        told: list[Told] = []
         notes: set[str] = set()
         for index, sent in enumerate(article.doc.sents):
             if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             scope = Scope(article, sent, self.lexicon, verbs, notes)
             for k, draft in enumerate(merge(code_sentence(scope))):
-                events.append(finish(scope, index, k, draft))
-        article.events = events
+                told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
+        carry_paragraph_dates(article, told)
+        article.events = [item.event for item in told]
         article.problems += [Problem("events", note) for note in sorted(notes)]
 
 
