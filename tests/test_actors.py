@@ -145,6 +145,9 @@ def test_titles_code_people_not_in_the_dictionary_and_surnames_join_them(actors_
     ("Talks ended without a deal, the President of Russia said.", "the President of Russia", "Vladimir Putin"),
     ("The German chancellor will visit Kyiv next week.", "The German chancellor", "Olaf Scholz"),
     ("The UN secretary-general urged restraint.", "The UN secretary-general", "Antonio Guterres"),
+    ("The WHO director-general declared an emergency.", "The WHO director-general", "Tedros Adhanom Ghebreyesus"),
+    ("The European Commission president visited Kyiv.", "The European Commission president", "Ursula von der Leyen"),
+    ("The IMF managing director praised the reforms.", "The IMF managing director", "Kristalina Georgieva"),
 ])
 def test_role_mentions_resolve_to_the_office_holder(actors_of, text, role_words, name):
     actor = actor_named(actors_of(text, "2022-07-01"), role_words)

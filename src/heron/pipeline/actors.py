@@ -320,7 +320,8 @@ class ActorFinder:
         if existing:
             return existing
         held = entry.office_at(self.date)
-        draft = Draft(entry.name, "person", held.code if held else origin.code, role_hit.role.sector,
+        sector = role_hit.role.sector or (held.sector if held else None)
+        draft = Draft(entry.name, "person", held.code if held else origin.code, sector,
                       f"{entry.rule}:{entry.name}+{role_hit.role.rule}+{origin.rule}", entry, office, entry.wikidata)
         self.drafts.append(draft)
         return draft
