@@ -8,9 +8,13 @@ from heron.types import Article, Participant
 
 
 def _side(article: Article, side: list[Participant]) -> str:
-    return ", ".join(
-        f"{p.entity_text} ({'/'.join(x for x in (p.code, p.sector) if x) or '?'})" for p in side
-    ) or "-"
+    """"RUS/GOV Vladimir Putin": the codes first, then the actor's name or the words that named it."""
+    labels = []
+    for part in side:
+        actor = article.actor_by_id(part.actor) if part.actor else None
+        who = actor.name if actor else _shorten(" ".join(part.entity_text.split()), 28)
+        labels.append(f"{'/'.join(x for x in (part.code, part.sector) if x) or '?'} {who}")
+    return "; ".join(labels) or "-"
 
 
 def actors_table(article: Article) -> Table:
@@ -40,9 +44,12 @@ def quotes_table(article: Article) -> Table:
 def events_table(article: Article) -> Table:
     table = Table(title="Events", title_justify="left")
     for column in ("date", "actor", "event", "mode", "recipient", "where", "claimed by", "text"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "event"))
     for event in article.events:
-        claimed = event.asserted_by.text if event.asserted_by else "-"
+        claimed = "-"
+        if event.asserted_by:
+            speaker = article.actor_by_id(event.asserted_by.actor) if event.asserted_by.actor else None
+            claimed = speaker.name if speaker else event.asserted_by.text
         name = ("not " if event.negated else "") + event.event
         table.add_row(event.date or "-", _side(article, event.actor), name, event.mode or "-",
                       _side(article, event.recipient), event.location.text if event.location else "-",
