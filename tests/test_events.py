@@ -276,6 +276,7 @@ def test_announcing_closer_relations_is_intent_to_cooperate(code_text, text):
     ("Norway lifted tariffs on Chilean salmon.", "RETREAT", "NOR", "CHL"),
     ("Kenya refused to attend the ICJ hearing.", "REJECT", "KEN", "IGO"),
     ("Peru declined to meet with the Bolivian delegation.", "REJECT", "PER", "BOL"),
+    ("Uganda refused to attend a hearing by the African Union's court.", "REJECT", "UGA", "IGO"),
 ])
 def test_trade_barriers_and_refused_complements_name_the_recipient(code_text, text, event_type, actor, recipient):
     event = events_of(code_text(text), event_type)[0]
@@ -315,3 +316,8 @@ def test_a_plural_body_meeting_among_itself_is_consult_with_itself(code_text, te
 def test_the_owner_of_an_object_or_the_target_of_a_strike_is_the_recipient(code_text, text, event_type, actor, recipient):
     event = events_of(code_text(text), event_type)[0]
     assert actor in codes(event.actor) and recipient in codes(event.recipient)
+
+
+def test_a_nested_phrase_in_an_agreed_complement_is_no_recipient(code_text):
+    (event,) = events_of(code_text("Chile and Peru agreed to keep the price of Bolivian gas unchanged."), "AGREE")
+    assert codes(event.actor) == {"CHL"} and codes(event.recipient) == {"PER"}

@@ -135,10 +135,18 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
 
 def complement_objects(trig: Trigger) -> list:
     """"refused to attend the ICJ hearing": the object of a complement that is no event itself
-    may name whom the act is aimed at (used only when it names a known actor)."""
+    may name whom the act is aimed at: the object when it is a name, else its own modifiers
+    ("ICJ"), not a phrase nested deeper ("agreed to keep the price of Russian gas") unless the
+    act is a refusal, which is aimed at whoever owns what is refused ("a hearing by the court")."""
     out = []
     for clause in (c for c in trig.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
-        out += [c for c in clause.children if c.dep_ in ("dobj", "dative")] + _prep_objects(clause, STRONG_PREPS)
+        for obj in [c for c in clause.children if c.dep_ in ("dobj", "dative")] + _prep_objects(clause, STRONG_PREPS):
+            if obj.pos_ == "PROPN":
+                out.append(obj)
+                continue
+            out += [c for c in obj.lefts if c.dep_ in ("compound", "poss", "amod", "nmod")]
+            owner = _noun_actor(obj) if trig.entry.event == "REJECT" else None
+            out += [owner] if owner is not None else []
     return out
 
 
