@@ -321,3 +321,8 @@ def test_the_owner_of_an_object_or_the_target_of_a_strike_is_the_recipient(code_
 def test_a_nested_phrase_in_an_agreed_complement_is_no_recipient(code_text):
     (event,) = events_of(code_text("Chile and Peru agreed to keep the price of Bolivian gas unchanged."), "AGREE")
     assert codes(event.actor) == {"CHL"} and codes(event.recipient) == {"PER"}
+
+
+def test_a_date_after_the_verb_is_no_particle(code_text):
+    (event,) = events_of(code_text("Chile and Peru agreed on Tuesday to extend the truce."), "AGREE")
+    assert event.rule == "lexicon/agree.yaml:agree:agree" and "Tuesday" not in event.event_text

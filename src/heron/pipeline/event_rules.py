@@ -55,7 +55,7 @@ def light_kind(token, lexicon: Lexicon) -> str | None:
 
 def _near(verb, words: tuple[str, ...]) -> list | None:
     """Tokens matching every word: the first among the verb's children, later ones below it."""
-    pool = [c for c in verb.children if c.dep_ in PARTICLE_DEPS or c.dep_ == "neg"]
+    pool = [c for c in verb.children if (c.dep_ in PARTICLE_DEPS or c.dep_ == "neg") and not _time_phrase(c)]
     found = []
     for word in words:
         match = next((t for t in pool if _lemma(t) == word or t.lower_ == word), None)
@@ -64,6 +64,11 @@ def _near(verb, words: tuple[str, ...]) -> list | None:
         found.append(match)
         pool = [c for c in match.children if c.dep_ in ("prep", "pobj", "prt", "dobj", "compound")] + pool
     return found
+
+
+def _time_phrase(prep) -> bool:
+    """"agreed on Tuesday": a preposition governing a date is no particle of the verb."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def objects_of(verb) -> list:
