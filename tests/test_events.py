@@ -326,3 +326,13 @@ def test_a_nested_phrase_in_an_agreed_complement_is_no_recipient(code_text):
 def test_a_date_after_the_verb_is_no_particle(code_text):
     (event,) = events_of(code_text("Chile and Peru agreed on Tuesday to extend the truce."), "AGREE")
     assert event.rule == "lexicon/agree.yaml:agree:agree" and "Tuesday" not in event.event_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mexico imposed tariffs on Chinese steel, while Canada imposed tariffs on Chinese aluminium.",
+     [("SANCTION", "MEX"), ("SANCTION", "CAN")]),
+    ("While Kenya welcomed the deal, Somalia rejected it.", [("SUPPORT", "KEN"), ("REJECT", "SOM")]),
+])
+def test_a_contrastive_clause_reports_an_event_of_its_own(code_text, text, expected):
+    found = [(e.event, code) for e in code_text(text).events for code in codes(e.actor)]
+    assert all(pair in found for pair in expected)

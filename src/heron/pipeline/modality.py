@@ -73,12 +73,20 @@ def clause_role(pred) -> str:
     for _ in range(12):
         if cur.dep_ in ("relcl", "acl"):
             return "background"
-        if cur.dep_ in ("advcl", "pcomp"):  # "..., saying it would", "arrested for collaborating"
+        if cur.dep_ in ("advcl", "pcomp") and not _contrast(cur):  # "..., saying it would", "arrested for collaborating"
             role = "side"
         if cur.head.i == cur.i:
             break
         cur = cur.head
     return role
+
+
+def _contrast(clause) -> bool:
+    """"..., while Canada imposed tariffs": a contrastive clause with its own subject reports an
+    event of equal rank, not a circumstance of the main one."""
+    return clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBZ", "VBP") \
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "whilst") for c in clause.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def reshape(event: str, frame: Frame) -> tuple[str, bool, str | None]:
