@@ -17,7 +17,8 @@ from heron.pipeline.scores import scores_for
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
-              "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects"}
+              "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
+              "target_preps"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Entry:
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
     light: frozenset[str] = frozenset()  # light verbs allowed for this entry's nouns (empty: the general list)
+    target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
 
     def rule(self, pattern: str) -> str:
         return f"lexicon/{self.file}:{self.id}:{pattern}"
@@ -86,7 +88,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> Entry:
                  except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
-                 light=frozenset(raw.get("light") or ()))
+                 light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()))
 
 
 def _load_type(lexicon: Lexicon, event: str) -> None:

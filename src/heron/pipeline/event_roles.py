@@ -95,7 +95,17 @@ def _noun_actor(noun):
 
 
 def role_heads(trig: Trigger) -> tuple[list, list]:
-    """Head tokens of the actor phrases and of the candidate recipient phrases (best first)."""
+    """Head tokens of the actor phrases and of the candidate recipient phrases (best first); an
+    entry's target prepositions ("complain ... over X") put their objects first."""
+    actors, recipients = _role_heads(trig)
+    if trig.entry.target_preps:
+        owners = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+        targets = [o for owner in owners for o in _prep_objects(owner, trig.entry.target_preps)]
+        recipients = targets + [r for r in recipients if r not in targets]
+    return actors, recipients
+
+
+def _role_heads(trig: Trigger) -> tuple[list, list]:
     verb = trig.head
     exclude = {t.i for t in trig.words}
     if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
