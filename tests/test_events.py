@@ -337,3 +337,12 @@ def test_a_date_after_the_verb_is_no_particle(code_text):
 def test_a_contrastive_clause_reports_an_event_of_its_own(code_text, text, expected):
     found = [(e.event, code) for e in code_text(text).events for code in codes(e.actor)]
     assert all(pair in found for pair in expected)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("NATO member Turkey held talks with Sweden on Monday.", {"TUR"}),
+    ("EU member Hungary blocked the sanctions against Russia.", {"HUN"}),
+])
+def test_a_descriptor_before_a_named_actor_is_no_participant(code_text, text, actor):
+    event = code_text(text).events[0]
+    assert codes(event.actor) == actor

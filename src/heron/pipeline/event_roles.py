@@ -212,7 +212,7 @@ def participants(article: Article, heads: list) -> list[Participant]:
                 out += referred
                 continue
             start, end = phrase_span(conj)
-            found = actor_module.actors_in_span(article, start, end)
+            found = _named_head(article, conj, actor_module.actors_in_span(article, start, end))
             if found:
                 for actor in found:
                     text = article.text[start:end] if len(found) == 1 else _mention_text(article, actor, start, end)
@@ -226,6 +226,24 @@ def participants(article: Article, heads: list) -> list[Participant]:
 
 
 SHARED_DEPS = ("poss", "amod", "compound")
+
+
+def _named_head(article: Article, head, found: list) -> list:
+    """"NATO-member Norway", "U.S. ally Israel": when the head word is itself a named actor, the
+    modifiers before it describe that actor and are no participants of their own."""
+    if len(found) < 2:
+        return found
+    if head.pos_ != "PROPN":  # "NATO member Turkey" parsed as "member" with "Turkey" apposed
+        named = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        own = [a for a in found if named is not None and any(s <= named.idx < e for s, e in a.mentions)]
+        return own if len(own) == 1 and head.i < named.i else found
+    own = [a for a in found if any(s <= head.idx < e for s, e in a.mentions)]
+    if len(own) != 1:
+        return found
+    modifiers = [t for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    described = {id(a) for a in found if a is not own[0]
+                 and all(any(s <= t.idx < e for t in modifiers) for s, e in a.mentions if s < head.idx)}
+    return [a for a in found if id(a) not in described]
 
 
 def _shared_code(article: Article, head, conj, actor_module) -> str | None:
