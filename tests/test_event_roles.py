@@ -56,3 +56,12 @@ def test_participant_text_ends_at_the_paragraph_not_in_its_break(code_text):
     article = code_text("Putin announced closer ties with Belarus\n\nThe Kremlin gave no details.")
     texts = [p.entity_text for e in article.events for p in e.actor + e.recipient]
     assert texts and all(t == t.strip() for t in texts)
+
+
+@pytest.mark.parametrize("text, event, actor", [
+    ("Chile is opposed to the new border treaty with Peru.", "REJECT", "CHL"),
+    ("Ukraine is committed to the talks with Russia.", "AGREE", "UKR"),
+])
+def test_a_stative_participle_keeps_its_subject_as_actor(code_text, text, event, actor):
+    found = [e for e in code_text(text).events if e.event == event]
+    assert found and actor in {p.code for p in found[0].actor}

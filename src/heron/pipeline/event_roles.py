@@ -25,6 +25,11 @@ NON_PERSON_PRONOUNS = {"it", "them", "this", "that", "these", "those", "itself",
 STRONG_PREPS = ("against", "with", "to", "toward", "towards", "upon")  # "invited Putin to support": the object of the matrix verb is the subject
 
 
+# participles that state an attitude of their subject, not something done to it ("Israel is
+# opposed to French mediation", "Ukraine is committed to the talks"): the subject is the actor
+STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "dedicated", "resolved", "poised"}
+
+
 def _lemma(token) -> str:
     return token.lemma_.lower()
 
@@ -34,10 +39,16 @@ def subject_of(verb, depth: int = 0):
     if depth > 6:
         return None
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+        stative = child.dep_ == "nsubjpass" and verb.lower_ in STATIVE_PARTICIPLES
+        if (child.dep_ in SUBJECT_DEPS and child.dep_ != "expl") or stative:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return child
+    active = verb.tag_ != "VBN" or verb.lower_ in STATIVE_PARTICIPLES  # a true passive's subject is its patient
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass") and active):  # a subject misparsed onto "is"
+        subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
     head = verb.head
     if head.i == verb.i:
         return None
@@ -63,6 +74,8 @@ def subject_of(verb, depth: int = 0):
 def passive_parts(verb) -> tuple[object, object] | None:
     """(agent, patient) of a passive verb; either may be None."""
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return None
     if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         patient = verb.head
     agent_prep = next((c for c in verb.children if c.dep_ == "agent"), None)
