@@ -195,6 +195,8 @@ def test_known_people_carry_wikidata_and_dated_office(actors_of):
 @pytest.mark.parametrize("text, words", [
     ("Police arrested two men on Tuesday.", "Police"),
     ("Masked gunmen opened fire on the convoy.", "Masked gunmen"),
+    ("Militants fired dozens of rockets at Israel.", "Militants"),  # a target lends no country
+    ("Gunmen attacked a Kenyan police post.", "Gunmen"),
 ])
 def test_unknown_country_stays_null(actors_of, text, words):
     actor = actor_named(actors_of(text), words)

@@ -346,3 +346,8 @@ def test_a_contrastive_clause_reports_an_event_of_its_own(code_text, text, expec
 def test_a_descriptor_before_a_named_actor_is_no_participant(code_text, text, actor):
     event = code_text(text).events[0]
     assert codes(event.actor) == actor
+
+
+def test_part_of_an_object_stands_for_the_whole(code_text):
+    (event,) = events_of(code_text("Japan suspended part of its aid program for Myanmar."), "SANCTION")
+    assert codes(event.actor) == {"JPN"} and event.rule.endswith("suspend program")

@@ -24,7 +24,7 @@ from heron.pipeline.actor_dictionary import NON_STATE, CountryForm, Entry, defau
 from heron.pipeline.component import Stage
 from heron.pipeline.gazetteer import Gazetteer, Hit, dominant_code
 from heron.pipeline.roles import (Origin, RoleHit, breaks_office, choose_role, find_roles, left_tokens,
-                                  implied_code, object_origins, origins_in, phrase_head, prep_objects)
+                                  implied_code, object_origins, origins_in, phrase_head, prep_objects, target_tokens)
 from heron.types import Actor, Article
 
 # a country after these prepositions is a place, not an actor ("talks in Moscow")
@@ -421,27 +421,32 @@ class ActorFinder:
     def apply_context(self) -> None:
         for draft in self.drafts:
             if draft.code is None and draft.sector and draft.kind in ("person", "group", "role") and draft.mentions:
-                origin = self.context_origin(self.doc[draft.mentions[0][0]], places=draft.kind != "person")
+                # police act at home: the place they act upon is their country; anyone else's target is not
+                origin = self.context_origin(self.doc[draft.mentions[0][0]], places=draft.kind != "person",
+                                             targets=draft.sector != "COP")
                 if origin is not None:
                     draft.code = origin.code
                     draft.rule += "+" + origin.rule
 
-    def context_origin(self, token, places: bool = True, exclude: str | None = None) -> Origin | None:
+    def context_origin(self, token, places: bool = True, exclude: str | None = None,
+                       targets: bool = True) -> Origin | None:
         """The sentence's only country, else the article's clearly dominant one.
 
         For people, words that already qualify someone else (a title, a role phrase) do not
         count: in "President X welcomed South African leader Y", X is not South African."""
-        sent = token.sent
+        sent, targets = token.sent, (target_tokens(token) if targets else set())
+        target_codes = {h.code for h in self.hits if h.start in targets}
         codes = {h.code for h in self.hits if sent.start <= h.start < sent.end and h.code and h.code not in NON_STATE
-                 and (places or h.start not in self.title_tokens)}
+                 and (places or h.start not in self.title_tokens) and h.start not in targets}
         if places:
-            codes |= {o.code for o in origins_in([t for t in sent if t.i not in self.hit_at], {}, self.date,
-                                                 self.gazetteer.place_country)}
+            found = origins_in([t for t in sent if t.i not in self.hit_at], {}, self.date, self.gazetteer.place_country)
+            codes |= {o.code for o in found if o.start not in targets}
+            target_codes |= {o.code for o in found if o.start in targets}
         codes.discard(exclude)
         if len(codes) == 1:
             return Origin(codes.pop(), "context:sentence")
         code = dominant_code(self.hits)
-        return Origin(code, "context:article") if code else None
+        return Origin(code, "context:article") if code and code not in target_codes else None
 
     def merged_groups(self) -> list[Draft]:
         """Groups of one kind, country and sector are one actor ("hostages" ... "the hostages")."""

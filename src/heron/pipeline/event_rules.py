@@ -66,6 +66,10 @@ def _near(verb, words: tuple[str, ...]) -> list | None:
     return found
 
 
+# "suspended part of a military aid program": the part stands for the whole it is taken from
+PARTITIVES = {"part", "parts", "portion", "half", "most", "some", "all", "much", "bulk", "rest", "share", "remainder"}
+
+
 def _time_phrase(prep) -> bool:
     """"agreed on Tuesday": a preposition governing a date is no particle of the verb."""
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
@@ -78,8 +82,9 @@ def objects_of(verb) -> list:
         out += [c for c in prep.children if c.dep_ == "pobj"]
     out += [c for o in list(out) for c in o.conjuncts]
     # "fired dozens of rockets": the counted noun is the object
-    out += [p for o in list(out) if o.pos_ in ("NUM", "NOUN") for prep in o.children if prep.lower_ == "of"
-            for p in prep.children if p.dep_ == "pobj" and (o.pos_ == "NUM" or o.ent_type_ == "CARDINAL")]
+    out += [p for o in list(out) if o.pos_ in ("NUM", "NOUN", "PRON", "DET") for prep in o.children
+            if prep.lower_ == "of" for p in prep.children
+            if p.dep_ == "pobj" and (o.pos_ == "NUM" or o.ent_type_ == "CARDINAL" or o.lower_ in PARTITIVES)]
     return out
 
 

@@ -174,3 +174,27 @@ def implied_code(hits: list[RoleHit]) -> Origin | None:
         if hit.role.code:
             return Origin(hit.role.code, hit.role.rule)
     return None
+
+
+TARGET_PREPS = {"at", "against", "on", "into", "toward", "towards", "upon"}
+
+
+def target_tokens(token) -> set[int]:
+    """Tokens naming what the clause of ``token`` (its subject) acts upon: "militants fired
+    rockets at Israel" -> Israel. A group's country is never taken from its own target."""
+    verb = token.head
+    while verb.dep_ in ("compound", "amod", "conj", "appos") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or token.dep_ not in ("nsubj", "compound", "amod", "conj", "appos"):
+        return set()
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    holders = [verb, *heads]
+    heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+              for o in p.children if o.dep_ == "pobj"]
+    heads += [o for h in heads if h.pos_ in ("NOUN", "PROPN") for p in h.children  # "a hotel in Kenya"
+              if p.dep_ == "prep" and p.lower_ in ("in", "near", "outside") for o in p.children if o.dep_ == "pobj"]
+    out: set[int] = set()
+    for head in heads:
+        out |= {t.i for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "amod") and t.head.i == head.i}
+    return out
+
