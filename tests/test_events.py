@@ -278,6 +278,7 @@ def test_announcing_closer_relations_is_intent_to_cooperate(code_text, text):
     ("Peru declined to meet with the Bolivian delegation.", "REJECT", "PER", "BOL"),
     ("Uganda refused to attend a hearing by the African Union's court.", "REJECT", "UGA", "IGO"),
     ("Jordan complained to the United Nations over Syrian shelling.", "ACCUSE", "JOR", "SYR"),
+    ("Armenia withdrew its troops from Azerbaijan.", "RETREAT", "ARM", "AZE"),
 ])
 def test_trade_barriers_and_refused_complements_name_the_recipient(code_text, text, event_type, actor, recipient):
     event = events_of(code_text(text), event_type)[0]

@@ -113,6 +113,7 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
     actors, recipients = _role_heads(trig)
     if trig.entry.target_preps:
         owners = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+        owners += [c for c in trig.head.children if c.dep_ == "dobj"]  # "withdrew its troops from Moldova"
         targets = [o for owner in owners for o in _prep_objects(owner, trig.entry.target_preps)]
         recipients = targets + [r for r in recipients if r not in targets]
     return actors, recipients
