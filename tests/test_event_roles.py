@@ -65,3 +65,10 @@ def test_participant_text_ends_at_the_paragraph_not_in_its_break(code_text):
 def test_a_stative_participle_keeps_its_subject_as_actor(code_text, text, event, actor):
     found = [e for e in code_text(text).events if e.event == event]
     assert found and actor in {p.code for p in found[0].actor}
+
+
+def test_who_claims_an_attack_is_its_actor(code_text):
+    article = code_text("Boko Haram claimed responsibility for a car bomb in the Nigerian city of Maiduguri "
+                        "that killed ten people.")
+    (event,) = [e for e in article.events if e.event == "ASSAULT"]
+    assert {p.entity_text for p in event.actor} == {"Boko Haram"}

@@ -7,7 +7,7 @@ coded into Participants through the actor stage's interface.
 """
 from __future__ import annotations
 
-from heron.pipeline.event_rules import Trigger
+from heron.pipeline.event_rules import CLAIM_VERBS, Trigger
 from heron.pipeline.groups import group_reference, pronoun_reference
 from heron.pipeline.speech import reporting_verbs
 from heron.types import Article, Participant
@@ -111,12 +111,28 @@ def role_heads(trig: Trigger) -> tuple[list, list]:
     """Head tokens of the actor phrases and of the candidate recipient phrases (best first); an
     entry's target prepositions ("complain ... over X") put their objects first."""
     actors, recipients = _role_heads(trig)
+    claimed_by = claimant(trig.head)
+    if claimed_by is not None:
+        actors = [claimed_by]
     if trig.entry.target_preps:
         owners = [trig.head] + ([trig.noun] if trig.noun is not None else [])
         owners += [c for c in trig.head.children if c.dep_ == "dobj"]  # "withdrew its troops from Moldova"
         targets = [o for owner in owners for o in _prep_objects(owner, trig.entry.target_preps)]
         recipients = targets + [r for r in recipients if r not in targets]
     return actors, recipients
+
+
+def claimant(token):
+    """The subject of "X claimed responsibility for ..." when ``token`` lies inside what is
+    claimed: whoever claims an attack is its actor, not the bomb or the city it hit."""
+    cur = token
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lower_ in ("responsibility", "credit") and cur.dep_ == "dobj" and _lemma(cur.head) in CLAIM_VERBS:
+            return next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _role_heads(trig: Trigger) -> tuple[list, list]:

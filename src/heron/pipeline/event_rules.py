@@ -66,6 +66,7 @@ def _near(verb, words: tuple[str, ...]) -> list | None:
     return found
 
 
+CLAIM_VERBS = {"claim", "accept", "admit", "take"}  # "claimed responsibility for the bombing": the claimant acted
 # "suspended part of a military aid program": the part stands for the whole it is taken from
 PARTITIVES = {"part", "parts", "portion", "half", "most", "some", "all", "much", "bulk", "rest", "share", "remainder"}
 
