@@ -120,3 +120,16 @@ def test_heron_eval_article_gold_without_texts_is_a_usage_error(tmp_path, capsys
     path.write_text(json.dumps({"id": "a1", "required": [], "acceptable": []}) + "\n", encoding="utf-8")
     assert main(["eval", str(path)]) == 2
     assert "--texts" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"id": 1}\nnot json\n', "2: invalid JSON"),
+    ('[1, 2]\n', "1: expected a JSON object, got list"),
+])
+def test_json_records_name_the_bad_line(tmp_path, content, reason):
+    from heron.evaluation.records import json_records
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        list(json_records(path))

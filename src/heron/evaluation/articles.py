@@ -13,12 +13,12 @@ required or an acceptable event; F1 their harmonic mean. Totals are micro-averag
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from heron.errors import InputError
+from heron.evaluation.records import json_records
 from heron.types import Article, Event
 
 GOLD_KEYS = ("event", "actor", "recipient")
@@ -156,15 +156,9 @@ def format_report(result: dict[str, Any], details: bool = False) -> str:
 def read_gold(path: Path) -> list[dict[str, Any]]:
     """The gold file: one JSON object per line with id, required and acceptable."""
     gold = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}", f"invalid JSON: {exc.msg}") from exc
-        if not isinstance(item, dict) or "id" not in item or not isinstance(item.get("required"), list):
-            raise InputError(f"{path}:{number}", "expected an object with 'id' and a 'required' list")
+    for where, item in json_records(path):
+        if "id" not in item or not isinstance(item.get("required"), list):
+            raise InputError(where, "expected an object with 'id' and a 'required' list")
         gold.append(item)
     if not gold:
         raise InputError(str(path), "no gold articles")
@@ -173,16 +167,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 
 def read_stories(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
     """The stories with the given ids from a JSON Lines file (id, title, text, published, url)."""
-    stories = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}", f"invalid JSON: {exc.msg}") from exc
-        if str(record.get("id")) in ids:
-            stories[str(record["id"])] = record
+    stories = {str(record.get("id")): record for _, record in json_records(path) if str(record.get("id")) in ids}
     missing = sorted(ids - set(stories))
     if missing:
         raise InputError(str(path), f"no story with id {', '.join(missing)} (the gold file names it)")

@@ -13,12 +13,12 @@ item; false alarms = null items with a predicted event of a watched type.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from heron.errors import InputError
+from heron.evaluation.records import json_records
 from heron.types import Article, Event, RawDocument
 
 DEFAULT_FALSE_ALARM_TYPES = ("ASSAULT", "PROTEST", "COERCE")
@@ -27,21 +27,11 @@ DEFAULT_FALSE_ALARM_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """Gold items from a JSON Lines file; a malformed line is an InputError naming the line."""
     items: list[dict[str, Any]] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read gold file ({exc})") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}", f"not JSON ({exc.msg})") from exc
-        if not isinstance(item, dict) or "id" not in item:
-            raise InputError(f"{path}:{number}", "a gold item needs an 'id'")
+    for where, item in json_records(path):
+        if "id" not in item:
+            raise InputError(where, "a gold item needs an 'id'")
         if "required" not in item and not isinstance(item.get("text"), str):
-            raise InputError(f"{path}:{number}", "a sentence gold item needs a 'text'")
+            raise InputError(where, "a sentence gold item needs a 'text'")
         items.append(item)
         if limit is not None and len(items) >= limit:
             break
