@@ -63,3 +63,15 @@ def code_text(pipeline):
         return pipeline.process(RawDocument(origin="<test>", text=text, published=published))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    """A read-only connection to a store written from the hand-built articles of store_articles."""
+    from heron.store import query
+    from store_articles import build_store
+
+    path = build_store(tmp_path_factory.mktemp("store") / "corpus.duckdb")
+    connection = query.connect(path)
+    yield connection
+    connection.close()

@@ -12,14 +12,6 @@ from store_articles import border_dispute, build_store, minsk_talks
 from heron.types import Participant
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    path = build_store(tmp_path_factory.mktemp("store") / "corpus.duckdb")
-    connection = query.connect(path)
-    yield connection
-    connection.close()
-
-
 def _plover(con, unique=False) -> tuple[list[dict], export.ExportResult]:
     out = io.StringIO()
     result = export.export_plover_jsonl(con, out, unique=unique)

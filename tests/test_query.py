@@ -8,14 +8,6 @@ from heron.store import query
 from store_articles import build_store, minsk_talks
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    path = build_store(tmp_path_factory.mktemp("store") / "corpus.duckdb")
-    connection = query.connect(path)
-    yield connection
-    connection.close()
-
-
 def test_stats_counts_every_table(con):
     counts = query.stats(con)
     assert counts["articles"] == 3
