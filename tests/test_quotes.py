@@ -179,3 +179,52 @@ def test_seed_reported_speech(seed_article):
     assert "Putin" in by_rule["indirect.according_to"].speaker.name
     # every quoted phrase in the seed has a speaker; none stands alone as a scare quote
     assert all(q.speaker is not None for q in seed_article.quotes if q.direct)
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Anna Lind told NTV\'s "Morning Today" on Monday that the vote was fair.', "Morning Today"),
+    ('"We will win," Anna Lind said on "Meet the Voters."', "Meet the Voters."),
+    ('Jonas Berg posted the "Perception" reading list on his page.', "Perception"),
+    ('Local papers have combed his new book "Building Bridges: A Life in Politics" for clues.',
+     "Building Bridges: A Life in Politics"),
+    ('Supporters carried a "Talk Policy to Me" banner at the rally in the park.', "Talk Policy to Me"),
+])
+def test_quoted_titles_are_not_quotes(speech, text, words):
+    assert all(not q.text.startswith(words.rstrip(".,")) for q in speech(text).quotes if q.direct)
+
+
+def test_quoted_words_the_speaker_described_something_as(speech):
+    quote = only(speech('Anna Lind described the new budget as "a disaster for the farmers."'), True)
+    assert "Lind" in quote.speaker.name
+
+
+def test_quote_inside_a_clause_takes_the_speaker_of_the_clause(speech):
+    article = speech('The Norland Foreign Ministry said Norland would respond with "proportionate measures".')
+    quote = only(article, True)
+    assert quote.cue == "said"
+    assert quote.speaker.text == "The Norland Foreign Ministry"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("“We can still build a better town.” ― Steve Quinlan.\n“I hope that the young people go out and vote.” ― Maria Lopez",
+     ["Steve Quinlan", "Maria Lopez"]),
+])
+def test_quote_signed_with_a_dash(speech, text, speakers):
+    quotes = [q for q in speech(text).quotes if q.direct]
+    assert [q.speaker.text for q in quotes] == speakers
+    assert all(q.rule.startswith("direct.dash_name") for q in quotes)
+
+
+def test_second_quote_after_a_tag_ending_in_a_title(speech):
+    article = speech('"He is right," Anton Weber, a senior adviser, said on Monday on NTV\'s "Early Start." '
+                     '"There is a lot of frustration within the ranks."')
+    second = next(q for q in article.quotes if q.text.startswith("There is a lot"))
+    assert second.direct and "Weber" in second.speaker.name
+    assert all(q.speaker is None or "Early" not in q.speaker.text for q in article.quotes)
+
+
+def test_speaker_mention_does_not_overlap_what_was_said(speech):
+    article = speech("A step that President Anna Lind has said strengthens the security of the country.")
+    for quote in article.quotes:
+        if quote.speaker is not None:
+            assert quote.speaker.end <= quote.start or quote.end <= quote.speaker.start

@@ -12,6 +12,7 @@ resolved):
   He said that Russia is cooperating "under ..."              direct.embedded
   a paragraph reopening a quote left open, its earlier parts  direct.continued / direct.continued_before
   a second quote after "...," he said. / the next paragraph   direct.same_speaker / direct.next_paragraph
+  "..." ― Steve Quinlan (a signature line)                   direct.dash_name
   a quote of four words or more with no cue                   direct.unattributed (speaker null)
 Short quoted phrases (up to three words) with no cue are scare quotes or titles: not quotes.
 Reported speech comes from the parse (reported.py); speakers are resolved by speakers.py.
@@ -29,9 +30,22 @@ from heron.pipeline.speech import prepositional_cues, quote_verbs, reporting_ver
 from heron.types import Article, Quote, Speaker
 
 SCARE_QUOTE_WORDS = 3
+DASH_SIGNATURE = re.compile(r"[ \t,.]*[―—–-]{1,2}[ \t]*(?=\w)")  # '" ― Name' after a quote
+SIGNATURE_WORDS = 6
+# Dependents of a reporting verb that say where, when or to whom, not what, something was said;
+# and verbs whose object is the one addressed ("told NBC's "Today"").
+NOT_SAID_DEPS = ("prep", "dative", "npadvmod", "nsubj", "nsubjpass", "agent", "advmod")
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "email", "text", "call"}
+# A quoted stretch modifying a noun outside it is a label ('the "Perception" syllabus').
+LABEL_DEPS = ("compound", "amod", "nmod")
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that title case leaves in lower case.
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "to", "in",
+                     "on", "at", "by", "from", "with", "as", "into", "onto", "over", "per", "via",
+                     "vs", "de", "la", "le", "el", "du", "von", "van", "is", "it"}
 SENTENCE_END = re.compile(r"[.!?…]$")
 TAGGED = ("direct.cue_after", "direct.cue_after_name", "direct.cue_after_tag", "direct.cue_before",
-          "direct.colon", "direct.colon_subject", "direct.according_to")
+          "direct.colon", "direct.colon_subject", "direct.according_to", "direct.dash_name")
 
 
 class QuoteStage(Stage):
@@ -79,8 +93,11 @@ def _speaker(resolver: SpeakerResolver, item: Reported, previous: Quote | None) 
         return previous.speaker, "speaker.previous_quote"
     if item.speaker_token is None:
         return None, ""
-    start, end = phrase_bounds(item.speaker_token)
-    return resolver.speaker(start, end, previous)
+    head = item.speaker_token
+    start, end = phrase_bounds(head)
+    if start < item.end and item.start < end:  # a misparse ran the name into the words said
+        start, end = head.idx, head.idx + len(head.text)
+    return resolver.speaker(start, end, previous, head)
 
 
 def attribute_direct(doc, text: str, spans: list[QuoteSpan]) -> list[Reported]:
@@ -93,8 +110,9 @@ def attribute_direct(doc, text: str, spans: list[QuoteSpan]) -> list[Reported]:
                          if j in by_span and not _phrase(text, spans[j], by_span[j])), None)
         following = spans[k + 1] if k + 1 < len(spans) else None
         item = (_cue_after(doc, text, span, following) or _cue_before(doc, text, span, previous)
-                or _embedded(doc, text, span) or _continued(text, span, previous, found))
-        if item is None and span.words(text) > SCARE_QUOTE_WORDS:
+                or _dash_name(doc, text, span) or _embedded(doc, text, span)
+                or _continued(text, span, previous, found))
+        if item is None and span.words(text) > SCARE_QUOTE_WORDS and not _title(text, span):
             item = Reported(span.start, span.end, True, "direct.unattributed")
         if item is not None:
             found.append(item)
@@ -269,23 +287,69 @@ def _cue_before(doc, text: str, span: QuoteSpan, previous: QuoteSpan | None) -> 
     return None
 
 
+def _dash_name(doc, text: str, span: QuoteSpan) -> Reported | None:
+    """'"Maybe we can build a wall." ― Steve Quinlan': a quote signed with a dash and a name
+    that ends its paragraph."""
+    para_end = _paragraph(text, span.open_at)[1]
+    tail = text[span.outer_end:para_end]
+    found = DASH_SIGNATURE.match(tail)
+    if found is None:
+        return None
+    names = [t for t in _tokens(doc, span.outer_end + found.end(), para_end) if not t.is_punct]
+    if not names or len(names) > SIGNATURE_WORDS or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") for t in names):
+        return None
+    propns = [t for t in names if t.pos_ == "PROPN"]
+    if not propns:
+        return None
+    who = propns[-1] if len(propns) == len(names) else propns[0]
+    return Reported(span.start, span.end, True, "direct.dash_name", None, None,
+                    (who.idx, who.idx + len(who.text)), who)
+
+
 def _embedded(doc, text: str, span: QuoteSpan) -> Reported | None:
-    """A quote inside the clause of a reporting verb: 'He said that X is "..."'."""
+    """A quote inside the clause of a reporting verb: 'He said that X is "..."'; not a name
+    beside it ('told ABC's "Good Morning America"', 'said on "Meet the Press"', 'the
+    "Perception" syllabus')."""
     inside = _tokens(doc, span.start, span.end)
-    if not inside:
+    if not inside or _title(text, span):
         return None
     verbs = reporting_verbs()
     para_start, para_end = _paragraph(text, span.open_at)
     for token in inside:
         if span.open_at <= token.head.idx < span.outer_end:
             continue
+        if token.dep_ in LABEL_DEPS:
+            return None  # a quoted name modifying a noun outside the quote
+        path = [token]
         for ancestor in token.ancestors:
             if not para_start <= ancestor.idx < para_end:
                 break  # a parse that runs across a line break says nothing about this quote
             if ancestor.idx < span.open_at or ancestor.idx >= span.outer_end:
-                if ancestor.lemma_.lower() in verbs and ancestor.pos_ in ("VERB", "AUX"):
+                if ancestor.lemma_.lower() in verbs and ancestor.pos_ in ("VERB", "AUX") and _said(ancestor, path[-1]):
                     return _make(span, ancestor, "direct.embedded")
+            path.append(ancestor)
     return None
+
+
+def _said(verb, branch) -> bool:
+    """Whether the dependent ``branch`` of a reporting verb can hold what was said: its clause
+    or object, not where or to whom it was said ('on "Meet the Press"', 'told "Today"')."""
+    if branch.dep_ in NOT_SAID_DEPS:
+        return branch.dep_ == "prep" and branch.lower_ == "as"  # 'described it as "unhinged"'
+    return not (branch.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS)
+
+
+def _title(text: str, span: QuoteSpan) -> bool:
+    """A quoted title in running text ('the book "Crippled America: How to Make America Great
+    Again"', 'a "Talk Bernie to Me" tote bag'): every longer word capitalised while the
+    paragraph around it is not in title case (a headline quoting someone is)."""
+    words = [w for w in TITLE_WORD.findall(text[span.start:span.end]) if w.lower() not in TITLE_SMALL_WORDS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    para_start, para_end = _paragraph(text, span.open_at)
+    around = text[para_start:span.open_at] + " " + text[span.outer_end:para_end]
+    rest = [w for w in TITLE_WORD.findall(around) if w.lower() not in TITLE_SMALL_WORDS]
+    return sum(w[0].islower() for w in rest) >= 2
 
 
 def _continued(text: str, span: QuoteSpan, previous: QuoteSpan | None, found: list[Reported]) -> Reported | None:
@@ -299,7 +363,8 @@ def _continued(text: str, span: QuoteSpan, previous: QuoteSpan | None, found: li
     here = _paragraph(text, span.open_at)[0]
     there = _paragraph(text, previous.open_at)[0]
     between = text[previous.outer_end:span.open_at]
-    if here == there and last.rule.startswith("direct.cue_after") and between.strip()[-1:] in (".", ",", ";", ""):
+    ends = between.strip().rstrip("”\"»’")[-1:]  # a quoted title may close the tag ('on "Today."')
+    if here == there and last.rule.startswith("direct.cue_after") and ends in (".", ",", ";", ""):
         return Reported(span.start, span.end, True, "direct.same_speaker", follows=True)
     if here != there and span.open_at - here <= 1 and _paragraph(text, max(0, here - 2))[0] == there:
         if last.speaker_token is not None or last.follows:

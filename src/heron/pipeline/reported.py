@@ -5,18 +5,32 @@
 "According to Putin, together ..."        speaker = object of "according to"; content = the rest
 "This was stated by Putin ..."            passive with a demonstrative subject; speaker = agent,
                                           content = the sentence before
+"Trump called for a ban on ..."           demand verb + "for"; content = what was called for
+"Graham: Trump's rhetoric is ..."         a line opening with a name and a colon (headline,
+                                          transcript); speaker = the name
+A dateline opening the paragraph ("ORLANDO, Fla. (Reuters) - ") is neither content nor speaker.
 Each finding names its rule; offsets index the article text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from heron.pipeline.speech import clause_verbs, intent_verbs, is_hedge, prepositional_cues, reporting_verbs
+from heron.pipeline.speech import (clause_verbs, colon_labels, demand_prepositions, intent_verbs, is_hedge,
+                                   prepositional_cues, reporting_verbs)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
 EDGE_PUNCT = " \t\n,;:—–-\"“”«»„'"
 MIN_CONTENT_WORDS = 3
+HEADLINE_WORDS = 30  # a "Name: claim" line longer than this is body text, not a headline
+# A dateline opening a paragraph: "CLEVELAND, July 19 (UPI) — ", "ORLANDO, Fla. (Reuters) - ",
+# "Washington (AFP) – ", "MOSCOW, June 30. /TASS/. ": place in capitals (or any place followed by
+# the agency in brackets), optional date or state, optional agency, then a dash or /AGENCY/.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’.]{2,}(?: [A-Z][A-Z'’.]+){0,3}(?:,[^\n—–()/]{1,30}?)?\s*(?:\([A-Z][\w .'’&-]{0,29}\))?"
+    r"|[A-Z][\w'’.]+(?: [A-Z][\w'’.]+){0,2}(?:,[^\n—–()/]{1,30}?)?\s*\([A-Z][\w .'’&-]{0,29}\))"
+    r"\s*(?:[—–]|--?)\s+|[A-Z][A-Z'’.]{2,}(?: [A-Z][A-Z'’.]+){0,3}(?:,[^\n—–()/]{1,30}?)?\.?\s*/[A-Z-]+/\.?\s+")
 
 
 @dataclass
@@ -34,6 +48,14 @@ class Reported:
     follows: bool = False  # same speaker as the quote before it
 
 
+def dateline_end(text: str, offset: int) -> int:
+    """Where the dateline ends when the paragraph holding ``offset`` opens with one, else the
+    paragraph's start."""
+    start = text.rfind("\n", 0, offset) + 1
+    found = DATELINE.match(text, start)
+    return found.end() if found else start
+
+
 def speaker_token(verb, depth: int = 0):
     """The token naming who speaks for a reporting verb: subject, or agent of a passive;
     for "He paused and said ...", "X urged ..., saying ..." the subject of the verb before."""
@@ -44,11 +66,23 @@ def speaker_token(verb, depth: int = 0):
                 return objects[0]
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return child
+            return _past_dateline(child, verb)
     head = verb.head
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.i < verb.i:
         return speaker_token(head, depth + 1)
     return None
+
+
+def _past_dateline(who, verb):
+    """'ORLANDO, Fla. (Reuters) - President X said ...' parsed with the dateline as subject:
+    the speaker is the subject or apposition after the dateline."""
+    doc = who.doc
+    end = dateline_end(doc.text, who.idx)
+    if who.idx >= end:
+        return who
+    after = [t for t in doc[who.i + 1:verb.i] if t.idx >= end and t.pos_ in ("PROPN", "NOUN", "PRON")
+             and (t.head.i == who.i and t.dep_ == "appos" or t.head.i == verb.i and t.dep_ in SUBJECT_DEPS)]
+    return after[0] if after else who
 
 
 def cue_text(verb) -> str:
@@ -68,6 +102,9 @@ def _bounds(doc, first: int, last: int, text: str, anchor: int | None = None) ->
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if anchor is not None:
         start = max(start, text.rfind("\n", 0, anchor) + 1)
+        if text.rfind("\n", 0, start) == text.rfind("\n", 0, anchor):  # same paragraph
+            opening = dateline_end(text, start)
+            start = max(start, opening) if opening <= anchor else start
         stop = text.find("\n", anchor)
         end = min(end, stop) if stop >= 0 else end
         while start < end and text[start] in EDGE_PUNCT:
@@ -102,7 +139,7 @@ def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
 
 def find_reported(doc, text: str, quoted: list[tuple[int, int]]) -> list[Reported]:
     """Indirect speech in ``doc``; ``quoted`` are the direct quote spans (skipped as content)."""
-    verbs = reporting_verbs() | clause_verbs() | intent_verbs()
+    verbs = reporting_verbs() | clause_verbs() | intent_verbs() | set(demand_prepositions())
     found: list[Reported] = []
     sents = list(doc.sents)
     for n, sent in enumerate(sents):
@@ -113,12 +150,19 @@ def find_reported(doc, text: str, quoted: list[tuple[int, int]]) -> list[Reporte
             if token.lemma_.lower() in prepositional_cues():
                 item = _according(token, sent, text)
             elif token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
-                item = _clause(token, text) or _parenthetical(token, text) or _infinitive(token, text)
+                item = (_clause(token, text) or _parenthetical(token, text) or _infinitive(token, text)
+                        or _called_for(token, text))
                 if item is None and n > 0:
                     item = _passive_previous(token, sents[n - 1], text)
-            if item is not None and _long_enough(text, item):
+            if item is not None and _long_enough(text, item) and not _speaker_quoted(item, quoted):
                 found.append(item)
-    return found
+    found += [item for item in _headlines(doc, text, quoted) if _long_enough(text, item)]
+    return sorted(found, key=lambda r: r.start)
+
+
+def _speaker_quoted(item: Reported, quoted: list[tuple[int, int]]) -> bool:
+    """A "speaker" inside quoted words ('said on "Fox and Friends"' misparsed) is no speaker."""
+    return item.speaker is not None and any(s < item.speaker[0] < e for s, e in quoted)
 
 
 def _long_enough(text: str, item: Reported) -> bool:
@@ -139,7 +183,10 @@ def _clause(verb, text: str) -> Reported | None:
     if not clauses:
         return None
     clause = clauses[0]
-    bounds = _bounds(verb.doc, clause.left_edge.i, clause.right_edge.i, text, verb.idx)
+    first = clause.left_edge.i
+    if clause.i > verb.i:  # what follows the cue ('a step that X has said strengthens ...')
+        first = max(first, verb.i + 1 + len(cue_text(verb).split()) - 1)
+    bounds = _bounds(verb.doc, first, clause.right_edge.i, text, verb.idx)
     rule = "indirect.clause" if clause.i > verb.i else "indirect.clause_before"
     return _with_speaker(verb, bounds, rule)
 
@@ -180,6 +227,81 @@ def _infinitive(verb, text: str) -> Reported | None:
     first = objects[0].left_edge.i if objects else clause.left_edge.i
     bounds = _bounds(verb.doc, first, clause.right_edge.i, text, verb.idx)
     return _with_speaker(verb, bounds, "indirect.infinitive")
+
+
+def _called_for(verb, text: str) -> Reported | None:
+    """'Trump called for a ban on ...' / 'She is calling for the US to step up ...': what
+    follows the preposition is what was demanded."""
+    preposition = demand_prepositions().get(verb.lemma_.lower())
+    if preposition is None:
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == preposition and any(
+                c.dep_ in ("pobj", "pcomp") for c in child.children):
+            first, last = child.i + 1, child.right_edge.i
+        elif child.dep_ in ("advcl", "xcomp") and any(
+                m.dep_ == "mark" and m.lower_ == preposition and m.i == child.left_edge.i for m in child.children):
+            first, last = child.left_edge.i + 1, child.right_edge.i  # "for the US to step up ..."
+        else:
+            continue
+        return _with_speaker(verb, _bounds(verb.doc, first, last, text, verb.idx), "indirect.call_for")
+    return None
+
+
+def _headlines(doc, text: str, quoted: list[tuple[int, int]]) -> list[Reported]:
+    """'Graham: Trump's rhetoric is destroying the party' / 'TAPPER: And obviously ...': a line
+    opening with a name and a colon gives that name's words (headlines, transcripts)."""
+    found: list[Reported] = []
+    start = 0
+    while start < len(text):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        colon = text.find(":", start, min(stop, start + 60))
+        item = _headline(doc, text, start, colon, stop) if colon > start else None
+        if item is not None and not any(s - 1 <= item.start and item.end <= e + 1 for s, e in quoted):
+            found.append(item)
+        start = stop + 1
+    return found
+
+
+def _headline(doc, text: str, start: int, colon: int, stop: int) -> Reported | None:
+    """The line [start, stop) as "Name: words", or None."""
+    label = doc.char_span(start, colon, alignment_mode="contract")
+    if label is None or not 1 <= len(label) <= 6 or label[0].lower_ in colon_labels():
+        return None
+    allowed = ("PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT")
+    if not all(t.pos_ in allowed or t.lower_ in ("on", "to", "of") for t in label):
+        return None  # 'Wait, it gets better:' is a sentence, not a name
+    if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in label):
+        return None
+    heads = [t for t in label if (t.pos_ in ("PROPN", "NOUN") or t.is_upper and len(t) > 1)
+             and t.lower_ not in ("on", "to", "of")]
+    cut = next((t.i for t in label if t.lower_ in ("on", "to")), None)  # 'Clinton to Planned Parenthood:'
+    head = [t for t in heads if cut is None or t.i < cut]
+    bounds = _bounds(doc, doc.char_span(colon, colon + 1, alignment_mode="expand").end,
+                     doc.char_span(stop - 1, stop, alignment_mode="expand").start, text, colon) \
+        if stop > colon + 1 and text[colon + 1:stop].strip() else None
+    if not head or bounds is None:
+        return None
+    who = head[-1]
+    transcript = all(t.is_upper or t.is_punct for t in label)  # 'TAPPER: And obviously ...'
+    if not transcript and not _headline_claim(doc, bounds, who):
+        return None
+    return Reported(bounds[0], bounds[1], False, "indirect.headline", ":", colon,
+                    (who.idx, who.idx + len(who.text)), who)
+
+
+def _headline_claim(doc, bounds: tuple[int, int], who) -> bool:
+    """A headline's "Name: claim" (not a section title such as 'Kasich: Now or never'): a named
+    speaker and a short statement with a verb, or of five words or more."""
+    if who.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    words = doc.char_span(*bounds, alignment_mode="expand")
+    if words is None or len(words) > HEADLINE_WORDS:
+        return False  # (title case misleads the tagger: a longer line counts without a verb)
+    return len([t for t in words if t.is_alpha]) >= 5 or any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _passive_previous(verb, previous, text: str) -> Reported | None:

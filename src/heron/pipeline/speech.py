@@ -47,6 +47,16 @@ def prepositional_cues() -> dict[str, str]:
     return dict(speech_lexicon()["prepositional"])
 
 
+def demand_prepositions() -> dict[str, str]:
+    """Verb lemma -> the preposition whose object is what was called for ("call" -> "for")."""
+    return dict(speech_lexicon()["demand_prepositions"])
+
+
+def colon_labels() -> frozenset[str]:
+    """Words that open a line as a label before a colon ("Update:"), not a speaker."""
+    return frozenset(speech_lexicon()["colon_labels"])
+
+
 def pronoun_kind(word: str) -> str | None:
     """'male', 'female', 'plural', 'first' for a subject pronoun, else None."""
     return speech_lexicon()["pronouns"].get(word.lower())
