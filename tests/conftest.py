@@ -75,3 +75,19 @@ def con(tmp_path_factory):
     connection = query.connect(path)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def speech(settings):
+    """Code a text with parse, actors and quotes only; returns the Article (quotes must not fail)."""
+    from heron.pipeline import build_pipeline
+    from heron.types import RawDocument
+
+    pipe = build_pipeline(settings, ["parse", "actors", "quotes"])
+
+    def run(text: str):
+        article = pipe.process(RawDocument(origin="<test>", text=text))
+        assert not [p for p in article.problems if p.stage == "quotes"], article.problems
+        return article
+
+    return run

@@ -3,21 +3,6 @@ import pytest
 from heron.types import Article, RawDocument
 
 
-@pytest.fixture(scope="module")
-def speech(settings):
-    """Code a text with parse, actors and quotes; returns the Article."""
-    from heron.pipeline import build_pipeline
-
-    pipe = build_pipeline(settings, ["parse", "actors", "quotes"])
-
-    def run(text: str) -> Article:
-        article = pipe.process(RawDocument(origin="<test>", text=text))
-        assert not [p for p in article.problems if p.stage == "quotes"], article.problems
-        return article
-
-    return run
-
-
 def only(article: Article, direct: bool):
     found = [q for q in article.quotes if q.direct is direct]
     assert len(found) == 1, [(q.text, q.rule) for q in article.quotes]

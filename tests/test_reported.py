@@ -2,19 +2,7 @@
 import pytest
 
 from heron.pipeline.reported import dateline_end
-from heron.types import Article, RawDocument
-
-
-@pytest.fixture(scope="module")
-def speech(settings):
-    from heron.pipeline import build_pipeline
-
-    pipe = build_pipeline(settings, ["parse", "actors", "quotes"])
-
-    def run(text: str) -> Article:
-        return pipe.process(RawDocument(origin="<test>", text=text))
-
-    return run
+from heron.types import Article
 
 
 def indirect(article: Article):

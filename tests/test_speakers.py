@@ -1,19 +1,7 @@
 """Speakers: pronouns, relative pronouns and group phrases resolved to one actor or to none."""
 import pytest
 
-from heron.types import Article, RawDocument
-
-
-@pytest.fixture(scope="module")
-def speech(settings):
-    from heron.pipeline import build_pipeline
-
-    pipe = build_pipeline(settings, ["parse", "actors", "quotes"])
-
-    def run(text: str) -> Article:
-        return pipe.process(RawDocument(origin="<test>", text=text))
-
-    return run
+from heron.types import Article
 
 
 def quote_starting(article: Article, words: str):

@@ -52,6 +52,14 @@ class Lexicon:
     nouns: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)  # last word -> (words, entry)
     light: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: dict = field(default_factory=dict)
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list of modality.yaml, lower-cased; built once per list, not per token."""
+        found = self._word_sets.get(key)
+        if found is None:
+            found = self._word_sets[key] = frozenset(str(w).lower() for w in self.modality.get(key) or ())
+        return found
 
     def add(self, table: dict, pattern: str, key_last: bool, entry: Entry) -> None:
         words = tuple(pattern.lower().split())

@@ -21,10 +21,6 @@ REPRESSION_WHY = {"riot": ("145", "riot"), "demo": ("141", "demo"), "obstruct": 
                   "repression": ("175", None)}
 
 
-def _words(lexicon: Lexicon, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in lexicon.modality.get(key) or ())
-
-
 def _group(heads: list) -> list:
     return [t for h in heads for t in [h, *h.conjuncts]]
 
@@ -49,7 +45,7 @@ def protest_entry(token, lexicon: Lexicon) -> tuple[Entry, str] | None:
 
 
 def is_crowd(token, lexicon: Lexicon) -> bool:
-    return token.lemma_.lower() in _words(lexicon, "protesters") or token.lower_ in _words(lexicon, "protesters")
+    return token.lemma_.lower() in lexicon.words("protesters") or token.lower_ in lexicon.words("protesters")
 
 
 def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon: Lexicon) -> str | None:
@@ -58,10 +54,10 @@ def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon:
     if any(is_crowd(t, lexicon) for t in actors):
         # "protesters clashed with police", "demonstrators demanded ...", "protesters blocked roads"
         return {"ASSAULT": "riot", "REQUEST": "demo", "ACCUSE": "demo", "COERCE": "obstruct"}.get(event)
-    security = _words(lexicon, "security_forces")
+    security = lexicon.words("security_forces")
     by_security = any(t.lemma_.lower() in security for t in actors)
     at_security = any(t.lemma_.lower() in security for t in targets)
-    if event == "ASSAULT" and at_security and any(t.lemma_.lower() in _words(lexicon, "crowd_like") for t in actors):
+    if event == "ASSAULT" and at_security and any(t.lemma_.lower() in lexicon.words("crowd_like") for t in actors):
         return "riot"  # "youths attacked police officers"
     at_crowd = any(is_crowd(t, lexicon) or protest_entry(t, lexicon) for t in targets)
     if event == "ASSAULT" and by_security and at_crowd:

@@ -11,14 +11,10 @@ from heron.pipeline.event_lexicon import Lexicon
 HARM_ENTRIES = ("kill",)
 
 
-def _words(lexicon: Lexicon, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in lexicon.modality.get(key) or ())
-
-
 def non_agent(heads: list, lexicon: Lexicon) -> bool:
     """An accident or disaster as the subject of harm ("a tank exploded", "floods killed")."""
-    words = _words(lexicon, "non_agents")
-    owners = _words(lexicon, "weapon_modifiers") | {"military", "army", "police", "government", "regime"}
+    words = lexicon.words("non_agents")
+    owners = lexicon.words("weapon_modifiers") | {"military", "army", "police", "government", "regime"}
 
     def owned(head) -> bool:  # "Israeli aircraft", "army helicopter", "car bomb": someone's weapon
         return any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in owners
@@ -29,7 +25,7 @@ def non_agent(heads: list, lexicon: Lexicon) -> bool:
 
 def violence_cue(sent, lexicon: Lexicon) -> bool:
     """A weapon, an attacker or a nominal attack anywhere in the sentence."""
-    cues = set(_words(lexicon, "weapon_modifiers"))
+    cues = set(lexicon.words("weapon_modifiers"))
     cues |= {key for key, rows in lexicon.nouns.items() if any(e.event == "ASSAULT" and len(w) == 1 for w, e in rows)}
     return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
 
@@ -46,7 +42,7 @@ def accident_clause(verb, lexicon: Lexicon) -> bool:
 
 def crime_motive(sent, lexicon: Lexicon) -> bool:
     """Ordinary theft named in the sentence ("during an attempted robbery")."""
-    motives = _words(lexicon, "crime_motives")
+    motives = lexicon.words("crime_motives")
     return any(t.lemma_.lower() in motives or t.lower_ in motives for t in sent)
 
 

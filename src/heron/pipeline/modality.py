@@ -29,10 +29,6 @@ def _lemma(token) -> str:
     return token.lemma_.lower()
 
 
-def _words(lexicon: Lexicon, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in lexicon.modality.get(key) or ())
-
-
 def _negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -42,17 +38,17 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
     frame = Frame(negated=_negated(pred))
     for aux in (c for c in pred.children if c.dep_ in ("aux", "auxpass")):
         lemma = aux.lower_ if aux.lower_ in ("'ll", "wo") else _lemma(aux)
-        if lemma in _words(lexicon, "future_aux") or aux.lower_ == "wo":
+        if lemma in lexicon.words("future_aux") or aux.lower_ == "wo":
             frame.intent = aux
-        elif lemma in _words(lexicon, "obligation_aux") and lemma != "have":
+        elif lemma in lexicon.words("obligation_aux") and lemma != "have":
             frame.obligation = aux
-        elif lemma in _words(lexicon, "hedge_aux"):
+        elif lemma in lexicon.words("hedge_aux"):
             frame.hedge = True
     head = pred.head
     if pred.dep_ == "xcomp" and head.i != pred.i:
         lemma = _lemma(head)
-        if lemma in _words(lexicon, "intent_verbs") or lemma in _words(lexicon, "intent_adjectives") or \
-                lemma in _words(lexicon, "future_aux"):
+        if lemma in lexicon.words("intent_verbs") or lemma in lexicon.words("intent_adjectives") or \
+                lemma in lexicon.words("future_aux"):
             frame.intent = head
             upper = frame_of(head, lexicon)
             frame.negated = frame.negated or upper.negated
