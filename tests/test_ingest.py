@@ -5,6 +5,7 @@ import tracemalloc
 
 import pytest
 
+from heron.config import Limits
 from heron.errors import InputError
 from heron.ingest import read_paths
 from heron.ingest.html import decode_html, document_from_html, read_html_file
@@ -74,12 +75,11 @@ def test_size_cap_refuses_instead_of_loading():
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
 def test_oversized_text_file_streams_in_paragraph_parts(tmp_path, monkeypatch, encoding):
-    monkeypatch.setattr("heron.ingest.text.MAX_TEXT_BYTES", 3000)
     monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)
     paragraphs = [f"{RU} Абзац {n}." for n in range(60)]
     path = tmp_path / "dump.txt"
     path.write_bytes("\n\n".join(paragraphs).encode(encoding))
-    docs = list(read_paths([str(path)]))
+    docs = list(read_paths([str(path)], Limits(text_bytes=3000)))
     assert len(docs) > 3 and all(isinstance(doc, RawDocument) for doc in docs)
     assert [doc.origin for doc in docs] == [f"{path}#part-{n}" for n in range(1, len(docs) + 1)]
     assert "".join(doc.text for doc in docs) == "\n\n".join(paragraphs)
@@ -187,11 +187,10 @@ def test_empty_jsonl_is_an_error(tmp_path):
     assert isinstance(error, InputError) and "no JSON lines" in str(error)
 
 
-def test_overlong_jsonl_line_is_skipped_with_an_error(tmp_path, monkeypatch):
-    monkeypatch.setattr("heron.ingest.jsonl.MAX_TEXT_BYTES", 200)
+def test_overlong_jsonl_line_is_skipped_with_an_error(tmp_path):
     path = _jsonl(tmp_path, [json.dumps({"id": "long", "text": "x " * 500}),
                              json.dumps({"id": "ok", "text": "Minsk replied."})])
-    first, second = read_jsonl_file(path)
+    first, second = read_jsonl_file(path, Limits(text_bytes=200))
     assert isinstance(first, InputError) and "limit for one article" in str(first) and str(first).startswith(f"{path}:1:")
     assert second.id == "ok" and second.origin == f"{path}:2"
 

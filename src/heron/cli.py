@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
 import click
 
 from heron.config import Settings
-from heron.errors import HeronError, InputError
+from heron.errors import HeronError, InputError, one_line
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -23,6 +24,22 @@ def _settings(**kwargs) -> Settings:
     if "boilerplate_files" in clean:
         clean["boilerplate_files"] = tuple(Path(p) for p in clean["boilerplate_files"])
     return Settings(**clean)
+
+
+def error(message: object) -> None:
+    """The one way an error reaches stderr: one line, control characters escaped, bounded."""
+    click.echo(f"heron: error: {one_line(str(message))}", err=True)
+
+
+class _LogLine(logging.Handler):
+    """Warnings of heron and its libraries as ``heron: warning: ...`` lines, like errors: one
+    line each (a WARC URI or a page title in a message is input, and may hold anything)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}", err=True)
+        except Exception:
+            self.handleError(record)
 
 
 def _progress(settings: Settings, total: int | None = None, unit: str = "article"):
@@ -75,7 +92,7 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
             if isinstance(result, InputError):
                 failed += 1
                 bar.clear()
-                click.echo(f"heron: error: {result}", err=True)
+                error(result)
             elif as_json:
                 click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             else:
@@ -102,7 +119,7 @@ def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerpla
     with _progress(settings) as bar:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n))
     for failure in report.failed:
-        click.echo(f"heron: error: {failure}", err=True)
+        error(failure)
     click.echo(f"heron: {settings.db}: {report.articles} new articles, {report.duplicates} duplicates, "
                f"{report.skipped} already stored, {len(report.failed)} failed inputs, {report.problems} problems; "
                f"{report.copies} articles are copies of another story; {report.seconds:.1f} s "
@@ -308,6 +325,15 @@ def bench(paths, workers, limit, sample, repeat, model, as_json) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place that turns errors into exit codes."""
+    handler = _LogLine(logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        return _run(argv)
+    finally:
+        logging.getLogger().removeHandler(handler)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="heron", standalone_mode=False)
     except click.exceptions.Abort:
@@ -319,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except HeronError as exc:
-        click.echo(f"heron: error: {exc}", err=True)
+        error(exc)
         return exc.exit_code
     except SystemExit as exc:
         return int(exc.code or 0)

@@ -37,7 +37,7 @@ def code_items(items: Iterable[Item], settings: Settings) -> Iterator[Result]:
 
 
 def code_paths(paths: Iterable[str], settings: Settings) -> Iterator[Result]:
-    yield from code_items(read_paths(paths), settings)
+    yield from code_items(read_paths(paths, settings.limits), settings)
 
 
 # --- ingest: worker processes code, the main process is the only writer -------------------
@@ -82,7 +82,7 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
 
     report = IngestReport()
     started = time.perf_counter()
-    plans = _plans(read_paths(paths), settings.batch_size, report)
+    plans = _plans(read_paths(paths, settings.limits), settings.batch_size, report)
     with _coder(settings) as code, Store(settings.db) as store:
         for plan, results in code(_checked(plans, store)):
             if len(results) != len(plan.slots):  # never record an input as coded when it was not
@@ -176,7 +176,7 @@ def _in_pool(start: Callable, plans: Iterable[_Plan], settings: Settings, in_fli
         for plan in plans:
             if plan.to_code:
                 pool = pool or start()
-            pending.append((plan, pool.submit(code_for_store, settings, plan.to_code) if plan.to_code else None))
+            pending.append((plan, pool.submit(code_in_worker, settings, plan.to_code) if plan.to_code else None))
             while len(pending) >= in_flight:
                 plan, future = pending.popleft()
                 yield plan, future.result() if future else []
@@ -235,6 +235,18 @@ def code_for_store(settings: Settings, items: list[RawDocument]) -> list[tuple[R
         else:
             out.append((result, None))
     return out
+
+
+def code_in_worker(settings: Settings, items: list[RawDocument]) -> list[tuple[Result, bytes | None]]:
+    """``code_for_store`` in a worker process. Results and errors cross back pickled, so anything
+    raised here leaves as a HeronError (heron's errors pickle, other libraries' may not, and one
+    that cannot be unpickled breaks the whole pool)."""
+    try:
+        return code_for_store(settings, items)
+    except HeronError:
+        raise
+    except Exception as exc:
+        raise HeronError(f"a worker could not code a batch: {type(exc).__name__}: {exc}") from None
 
 
 def _code_one(pipeline, item: RawDocument) -> Result:

@@ -14,56 +14,62 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
-from heron.ingest.text import MAX_TEXT_BYTES, repair_text
+from heron.ingest.text import repair_text
 from heron.types import RawDocument
 
+ID_CHARS = 256  # an id is a key in the store and in every message that names the article
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 OPTIONAL = ("title", "url")
 # Other corpora's names for the same fields (corpus dumps often prefix them with "doc_").
 ALIASES = {"doc_id": "id", "doc_text": "text", "doc_html": "html", "doc_title": "title", "doc_url": "url"}
 
 
-def read_jsonl_file(path: Path) -> Iterator[RawDocument | InputError]:
+def read_jsonl_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     """One RawDocument or InputError per non-blank line, read lazily."""
     seen = False
     with path.open("rb") as stream:
-        for number, line in _lines(stream):
+        for number, line in _lines(stream, limits.text_bytes):
             if line is not None and not line.strip():
                 continue
             seen = True
             origin = f"{path}:{number}"
             try:
-                yield parse_line(line, origin)
+                yield parse_line(line, origin, limits.text_bytes)
             except InputError as exc:
                 yield exc
     if not seen:
         yield InputError(str(path), "empty input: no JSON lines")
 
 
-def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) per line; None for a line over the size limit, which is skipped
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; None for a line over ``limit`` bytes, which is skipped
     in pieces so that no line is ever held whole in memory."""
     number = 0
-    while line := stream.readline(MAX_TEXT_BYTES + 1):
+    while line := stream.readline(limit + 1):
         number += 1
-        if len(line) <= MAX_TEXT_BYTES or line.endswith(b"\n"):
+        if len(line) <= limit or line.endswith(b"\n"):
             yield number, line
             continue
-        while (rest := stream.readline(MAX_TEXT_BYTES)) and not rest.endswith(b"\n"):
+        while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
             pass
         yield number, None
 
 
-def parse_line(line: bytes | None, origin: str) -> RawDocument:
-    if line is None or len(line) > MAX_TEXT_BYTES:
-        raise InputError(origin, f"line longer than {MAX_TEXT_BYTES / (1024 * 1024):g} MB, the limit for one article")
+def parse_line(line: bytes | None, origin: str, limit: int = DEFAULT_LIMITS.text_bytes) -> RawDocument:
+    if line is None or len(line) > limit:
+        raise InputError(origin, f"line longer than {limit / (1024 * 1024):g} MB, the limit for one article")
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(origin, f"not UTF-8 ({exc.reason} at byte {exc.start}); JSON Lines must be UTF-8") from exc
     except json.JSONDecodeError as exc:
         raise InputError(origin, f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(origin, "invalid JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise InputError(origin, f"invalid JSON: {exc}") from exc
     if not isinstance(record, dict):
         raise InputError(origin, f"expected a JSON object, got {type(record).__name__}")
     return document_from_record(record, origin)
@@ -79,6 +85,8 @@ def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
         if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
             raise InputError(origin, f"field {key!r} must be a string, got {type(value).__name__}")
     doc_id = None if record.get("id") is None else str(record["id"])
+    if doc_id is not None and len(doc_id) > ID_CHARS:
+        raise InputError(origin, f"field 'id' is longer than {ID_CHARS} characters")
     published = _date(record.get("date", record.get("published")), origin)
     text, html = record.get("text"), record.get("html")
     if text is not None and text.strip():
@@ -103,4 +111,5 @@ def _date(value: str | None, origin: str) -> str | None:
 
 
 def _bad_date(value: str, origin: str) -> None:
-    raise InputError(origin, f"date {value!r} is not a YYYY-MM-DD date or an ISO timestamp")
+    shown = value if len(value) <= 40 else value[:40] + "..."
+    raise InputError(origin, f"date {shown!r} is not a YYYY-MM-DD date or an ISO timestamp")
