@@ -32,8 +32,8 @@ def error(message: object) -> None:
 
 
 class _LogLine(logging.Handler):
-    """Warnings of heron and its libraries as ``heron: warning: ...`` lines, like errors: one
-    line each (a WARC URI or a page title in a message is input, and may hold anything)."""
+    """heron's warnings as ``heron: warning: ...`` lines, one line each like errors (a file name
+    or a WARC record in a message is input, and may hold anything)."""
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -325,12 +325,16 @@ def bench(paths, workers, limit, sample, repeat, model, as_json) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place that turns errors into exit codes."""
-    handler = _LogLine(logging.WARNING)
-    logging.getLogger().addHandler(handler)
+    # heron's warnings become lines; other libraries' log records (they may quote input) are never
+    # printed raw by logging's last-resort handler
+    lines, silence = _LogLine(logging.WARNING), logging.NullHandler()
+    logging.getLogger("heron").addHandler(lines)
+    logging.getLogger().addHandler(silence)
     try:
         return _run(argv)
     finally:
-        logging.getLogger().removeHandler(handler)
+        logging.getLogger("heron").removeHandler(lines)
+        logging.getLogger().removeHandler(silence)
 
 
 def _run(argv: list[str] | None) -> int:

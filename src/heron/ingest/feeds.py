@@ -41,7 +41,10 @@ def read_feed_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawD
         raise InputError(str(path), _too_large(limits.feed_bytes))
     if not data.strip():
         raise InputError(str(path), "empty input")
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's fallback parser raises on some hostile markup (&#2000000;)
+        raise InputError(str(path), f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})") from exc
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f"not a readable RSS/Atom feed ({problem})" if problem else "feed holds no items"

@@ -37,7 +37,7 @@ def document_from_html(html: str, origin: str, *, url: str | None = None, doc_id
         raise InputError(origin, "empty input")
     try:
         found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    except (ValueError, TypeError, RecursionError) as exc:  # lxml and the extractors on malformed markup
+    except Exception as exc:  # lxml, trafilatura and htmldate raise assorted errors on hostile markup
         raise InputError(origin, f"HTML page could not be parsed: {type(exc).__name__}: {exc}") from exc
     text = repair_text(found.text or "") if found is not None else ""
     if not text.strip():

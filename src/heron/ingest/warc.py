@@ -235,6 +235,7 @@ def _read_record(archive: _Archive, record, path: Path, limits: Limits) -> RawDo
     except Exception as exc:  # a damaged record (bad chunking, bad encoding) must not end the archive
         page = InputError(origin, f"damaged record: {type(exc).__name__}: {exc}")
     try:
+        unframed = _drain_member(archive.reader) if length is None else 0
         archive.read_to_end()  # the rest of the record, so that one cut short is known before it counts
     except _Truncated as stop:
         stop.origin = origin
@@ -246,8 +247,17 @@ def _read_record(archive: _Archive, record, path: Path, limits: Limits) -> RawDo
     if archive.stray:
         return InputError(origin, "record runs on past its Content-Length (a damaged archive); skipped")
     if length is None:
-        return InputError(origin, "record without a valid Content-Length; skipped")
+        return InputError(origin, f"record without a valid Content-Length; skipped the {unframed} bytes "
+                                  "of its gzip member")
     return _document(page, origin) if isinstance(page, _Page) else page
+
+
+def _drain_member(reader: _ArchiveReader) -> int:
+    """Read to the end of the current gzip member (where a record without a usable length ends)."""
+    total = 0
+    while chunk := reader.read(64 * 1024):
+        total += len(chunk)
+    return total
 
 
 def _page(record, origin: str, length: int | None, reader: _ArchiveReader,
