@@ -175,3 +175,10 @@ def test_damaged_gzip_is_a_problem_and_nothing_is_printed(tmp_path, capfd):
 def test_files_that_give_no_record_are_one_problem(tmp_path, data, reason):
     [error] = read(tmp_path, data, "thing.warc")
     assert isinstance(error, InputError) and reason in error.reason
+
+
+def test_megabytes_of_blank_lines_between_records_end_the_archive(tmp_path):
+    data, _ = archive([response(1)], gz=False)
+    items = read(tmp_path, data + b"\r\n" * MB + response(2), "crawl.warc")
+    assert kinds(items) == ["RawDocument", "InputError"]
+    assert items[0].url == url(1) and "runs over 1 MB" in items[1].reason

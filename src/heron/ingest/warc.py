@@ -53,6 +53,7 @@ class _Stop(Exception):
         super().__init__(reason)
         self.reason = reason
         self.origin = origin
+        self.before: RawDocument | InputError | None = None  # a whole record read just before the damage
 
 
 class _Truncated(_Stop):
@@ -171,18 +172,24 @@ class _Archive(ArchiveIterator):
             self.reader.header_budget = None
 
     def _consume_blanklines(self):
-        """warcio's, without its stderr warning: a non-blank first line marks the record as damaged."""
+        """warcio's, without its stderr warning: a non-blank first line marks the record as damaged,
+        and the lines between two records share one header budget (megabytes of blank lines are no
+        archive either)."""
         empty_size, first_line = 0, True
-        while True:
-            line = self.reader.readline()
-            if not line:
-                return None, empty_size
-            if not line.rstrip() or first_line:
-                empty_size += len(line)
-                self.stray = self.stray or bool(line.rstrip())
-                first_line = False
-                continue
-            return line, empty_size
+        self.reader.header_budget = self.limits.header_bytes
+        try:
+            while True:
+                line = self.reader.readline()
+                if not line:
+                    return None, empty_size
+                if not line.rstrip() or first_line:
+                    empty_size += len(line)
+                    self.stray = self.stray or bool(line.rstrip())
+                    first_line = False
+                    continue
+                return line, empty_size
+        finally:
+            self.reader.header_budget = None
 
 
 class _Page(NamedTuple):
@@ -205,6 +212,8 @@ def read_warc_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawD
                     given += 1
                     yield item
         except _Stop as stop:
+            if stop.before is not None:
+                yield stop.before
             at_record = stop.origin or f"{path}#offset-{archive.offset}"
             yield InputError(at_record if isinstance(stop, _Truncated) else str(path), stop.reason)
             return
@@ -239,6 +248,10 @@ def _read_record(archive: _Archive, record, path: Path, limits: Limits) -> RawDo
         archive.read_to_end()  # the rest of the record, so that one cut short is known before it counts
     except _Truncated as stop:
         stop.origin = origin
+        raise
+    except _Stop as stop:
+        if length is not None and not getattr(record.raw_stream, "limit", 1):  # whole: the damage follows it
+            stop.before = _document(page, origin) if isinstance(page, _Page) else page
         raise
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
