@@ -236,8 +236,8 @@ def _read_record(archive: _Archive, record, path: Path, limits: Limits) -> RawDo
                     "cannot be found")
     try:
         page = _page(record, origin, length, archive.reader, limits)
-    except _Stop as stop:
-        stop.origin = origin if isinstance(stop, _Truncated) else None
+    except _Truncated as stop:
+        stop.origin = origin
         raise
     except InputError as exc:
         page = exc
