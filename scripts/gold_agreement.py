@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print("gold_agreement: the two files share no story", file=sys.stderr)
         return 2
     totals = dict(a=0, b=0, strict=0, typed=0, a_in_b=0, b_in_a=0)
-    print(f"{'story':<10} {'A':>3} {'B':>3} {'strict F1':>9} {'type F1':>8} {'A in B':>7} {'B in A':>7}")
+    print(f"{'story':<10} {'1st':>3} {'2nd':>3} {'strict F1':>9} {'type F1':>8} {'1st in 2nd':>10} {'2nd in 1st':>10}")
     for story in shared:
         a, b = first[story].get("required") or [], second[story].get("required") or []
         row = dict(a=len(a), b=len(b), strict=matched(a, b), typed=matched(a, b, codes=False),
@@ -79,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in row.items():
             totals[key] += value
         print(f"{story:<10} {row['a']:>3} {row['b']:>3} {f1(row['strict'], row['a'], row['b']):>9.2f} "
-              f"{f1(row['typed'], row['a'], row['b']):>8.2f} {row['a_in_b']:>7} {row['b_in_a']:>7}")
+              f"{f1(row['typed'], row['a'], row['b']):>8.2f} {row['a_in_b']:>10} {row['b_in_a']:>10}")
     t = totals
     print(f"{'total':<10} {t['a']:>3} {t['b']:>3} {f1(t['strict'], t['a'], t['b']):>9.2f} "
-          f"{f1(t['typed'], t['a'], t['b']):>8.2f} {t['a_in_b']:>7} {t['b_in_a']:>7}")
+          f"{f1(t['typed'], t['a'], t['b']):>8.2f} {t['a_in_b']:>10} {t['b_in_a']:>10}")
     lenient = (t["a_in_b"] + t["b_in_a"]) / (t["a"] + t["b"]) if t["a"] + t["b"] else 1.0
     print(f"{len(shared)} stories; strict F1 {f1(t['strict'], t['a'], t['b']):.2f}, "
           f"type F1 {f1(t['typed'], t['a'], t['b']):.2f}, lenient agreement {lenient:.2f}")
