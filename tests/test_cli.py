@@ -136,13 +136,20 @@ def test_binary_stdin_is_one_error_line_and_the_other_inputs_are_coded(tmp_path,
 
 
 def test_control_bytes_from_inputs_never_reach_stderr(tmp_path, capsys):
+    from warc_records import archive, record, response
+
     (tmp_path / "evil\x1b]0;pwned\x07\rname.txt").write_bytes(b"")
     (tmp_path / "dates.jsonl").write_text(json.dumps({"id": "d", "text": STORY, "date": "\x1b[2J\x9b\u202e"}) + "\n",
                                           encoding="utf-8")
+    moved = response(1, http_head=b"HTTP/1.1 301 \x1b[31mMoved\r\n")
+    request = record({"WARC-Type": "request", "Content-Length": 2}, b"GE")
+    (tmp_path / "crawl\x1b[8m.warc").write_bytes(archive([request, moved], gz=False)[0])
     code, out, err = run(capsys, "code", "--json", str(tmp_path))
     assert code == 1 and out == ""
     lines = err.splitlines()
-    assert len(lines) == 2 and all(line.startswith("heron: error: ") for line in lines)
+    assert [line.split(": ")[1] for line in lines] == ["warning", "error", "error", "error"], err
     assert all(line.isprintable() for line in lines)
+    assert "crawl\\x1b[8m.warc: 1 response records read; skipped records that hold no page: 1 request" in lines[0]
+    assert "HTTP status 301 for https://news.example.net/report-1" in lines[1] and "crawl\\x1b[8m.warc#urn" in lines[1]
     assert "evil\\x1b]0;pwned\\x07\\rname.txt: empty input" in err
     assert "'\\x1b[2J\\x9b\\u202e' is not a YYYY-MM-DD date" in err

@@ -112,3 +112,22 @@ def test_two_workers_store_every_input_when_one_fails(tmp_path, capsys):
         problems = store.con.execute("SELECT origin, stage FROM problems WHERE article_id IS NULL").fetchall()
     assert stored == {str(corpus / f"s{n}.txt") for n in range(1, len(STORIES) + 1)}
     assert problems == [(str(corpus / "s3_boilerplate.txt"), "input")]
+
+
+def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypatch):
+    import pickle
+
+    from heron.errors import HeronError
+
+    class Unpicklable(Exception):
+        def __init__(self, code, detail):  # like many libraries' errors: args do not rebuild it
+            super().__init__(f"{code}: {detail}")
+
+    def broken(settings, items):
+        raise Unpicklable(7, "model file damaged")
+
+    monkeypatch.setattr(runner, "code_for_store", broken)
+    with pytest.raises(HeronError) as caught:
+        runner.code_in_worker(settings, [RawDocument("one", text=STORIES[0])])
+    assert str(caught.value) == "a worker could not code a batch: Unpicklable: 7: model file damaged"
+    assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
