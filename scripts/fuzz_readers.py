@@ -40,6 +40,9 @@ def main() -> int:
     print(f"total: {tried} inputs tried, {len(crashes)} properties broken")
     for line in crashes:
         print(line)
+    for line in run.stdout.splitlines():  # the assertion and the falsifying input of each broken property
+        if line.startswith("E "):
+            print(line[:300])
     if run.returncode and not crashes:
         print(run.stdout[-5000:], run.stderr[-2000:], sep="\n")
     return run.returncode
