@@ -68,6 +68,14 @@ class Store:
                                 [sorted({k[1] for k in keys})]).fetchall()
         return {row for row in rows if row in keys}
 
+    def known_origins(self, origins: Iterable[str]) -> frozenset[tuple[str, str]]:
+        """The recorded (origin, fingerprint) pairs of these origins: what a worker need not code."""
+        origins = sorted(set(origins))
+        if not origins:
+            return frozenset()
+        return frozenset(self.con.execute("SELECT origin, fingerprint FROM inputs WHERE origin IN (SELECT unnest(?))",
+                                          [origins]).fetchall())
+
     def known_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
         """Which fingerprints some stored input (under any origin) already has."""
         prints = list(set(fingerprints))
