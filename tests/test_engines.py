@@ -91,7 +91,8 @@ def test_an_unknown_engine_is_a_usage_error():
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():
+    from heron.engines.dask import DaskEngine
     from heron.errors import HeronError
 
     with pytest.raises(HeronError, match="cannot reach the Dask scheduler"):
-        open_engine("dask", 1, "tcp://127.0.0.1:9")
+        DaskEngine(1, "tcp://127.0.0.1:9", timeout="2s")

@@ -19,7 +19,7 @@ from heron.errors import HeronError, UsageError
 
 
 class DaskEngine:
-    def __init__(self, workers: int = 1, scheduler: str | None = None) -> None:
+    def __init__(self, workers: int = 1, scheduler: str | None = None, timeout: str = "30s") -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - a pinned dependency
@@ -27,7 +27,7 @@ class DaskEngine:
         self._cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout=timeout)
             else:
                 self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                              dashboard_address=None)
