@@ -117,17 +117,19 @@ def test_two_workers_store_every_input_when_one_fails(tmp_path, capsys):
 def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypatch):
     import pickle
 
+    from heron.engines.partitions import Partition, Piece
     from heron.errors import HeronError
 
     class Unpicklable(Exception):
         def __init__(self, code, detail):  # like many libraries' errors: args do not rebuild it
             super().__init__(f"{code}: {detail}")
 
-    def broken(settings, items):
+    def broken(*args):
         raise Unpicklable(7, "model file damaged")
 
-    monkeypatch.setattr(runner, "code_for_store", broken)
+    monkeypatch.setattr(runner, "_code_partition", broken)
+    partition = Partition(0, (Piece(kind="items", items=(RawDocument("one", text=STORIES[0]),)),))
     with pytest.raises(HeronError) as caught:
-        runner.code_in_worker(settings, [RawDocument("one", text=STORIES[0])])
-    assert str(caught.value) == "a worker could not code a batch: Unpicklable: 7: model file damaged"
+        runner.code_partition(settings, partition, frozenset(), False)
+    assert str(caught.value) == "a worker could not code a partition: Unpicklable: 7: model file damaged"
     assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)

@@ -23,7 +23,7 @@ import logging
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -200,27 +200,84 @@ class _Page(NamedTuple):
 
 def read_warc_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     kinds: Counter[str] = Counter()
-    given = 0
+    with path.open("rb") as stream:
+        given = yield from _items(_Archive(stream, limits), path, limits, kinds)
+    if given is not None:
+        _report(path, kinds, given)
+
+
+def read_record_range(path: Path, offset: int, count: int,
+                      limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
+    """The items of the records from byte ``offset`` up to the ``count``-th response record, as
+    :func:`read_warc_file` reads them (a range found by :func:`record_ranges`)."""
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        yield from _items(_Archive(stream, limits), path, limits, Counter(), responses=count)
+
+
+def record_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[int, list[str]]]:
+    """(byte offset, origins) of consecutive ranges of ``size`` response records, found by
+    reading record headers and skipping bodies (bounded as any read), so that workers can read
+    ranges apart. Each range starts right after the previous one's last response. Raises
+    InputError on anything but a well-formed archive: that one is read whole, which reports
+    its damage record by record."""
+    kinds: Counter[str] = Counter()
+    start, origins = 0, []
     with path.open("rb") as stream:
         archive = _Archive(stream, limits)
         try:
             for record in archive:
-                if isinstance(record.rec_type, str):
-                    kinds[record.rec_type] += 1
-                item = _read_record(archive, record, path, limits)
-                if item is not None:
-                    given += 1
-                    yield item
-        except _Stop as stop:
-            if stop.before is not None:
-                yield stop.before
-            at_record = stop.origin or f"{path}#offset-{archive.offset}"
-            yield InputError(at_record if isinstance(stop, _Truncated) else str(path), stop.reason)
-            return
-        except ArchiveLoadFailed as exc:
-            yield InputError(str(path), _load_failure(exc, archive.offset))
-            return
-    _report(path, kinds, given)
+                offset = archive.offset
+                if record.format != "warc" or not record.rec_type or _content_length(record) is None:
+                    raise InputError(str(path), "cannot be read at record boundaries")
+                archive.read_to_end()
+                if getattr(record.raw_stream, "limit", 0) or archive.stray:
+                    raise InputError(str(path), "cannot be read at record boundaries")
+                kinds[record.rec_type] += 1
+                if record.rec_type == "response":
+                    origins.append(_origin(record, path, offset))
+                if len(origins) == size:
+                    yield start, origins
+                    start, origins = archive.offset, []
+        except (_Stop, ArchiveLoadFailed) as exc:
+            raise InputError(str(path), "cannot be read at record boundaries") from exc
+    if origins:
+        yield start, origins
+    if kinds["response"]:
+        _log_skipped(path, kinds)
+
+
+def _items(archive: _Archive, path: Path, limits: Limits, kinds: Counter[str],
+           responses: int | None = None) -> Generator[RawDocument | InputError, None, int | None]:
+    """The items of the archive's records in order (up to the ``responses``-th response record
+    when given), tallying record kinds. Returns how many items were given, or None when damage
+    ended the archive (the last item says so)."""
+    given = 0
+    try:
+        for record in archive:
+            if responses is not None and kinds["response"] >= responses:
+                break
+            if isinstance(record.rec_type, str):
+                kinds[record.rec_type] += 1
+            item = _read_record(archive, record, path, limits)
+            if item is not None:
+                given += 1
+                yield item
+    except _Stop as stop:
+        if stop.before is not None:
+            yield stop.before
+        at_record = stop.origin or f"{path}#offset-{archive.offset}"
+        yield InputError(at_record if isinstance(stop, _Truncated) else str(path), stop.reason)
+        return None
+    except ArchiveLoadFailed as exc:
+        yield InputError(str(path), _load_failure(exc, archive.offset))
+        return None
+    return given
+
+
+def _origin(record, path: Path, offset: int) -> str:
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>")
+    return f"{path}#{usable_name(record_id) or f'offset-{offset}'}"
 
 
 def _read_record(archive: _Archive, record, path: Path, limits: Limits) -> RawDocument | InputError | None:
@@ -228,8 +285,7 @@ def _read_record(archive: _Archive, record, path: Path, limits: Limits) -> RawDo
     if record.format != "warc":  # warcio falls back to the older ARC format on any text
         raise _Stop("not a WARC archive (no WARC/1.x record header)")
     offset = archive.offset
-    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>")
-    origin = f"{path}#{usable_name(record_id) or f'offset-{offset}'}"
+    origin = _origin(record, path, offset)
     length = _content_length(record)
     if length is None and archive.reader.decompressor is None:
         raise _Stop(f"the record at byte {offset} has no valid Content-Length, so the records after it "
@@ -349,13 +405,19 @@ def _load_failure(exc: ArchiveLoadFailed, offset: int) -> str:
 
 def _report(path: Path, kinds: Counter[str], given: int) -> None:
     """A warning line for records that hold no page; an error when the archive gave nothing at all."""
-    responses = kinds.pop("response", 0)
-    if set(kinds) - {"warcinfo"}:  # a warcinfo header opens every archive; the rest is worth a line
-        summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-        log.warning("%s: %d response records read; skipped records that hold no page: %s", path, responses, summary)
+    _log_skipped(path, kinds)
+    kinds.pop("response", None)
     if not given:
         raise InputError(str(path), "WARC archive holds no HTTP response records"
                          + (f" (only {', '.join(sorted(kinds))})" if kinds else ""))
+
+
+def _log_skipped(path: Path, kinds: Counter[str]) -> None:
+    other = {kind: n for kind, n in kinds.items() if kind != "response"}
+    if set(other) - {"warcinfo"}:  # a warcinfo header opens every archive; the rest is worth a line
+        summary = ", ".join(f"{n} {kind}" for kind, n in sorted(other.items()))
+        log.warning("%s: %d response records read; skipped records that hold no page: %s",
+                    path, kinds["response"], summary)
 
 
 def _mb(size: int) -> str:
