@@ -133,3 +133,19 @@ def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypa
         runner.code_partition(settings, partition, frozenset(), False)
     assert str(caught.value) == "a worker could not code a partition: Unpicklable: 7: model file damaged"
     assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
+
+
+def test_failed_inputs_leave_a_worker_as_plain_values(settings):
+    from heron.engines.partitions import Partition, Piece
+
+    try:
+        try:
+            raise ValueError("inner detail")
+        except ValueError as exc:
+            raise InputError("bad.txt", "cannot decode") from exc
+    except InputError as exc:
+        failed = exc
+    [outcome] = runner.code_partition(settings, Partition(0, (Piece(kind="items", items=(failed,)),)),
+                                      frozenset(), False)
+    assert outcome.result is failed and str(failed) == "bad.txt: cannot decode"
+    assert (failed.__cause__, failed.__context__, failed.__traceback__) == (None, None, None)

@@ -60,6 +60,12 @@ class HeronError(Exception):
     def __reduce__(self):
         return _rebuild, (type(self), self.args, dict(self.__dict__))
 
+    def detached(self) -> HeronError:
+        """This error without traceback and chained exceptions: a plain value to send to another
+        process (picklers that carry causes along, as Dask's do, cannot fail on a library's)."""
+        self.__traceback__ = self.__cause__ = self.__context__ = None
+        return self
+
 
 class UsageError(HeronError):
     """The command was called wrongly (bad option value, missing file list)."""

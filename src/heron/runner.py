@@ -79,11 +79,17 @@ def code_partition(settings: Settings, partition: Partition, known: frozenset[tu
     HeronError: heron's errors pickle, other libraries' may not, and one that cannot be
     unpickled breaks the whole pool."""
     try:
-        return _code_partition(settings, partition, known, for_store)
-    except HeronError:
-        raise
+        outcomes = _code_partition(settings, partition, known, for_store)
+    except HeronError as exc:
+        failure = exc.detached()
     except Exception as exc:
-        raise HeronError(f"a worker could not code a partition: {type(exc).__name__}: {exc}") from None
+        failure = HeronError(f"a worker could not code a partition: {type(exc).__name__}: {exc}")
+    else:
+        for outcome in outcomes:
+            if isinstance(outcome.result, InputError):
+                outcome.result.detached()
+        return outcomes
+    raise failure
 
 
 def _code_partition(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]],
