@@ -113,6 +113,7 @@ class Location:
     geonameid: int | None = None
     name: str | None = None  # the gazetteer's name ("Saint Petersburg" for "St. Petersburg")
     rule: str | None = None  # gazetteer rule that resolved it (gazetteer:city, gazetteer:country, ...)
+    feature: str | None = None  # level: city, admin1 (state, province, region), country, continent
 
 
 @dataclass
