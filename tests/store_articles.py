@@ -41,7 +41,7 @@ def minsk_talks(article_id: str = "minsk-talks", publication: str = "wire.exampl
     actors = [Actor("a1", "Russia", "RUS", "GOV", "Q159", [(russia, russia + 6)], "country"),
               Actor("a2", "Belarus", "BLR", "GOV", "Q184", [(belarus, belarus + 7)], "country"),
               Actor("a3", "Alexander Lukashenko", "BLR", "GOV", "Q51489", [], "person")]
-    minsk = Location("Minsk", "BLR", 53.9, 27.5667, 625144)
+    minsk = Location("Minsk", "BLR", 53.9, 27.5667, 625144, "Minsk", "test:city", "city")
     events = [
         _event(text, "e1", "CONSULT", s1, "held talks", [_side("Russia", "RUS", "GOV", "a1")],
                [_side("Belarus", "BLR", "GOV", "a2")], "2022-06-20", mode="visit", location=minsk,

@@ -154,7 +154,10 @@ DB_READ = click.option("--db", type=click.Path(dir_okay=False), help="DuckDB sto
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
                       help="Output format (default: table on a terminal, else jsonl).")
 EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein", "negated",
-                 "event_text", "text", "article_id"]
+                 "event_text", "text", "location_name", "feature", "location_country", "lat", "lon", "article_id"]
+# a table shows the event's sentence around its trigger, and its negation in the event column
+TABLE_EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "location_name", "sentence",
+                       "article_id"]
 UNIQUE_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein",
                   "num_mentions", "num_articles", "num_sources", "source_url"]
 
@@ -182,59 +185,135 @@ def stats(db, as_json) -> None:
         write_rows([{"what": k, "value": v} for k, v in counts.items()], "table")
 
 
+SINCE = click.option("--since", type=DATE, help="First date (YYYY-MM-DD), inclusive.")
+UNTIL = click.option("--until", type=DATE, help="Last date (YYYY-MM-DD), inclusive.")
+BY = click.option("--by", type=click.Choice(["auto", "day", "week", "month", "quarter", "year"]), default="auto",
+                  show_default=True, help="Period; auto picks the finest that shows the span in at most 60 periods.")
+
+
+def _day(value) -> str | None:
+    return value and value.strftime("%Y-%m-%d")
+
+
 @cli.command()
 @DB_READ
 @click.option("--actor", help="Actor code among the event's actors (e.g. RUS).")
 @click.option("--recipient", help="Actor code among the event's recipients (e.g. BLR).")
 @click.option("--event", help="PLOVER event type (e.g. CONSULT).")
-@click.option("--since", type=DATE, help="First date (YYYY-MM-DD), inclusive.")
-@click.option("--until", type=DATE, help="Last date (YYYY-MM-DD), inclusive.")
+@click.option("--mode", help="PLOVER mode (e.g. visit).")
+@click.option("--sector", help="Sector among the event's actors or recipients (e.g. MIL).")
+@click.option("--country", help="Where it happened: ISO 3166-1 alpha-3 code of the event's location (e.g. SYR).")
+@click.option("--near", help="Located within KM of a point: LAT,LON,KM (e.g. 50.45,30.52,100).")
+@click.option("--bbox", help="Located inside a box: WEST,SOUTH,EAST,NORTH in degrees (e.g. 22,44,40,53).")
+@SINCE
+@UNTIL
 @click.option("--unique", is_flag=True, help="Merged events (copies of a story counted once) instead of every record.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
-def events(db, actor, recipient, event, since, until, unique, limit, fmt) -> None:
-    """List coded events, filtered by actor, recipient, type and date."""
+def events(db, actor, recipient, event, mode, sector, country, near, bbox, since, until, unique, limit, fmt) -> None:
+    """List coded events, filtered by actor, recipient, type, place and date."""
+    from heron.codebook import store_codebook
     from heron.output import default_format, write_rows
     from heron.store.query import EventFilter, events as find_events
+    from heron.store.where import Area, parse_bbox, parse_near
+    from heron.tables import event_rows
 
-    flt = EventFilter(actor, recipient, event, since and since.strftime("%Y-%m-%d"),
-                      until and until.strftime("%Y-%m-%d"), unique, limit)
     con = _connect(db)
-    found = find_events(con, flt)
-    con.close()
-    write_rows(found, fmt or default_format(), UNIQUE_COLUMNS if unique else EVENT_COLUMNS,
-               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("text", "event_text", "source_url"))
+    try:
+        names = store_codebook(con)
+        area = Area(names.check("country", country, "--country"), parse_near(near), parse_bbox(bbox))
+        flt = EventFilter(names.check("code", actor, "--actor"), names.check("code", recipient, "--recipient"),
+                          names.check("event", event, "--event"), _day(since), _day(until), unique, limit,
+                          names.check("mode", mode, "--mode"), names.check("sector", sector, "--sector"), area)
+        found = find_events(con, flt)
+    finally:
+        con.close()
+    fmt = fmt or default_format()
+    if fmt == "table":
+        found = event_rows(found) if not unique else found
+    write_rows(found, fmt, UNIQUE_COLUMNS if unique else (TABLE_EVENT_COLUMNS if fmt == "table" else EVENT_COLUMNS),
+               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("sentence", "text", "source_url"))
 
 
 @cli.command()
 @click.argument("actor")
 @click.argument("recipient")
 @DB_READ
-@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--vs", "others", nargs=2, multiple=True, metavar="ACTOR RECIPIENT",
+              help="Another dyad on the same periods and chart; may be given more than once.")
+@BY
+@SINCE
+@UNTIL
 @click.option("--both-directions", is_flag=True, help="Also count RECIPIENT -> ACTOR events.")
 @click.option("--mentions", is_flag=True, help="Count every event record, not merged unique events.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Write a PNG (or .svg/.pdf) plot here.")
 @FORMAT
-def dyad(actor, recipient, db, by, both_directions, mentions, plot_path, fmt) -> None:
+def dyad(actor, recipient, db, others, by, since, until, both_directions, mentions, plot_path, fmt) -> None:
     """Events from ACTOR to RECIPIENT (codes, e.g. RUS BLR) per period: quad classes and mean Goldstein."""
+    from heron.codebook import store_codebook
     from heron.output import default_format, write_rows
-    from heron.store.query import dyad as dyad_series
+    from heron.store.dyads import dyads
 
     con = _connect(db)
-    series = dyad_series(con, actor, recipient, by, both_directions, unique=not mentions)
-    con.close()
+    try:
+        names = store_codebook(con)
+        pairs = [(names.check("code", a, "ACTOR"), names.check("code", b, "RECIPIENT"))
+                 for a, b in [(actor, recipient), *others]]
+        found = dyads(con, pairs, by, both_directions, not mentions, _day(since), _day(until))
+    finally:
+        con.close()
     fmt = fmt or default_format()
     if fmt == "json":
-        click.echo(json.dumps(series.to_dict()))
+        click.echo(json.dumps(found[0].to_dict() if len(found) == 1 else [s.to_dict() for s in found]))
     else:
         columns = ["period", "quad_1", "quad_2", "quad_3", "quad_4", "total", "goldstein"]
-        write_rows(series.periods, fmt, columns, title=f"{series.actor} -> {series.recipient} per {by}")
-    if series.undated:
-        click.echo(f"heron: {series.undated} matching events have no date and are not in any period", err=True)
+        rows = [{"dyad": s.name, **p} for s in found for p in s.periods]
+        write_rows(rows, fmt, (["dyad"] if len(found) > 1 else []) + columns,
+                   title=f"{', '.join(s.name for s in found)} per {found[0].by}")
+    for series in found:
+        if series.undated:
+            click.echo(f"heron: {series.name}: {series.undated} matching events have no date and are not in any period",
+                       err=True)
     if plot_path:
-        from heron.store.plot import plot_dyad
+        from heron.store.plot import plot_dyads
 
-        click.echo(f"heron: plot written to {plot_dyad(series, plot_path)}", err=True)
+        click.echo(f"heron: plot written to {plot_dyads(found, plot_path)}", err=True)
+
+
+@cli.command()
+@DB_READ
+@BY
+@click.option("--group", type=click.Choice(["event", "country", "actor"]), default="event", show_default=True,
+              help="Count per event type, per location country, or per actor code.")
+@click.option("--event", help="Only this PLOVER event type.")
+@click.option("--country", help="Only events located in this country (ISO3).")
+@click.option("--actor", help="Only events with this actor code among their actors.")
+@SINCE
+@UNTIL
+@click.option("--unique", is_flag=True, help="Count merged events (copies of a story once) instead of records.")
+@FORMAT
+def counts(db, by, group, event, country, actor, since, until, unique, fmt) -> None:
+    """Event counts per period (zero where nothing happened), grouped by type, country or actor."""
+    from heron.codebook import store_codebook
+    from heron.output import default_format, write_rows
+    from heron.store.counts import CountQuery, counts as count_events
+
+    con = _connect(db)
+    try:
+        names = store_codebook(con)
+        query = CountQuery(by, group, names.check("event", event, "--event"), names.check("code", actor, "--actor"),
+                           names.check("country", country, "--country"), _day(since), _day(until), unique)
+        found = count_events(con, query)
+    finally:
+        con.close()
+    fmt = fmt or default_format()
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict()))
+    else:
+        write_rows(found.rows, fmt, ["period", group, "events"],
+                   title=f"{'unique ' if unique else ''}events per {found.by} and {group} (negated events left out)")
+    if found.undated:
+        click.echo(f"heron: {found.undated} matching events have no date and are not in any period", err=True)
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from heron.tables import around_trigger, event_name
 from heron.types import Article, Participant
 
 
@@ -30,7 +31,7 @@ def actors_table(article: Article) -> Table:
 def quotes_table(article: Article) -> Table:
     table = Table(title="Quotes", title_justify="left")
     for column in ("speaker", "cue", "kind", "text"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis", ratio=3 if column == "text" else None)
     for quote in article.quotes:
         speaker = quote.speaker
         who = "-"
@@ -43,17 +44,18 @@ def quotes_table(article: Article) -> Table:
 
 def events_table(article: Article) -> Table:
     table = Table(title="Events", title_justify="left")
-    for column in ("date", "actor", "event", "mode", "recipient", "where", "claimed by", "text"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("date", "event"))
+    for column in ("date", "actor", "event", "mode", "recipient", "where", "claimed by", "sentence"):
+        table.add_column(column, overflow="ellipsis", no_wrap=column in ("date", "event"),
+                         ratio=3 if column == "sentence" else None)
     for event in article.events:
         claimed = "-"
         if event.asserted_by:
             speaker = article.actor_by_id(event.asserted_by.actor) if event.asserted_by.actor else None
             claimed = speaker.name if speaker else event.asserted_by.text
-        name = ("not " if event.negated else "") + event.event
-        table.add_row(event.date or "-", _side(article, event.actor), name, event.mode or "-",
-                      _side(article, event.recipient), event.location.text if event.location else "-",
-                      claimed, _shorten(event.event_text or event.text, 80))
+        table.add_row(event.date or "-", _side(article, event.actor), event_name(event.event, event.negated),
+                      event.mode or "-", _side(article, event.recipient),
+                      event.location.text if event.location else "-", claimed,
+                      around_trigger(event.text, event.event_text))
     return table
 
 

@@ -146,6 +146,15 @@ class Event:
     confidence: float = 0.5
     rule: str = ""
 
+    def __repr__(self) -> str:
+        """Who did what to whom, negation spelled out: Event(e3: RUS NOT ACCUSE BLR, ...)."""
+        def side(parts: list[Participant]) -> str:
+            return "+".join(p.code or "?" for p in parts) or "-"
+
+        what = f"NOT {self.event}" if self.negated else self.event
+        return (f"Event({self.id}: {side(self.actor)} {what} {side(self.recipient)}, negated={self.negated}, "
+                f"date={self.date!r}, event_text={self.event_text!r})")
+
 
 @dataclass
 class Article:

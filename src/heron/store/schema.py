@@ -126,8 +126,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "unique_events: events with no date or no coded participant merge only within a story",
               (UNIQUE_EVENTS_VIEW,)),
     Migration(4, "events: location_name (the gazetteer's name) and feature (city, admin1, country)",
-              ("ALTER TABLE events ADD COLUMN location_name VARCHAR",
-               "ALTER TABLE events ADD COLUMN feature VARCHAR")),
+              ("ALTER TABLE events ADD COLUMN IF NOT EXISTS location_name VARCHAR",
+               "ALTER TABLE events ADD COLUMN IF NOT EXISTS feature VARCHAR")),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
