@@ -65,6 +65,14 @@ def code_text(pipeline):
     return run
 
 
+@pytest.fixture(scope="session")
+def con_path(tmp_path_factory) -> str:
+    """The path of a store written from the hand-built articles of store_articles."""
+    from store_articles import build_store
+
+    return str(build_store(tmp_path_factory.mktemp("store") / "corpus.duckdb"))
+
+
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
     """A read-only connection to a store written from the hand-built articles of store_articles."""

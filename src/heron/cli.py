@@ -156,8 +156,8 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "j
 EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein", "negated",
                  "event_text", "text", "location_name", "feature", "location_country", "lat", "lon", "article_id"]
 # a table shows the event's sentence around its trigger, and its negation in the event column
-TABLE_EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "location_name", "sentence",
-                       "article_id"]
+# (on a narrow terminal the short columns right of the sentence give way first)
+TABLE_EVENT_COLUMNS = ["date", "actor", "event", "recipient", "sentence", "place", "mode", "article_id"]
 UNIQUE_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein",
                   "num_mentions", "num_articles", "num_sources", "source_url"]
 
@@ -319,15 +319,17 @@ def counts(db, by, group, event, country, actor, since, until, unique, fmt) -> N
 @cli.command()
 @DB_READ
 @click.option("--speaker", help="Part of the speaker's name or mention (case-insensitive).")
+@SINCE
+@UNTIL
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
-def quotes(db, speaker, limit, fmt) -> None:
-    """List quotes with their speakers."""
+def quotes(db, speaker, since, until, limit, fmt) -> None:
+    """List quotes with their speakers, by speaker and publication date."""
     from heron.output import default_format, write_rows
     from heron.store.query import quotes as find_quotes
 
     con = _connect(db)
-    found = find_quotes(con, speaker, limit)
+    found = find_quotes(con, speaker, limit, _day(since), _day(until))
     con.close()
     columns = ["published", "speaker_text", "speaker_name", "speaker_code", "cue", "direct", "text", "article_id"]
     write_rows(found, fmt or default_format(), columns, title=f"{len(found)} quotes", wide=("text",))

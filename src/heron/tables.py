@@ -8,10 +8,13 @@ narrow; long text columns wrap between words, and a word longer than the column 
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import TextIO
 
 WINDOW = 160  # characters of an event's sentence shown around its trigger
+WIDE_MIN = 20  # a text column narrower than this reads badly: short columns give way first
+SHORT_MAX = 28  # codes, dates, names and ids longer than this end in "…"
 
 
 def cell(value) -> str:
@@ -26,26 +29,51 @@ def cell(value) -> str:
 
 def render(rows: list[dict], columns: list[str] | None, stream: TextIO, title: str | None = None,
            wide: tuple[str, ...] = ()) -> None:
-    """Print ``rows`` as a table; ``wide`` columns wrap between words, the others are one line."""
+    """Print ``rows`` as a table; ``wide`` columns wrap between words, the others are one line.
+
+    When the terminal is too narrow for every column, short columns are left out from the
+    right (a note says which) before a text column would shrink below WIDE_MIN."""
     from rich.console import Console
     from rich.table import Table
 
+    # a terminal (or $COLUMNS) sets the width; a pipe or file gets a wide table, not rich's 80 columns
+    sized = stream.isatty() or os.environ.get("COLUMNS", "").isdigit()
+    console = Console(file=stream, highlight=False, soft_wrap=False, width=None if sized else 200)
     names = columns or (list(rows[0]) if rows else [])
-    cells = [[cell(row.get(n)) for n in names] for row in rows]
+    cells = {n: [cell(row.get(n)) for row in rows] for n in names}
+    widths = {n: min(SHORT_MAX, max([len(n)] + [len(c) for c in cells[n]])) for n in names}
+    shown, left_out = fit(names, widths, wide, console.width)
     table = Table(title=title, title_justify="left", show_lines=False)
-    for i, name in enumerate(names):
+    for name in shown:
         if name in wide:
-            table.add_column(name, overflow="ellipsis", ratio=1, min_width=20)
+            table.add_column(name, overflow="ellipsis", ratio=1, min_width=WIDE_MIN)
         else:
-            longest = max([len(name)] + [len(c[i]) for c in cells])
-            table.add_column(name, no_wrap=True, min_width=min(longest, 12), overflow="ellipsis")
-    for row in cells:
-        table.add_row(*row)
-    # a pipe or file gets a wide table rather than rich's 80-column default
-    console = Console(file=stream, highlight=False, soft_wrap=False, width=None if stream.isatty() else 200)
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=SHORT_MAX)
+    for i in range(len(rows)):
+        table.add_row(*(cells[n][i] for n in shown))
     console.print(table)
     if not rows:
         console.print("(no rows)")
+    if left_out:
+        console.print(f"(too narrow for {', '.join(left_out)}: widen the terminal or use --format jsonl or csv)")
+
+
+def fit(names: list[str], widths: dict[str, int], wide: tuple[str, ...], width: int) -> tuple[list[str], list[str]]:
+    """The columns that fit ``width`` (each takes its width + 3 for padding and border), leaving
+    out short columns from the right; text columns count WIDE_MIN each."""
+    shown = list(names)
+    left_out: list[str] = []
+
+    def need() -> int:
+        return 1 + sum((WIDE_MIN if n in wide else widths[n]) + 3 for n in shown)
+
+    while need() > width:
+        short = [n for n in shown if n not in wide]
+        if len(short) <= 1:
+            break
+        left_out.insert(0, short[-1])
+        shown.remove(short[-1])
+    return shown, left_out
 
 
 def event_name(event: str, negated: bool | None) -> str:
@@ -79,5 +107,7 @@ def event_rows(rows: list[dict]) -> list[dict]:
         row = dict(row)
         row["event"] = event_name(row["event"], row.get("negated"))
         row["sentence"] = around_trigger(row.get("text"), row.get("event_text"))
+        row["actor"], row["recipient"] = row.get("actor_codes"), row.get("recipient_codes")
+        row["place"] = row.get("location_name") or row.get("location_text")
         shown.append(row)
     return shown

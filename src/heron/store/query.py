@@ -146,8 +146,10 @@ def events(con, flt: EventFilter = EventFilter()) -> list[dict]:
     return rows(con, sql, params)
 
 
-def quotes(con, speaker: str | None = None, limit: int | None = None) -> list[dict]:
-    """Quotes with their speaker (mention and resolved actor), optionally for one speaker name."""
+def quotes(con, speaker: str | None = None, limit: int | None = None, since: str | None = None,
+           until: str | None = None) -> list[dict]:
+    """Quotes with their speaker (mention and resolved actor), optionally for one speaker name
+    and for articles published from ``since`` to ``until`` (inclusive)."""
     sql = """
 SELECT q.article_id, q.idx, a.published, q.speaker_text, s.name AS speaker_name, s.code AS speaker_code,
        q.cue, q.direct, q.text, q.start, q."end", q.rule, a.url
@@ -155,8 +157,12 @@ FROM quotes q JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors s ON s.article_id = q.article_id AND s.actor_id = q.speaker_actor"""
     params: list = []
     if speaker:
-        sql += " WHERE q.speaker_text ILIKE ? OR s.name ILIKE ?"
+        sql += " WHERE (q.speaker_text ILIKE ? OR s.name ILIKE ?)"
         params = [f"%{speaker}%"] * 2
+    for op, value in zip((">=", "<="), check_span(since, until)):
+        if value:
+            sql += f" {'AND' if params else 'WHERE'} a.published {op} ?"
+            params.append(value)
     sql += " ORDER BY a.published NULLS LAST, a.seq, q.idx"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
