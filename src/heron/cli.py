@@ -12,6 +12,8 @@ from heron.config import Settings
 from heron.errors import HeronError, InputError
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+# problems that change what the user gets (text left uncoded, events left undated): also on stderr
+WARNED_STAGES = ("language", "dates")
 
 
 def _settings(**kwargs) -> Settings:
@@ -76,10 +78,15 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
                 failed += 1
                 bar.clear()
                 click.echo(f"heron: error: {result}", err=True)
-            elif as_json:
-                click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             else:
-                print_summary(result, console)
+                for problem in result.problems:
+                    if problem.stage in WARNED_STAGES:
+                        bar.clear()
+                        click.echo(f"heron: warning: {result.origin}: {problem.message}", err=True)
+                if as_json:
+                    click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+                else:
+                    print_summary(result, console)
     if failed:
         raise SystemExit(1)
 

@@ -39,6 +39,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None  # YYYY-MM-DD
     site: str | None = None  # site / outlet name from metadata
+    language: str | None = None  # the language the input declares (ISO 639-1), if any
 
 
 @dataclass
