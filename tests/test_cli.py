@@ -78,7 +78,8 @@ def test_failed_inputs_are_error_lines_and_the_rest_is_coded(tmp_path, capsys):
     assert warned == [f"{tmp_path / 'batch.jsonl'}:1", str(tmp_path / "good.txt")]
     assert lines == [
         f"heron: error: {tmp_path / 'batch.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
-        f"heron: error: {tmp_path / 'batch.jsonl'}:3: no 'text' or 'html' field with content",
+        f"heron: error: {tmp_path / 'batch.jsonl'}:3: no article text: expected a non-empty field among text, "
+        "maintext, doc_text, raw_text, html, doc_html (fields present: id)",
         f"heron: error: {tmp_path / 'binary.txt'}: binary input (NUL bytes): not a text file",
         f"heron: error: {tmp_path / 'empty.txt'}: empty input",
         f"heron: error: {tmp_path / 'garbled.txt'}: cannot decode: not UTF-8 and the best guess (koi8_r) gives garbled text",
