@@ -148,11 +148,14 @@ def evaluate(gold, as_json, texts, limit, false_alarm_types, model) -> None:
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the article record that `heron code --json` prints."""
-    from heron.schema import article_schema
+@click.option("--format", "fmt", type=click.Choice(["article", "plover-jsonl", "gdelt-tsv", "parquet"]),
+              default="article", show_default=True,
+              help="article: the record of `heron code --json`; the others: what `heron export` writes.")
+def schema(fmt) -> None:
+    """Print the schema of heron's output: the article record (JSON Schema) or an export format."""
+    from heron.schema import schema_for
 
-    click.echo(json.dumps(article_schema(), indent=2))
+    click.echo(json.dumps(schema_for(fmt), indent=2, ensure_ascii=False))
 
 
 # --- reading a store: stats, events, dyad, quotes, export (read-only) -----------------------

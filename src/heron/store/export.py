@@ -300,14 +300,14 @@ def export_gdelt_tsv(con, target: TextIO, unique: bool = False, header: bool = F
 
 # Parquet
 
-_PARQUET_EVENTS = f"""
+PARQUET_EVENTS_SQL = f"""
 SELECT e.* EXCLUDE (actor, recipient), CAST(e.actor AS VARCHAR) AS actor,
        CAST(e.recipient AS VARCHAR) AS recipient, {EVENT_DAY_SQL} AS event_date,
        a.published, a.url, a.title, coalesce(a.publication, a.reposted_by) AS publication,
        a.cluster_id, year({EVENT_DAY_SQL}) AS year, month({EVENT_DAY_SQL}) AS month
 FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.start"""
 
-_PARQUET_UNIQUE = "SELECT *, year(date) AS year, month(date) AS month FROM unique_events ORDER BY date, id"
+PARQUET_UNIQUE_SQL = "SELECT *, year(date) AS year, month(date) AS month FROM unique_events ORDER BY date, id"
 
 
 def export_parquet(con, target: Path, unique: bool = False, header: bool = False) -> ExportResult:
@@ -319,7 +319,7 @@ def export_parquet(con, target: Path, unique: bool = False, header: bool = False
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target}: exists and is not an empty folder; give a new --out folder for Parquet")
     cursor = con.cursor()  # its own result stream, whatever the caller's connection has open
-    reader = cursor.sql(_PARQUET_UNIQUE if unique else _PARQUET_EVENTS).to_arrow_reader(_CHUNK)
+    reader = cursor.sql(PARQUET_UNIQUE_SQL if unique else PARQUET_EVENTS_SQL).to_arrow_reader(_CHUNK)
     partitioning = ds.partitioning(pa.schema([("year", pa.int64()), ("month", pa.int64())]), flavor="hive")
     count = 0
 
