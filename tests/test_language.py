@@ -71,3 +71,17 @@ def test_relative_dates_without_publication_date_warn_once_per_input(capsys, tmp
     assert [p["stage"] for p in record["problems"]] == ["dates"]
     status, record, err = code(capsys, tmp_path, "undated.txt", text, "--date", "2022-07-01")
     assert "warning" not in err and all(e["date"] for e in record["events"] if e["date_text"])
+
+
+def test_plainly_english_text_needs_no_model():
+    """The model costs ~100 MB per worker; English news never loads it."""
+    import subprocess
+    import sys
+
+    script = ("from heron.pipeline.language import detect_language, _identifier\n"
+              f"assert detect_language({ENGLISH!r}) == 'en'\n"
+              "print(_identifier.cache_info().currsize)\n"
+              f"assert detect_language({TEXTS['de']!r}) == 'de'\n"
+              "print(_identifier.cache_info().currsize)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "1"]
