@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from heron.errors import InputError
-from heron.evaluation.articles import format_report, maximum_matching, read_gold, score_articles
+from heron.evaluation.articles import format_parts, format_report, maximum_matching, read_gold, score_articles
+from heron.evaluation.split import score_parts
 from heron.types import Article, Event, Participant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,6 +89,20 @@ def test_report_lists_misses_and_extras():
     assert "missed CONSULT RUS+BLR->RUS+BLR" in report and "extra  PROTEST UKR->-" in report
     assert report.splitlines()[-2].startswith("TOTAL")
     assert "required recall by type: ASSAULT 0/1, CONSULT 0/1" in report
+
+
+def test_parts_report_lists_tune_stories_only():
+    # "story-1" is in the tune part, "story-4" in the blind part (heron.evaluation.split)
+    gold = [{**GOLD[0], "id": "story-1"}, {**GOLD[0], "id": "story-4"}]
+    articles = {"story-1": _article("story-1", [_event("ASSAULT", ["RUS"], ["UKR"])]),
+                "story-4": _article("story-4", [_event("PROTEST", ["UKR"], [])])}
+    parts = score_parts(gold, lambda g: g["id"], lambda subset: score_articles(subset, articles))
+    assert [parts[p]["totals"]["required_matched"] for p in ("tune", "blind", "all")] == [1, 0, 1]
+    assert set(parts["blind"]) == {"totals"}
+    report = format_parts(parts, details=True)
+    assert "story-1" in report and "missed CONSULT" in report
+    assert "story-4" not in report and "PROTEST" not in report
+    assert any(line.split()[:4] == ["stories", "1", "1", "2"] for line in report.splitlines())
 
 
 def test_read_gold_errors_name_the_line(tmp_path):
