@@ -80,3 +80,22 @@ def test_plover_export_and_parquet_carry_the_feature(timeline_db, capsys, tmp_pa
 def test_bad_place_filters_are_usage_errors(timeline_db, capsys, args, message):
     code, _, err = run(capsys, "events", "--db", timeline_db, *args)
     assert code == 2 and message in err
+
+
+@pytest.mark.parametrize("sentence, name, feature, country", [
+    ("Thousands of people rallied in Syria on Friday against the government, witnesses said.", "Syria", "country", "SYR"),
+    ("Thousands of workers protested in Ohio on Friday against the plant closure, union leaders said.", "Ohio", "admin1", "USA"),
+    ("Thousands of people protested in Minsk on Friday against the government, witnesses said.", "Minsk", "city", "BLR"),
+])
+def test_coded_record_places_events_at_their_level(capsys, tmp_path, sentence, name, feature, country):
+    path = tmp_path / "story.txt"
+    path.write_text(f"Protest\n\n{sentence}\n", encoding="utf-8")
+    assert main(["code", "--json", "--date", "2024-05-03", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    located = [e["location"] for e in record["events"] if e["location"]]
+    assert located, record["events"]
+    place = located[0]
+    assert (place["name"], place["feature"], place["country"]) == (name, feature, country)
+    assert place["lat"] is not None and place["lon"] is not None
+    if feature == "country":  # the centroid, not the capital (Damascus is at 33.5, 36.3)
+        assert (round(place["lat"]), round(place["lon"])) == (35, 38)

@@ -284,7 +284,7 @@ def dyad(actor, recipient, db, others, by, since, until, both_directions, mentio
         columns = ["period", "quad_1", "quad_2", "quad_3", "quad_4", "total", "goldstein"]
         rows = [{"dyad": s.name, **p} for s in found for p in s.periods]
         write_rows(rows, fmt, (["dyad"] if len(found) > 1 else []) + columns,
-                   title=f"{', '.join(s.name for s in found)} per {found[0].by}")
+                   title=f"{', '.join(s.name for s in found)} per {found[0].by} (negated events left out)")
     for series in found:
         if series.undated:
             click.echo(f"heron: {series.name}: {series.undated} matching events have no date and are not in any period",
