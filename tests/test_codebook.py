@@ -29,7 +29,7 @@ def test_unknown_name_is_a_usage_error_with_a_suggestion(con_path, capsys, args,
 
 @pytest.mark.parametrize("args", [["events", "--event", "assault"], ["events", "--mode", "VISIT"],
                                   ["events", "--sector", "mil"], ["events", "--actor", "usa"],
-                                  ["events", "--actor", "IGO"]])
+                                  ["events", "--actor", "IGO"], ["events", "--actor", "mnc"]])
 def test_valid_names_in_any_case_are_accepted_even_with_no_matches(con_path, capsys, args):
     assert main([*args, "--db", con_path, "--format", "jsonl"]) == 0
 

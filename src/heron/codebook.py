@@ -61,11 +61,12 @@ def suggestion(value: str, valid: frozenset[str]) -> str:
 def _shipped() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     import pycountry
 
+    from heron.pipeline.actor_dictionary import NON_STATE
     from heron.pipeline.scores import plover_table
 
     types = plover_table()["types"]
     modes = {m for row in types.values() for m in (row.get("modes") or [])}
-    sectors, codes = set(), set()
+    sectors, codes = set(), set(NON_STATE)
     for name in ACTOR_FILES:
         for row in _csv_rows(f"data/actors/{name}"):
             sectors.update(s for s in (row.get("sector") or "").split(";") if s)
