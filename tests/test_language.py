@@ -85,3 +85,18 @@ def test_plainly_english_text_needs_no_model():
               "print(_identifier.cache_info().currsize)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "1"]
+
+
+def test_ingest_warns_once_per_input_and_not_again_on_rerun(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ru.txt").write_text(TEXTS["ru"], encoding="utf-8")
+    (folder / "undated.txt").write_text(ENGLISH.replace("rallied in Minsk", "rallied in Minsk on Monday"),
+                                        encoding="utf-8")
+    db = str(tmp_path / "store.duckdb")
+    assert main(["ingest", str(folder), "--db", db, "--workers", "1"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("heron: warning:")]
+    assert len(warnings) == 2
+    assert "ru.txt: language 'ru' detected" in warnings[0] and "undated.txt: relative dates" in warnings[1]
+    assert main(["ingest", str(folder), "--db", db, "--workers", "1"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -106,16 +106,44 @@ def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerpla
     settings = _settings(db=Path(db) if db else None, workers=workers or os.cpu_count() or 1,
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
                          boilerplate_files=boilerplate_files, model=model)
+    before = _stored_seq(settings.db)
     with _progress(settings) as bar:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n))
     for failure in report.failed:
         click.echo(f"heron: error: {failure}", err=True)
+    _warn_stored_problems(settings.db, before)
     click.echo(f"heron: {settings.db}: {report.articles} new articles, {report.duplicates} duplicates, "
                f"{report.skipped} already stored, {len(report.failed)} failed inputs, {report.problems} problems; "
                f"{report.copies} articles are copies of another story; {report.seconds:.1f} s "
                f"({report.rate:.1f} articles/s)", err=True)
     if report.failed:
         raise SystemExit(1)
+
+
+def _stored_seq(db: Path) -> int:
+    from heron.store.query import connect, last_input_seq
+
+    if not db.is_file():
+        return 0
+    con = connect(db)
+    try:
+        return last_input_seq(con)
+    finally:
+        con.close()
+
+
+def _warn_stored_problems(db: Path, after: int) -> None:
+    """One warning line per input of this run left uncoded for its language or undated."""
+    from heron.store.query import connect, problems_after
+
+    if not db.is_file():
+        return
+    con = connect(db)
+    try:
+        for problem in problems_after(con, after, WARNED_STAGES):
+            click.echo(f"heron: warning: {problem['origin']}: {problem['message']}", err=True)
+    finally:
+        con.close()
 
 
 @cli.command(name="eval")

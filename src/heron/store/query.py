@@ -180,3 +180,15 @@ LEFT JOIN actors s ON s.article_id = q.article_id AND s.actor_id = q.speaker_act
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return rows(con, sql, params)
+
+
+def last_input_seq(con) -> int:
+    """The ingest order number of the last input stored (0 for an empty store)."""
+    return int(con.execute("SELECT coalesce(max(seq), 0) FROM inputs").fetchall()[0][0])
+
+
+def problems_after(con, seq: int, stages: tuple[str, ...]) -> list[dict]:
+    """Problems of the given stages recorded for inputs stored after ``seq``, in ingest order."""
+    marks = ", ".join("?" for _ in stages)
+    return rows(con, f"SELECT seq, origin, stage, message FROM problems WHERE seq > ? AND stage IN ({marks}) "
+                     "ORDER BY seq", [seq, *stages])
