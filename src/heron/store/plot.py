@@ -79,8 +79,9 @@ def _panel(ax, series: DyadSeries, legend: bool) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     pad = timedelta(days=widths[0] / 0.8 if widths else 1)
     ax.set_xlim(lefts[0] - pad / 2, lefts[-1] + pad * 1.5)
+    total = sum(p["total"] for p in series.periods)
     ax.set_title(f"{series.actor} {'<->' if series.both_directions else '->'} {series.recipient}: "
-                 f"{sum(p['total'] for p in series.periods)} events, {_subtitle(series)}", fontsize=10, loc="left")
+                 f"{total} event{'' if total == 1 else 's'}, {_subtitle(series)}", fontsize=10, loc="left")
     ax.grid(axis="y", alpha=0.3)
     if legend:
         handles, labels = ax.get_legend_handles_labels()
