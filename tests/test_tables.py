@@ -73,3 +73,36 @@ def test_negated_event_repr_says_so(con):
     negated = next(e for e in border_dispute().events if e.negated)
     shown = repr(negated)
     assert "RUS NOT ACCUSE BLR" in shown and "negated=True" in shown
+
+
+def flatten(value) -> list:
+    if isinstance(value, dict):
+        return [w for v in value.values() for w in flatten(v)] + list(value)
+    if isinstance(value, list):
+        return [w for v in value for w in flatten(v)]
+    return [] if value is None else [cell(value)]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_code_summary_on_a_narrow_terminal_breaks_no_word(capsys, monkeypatch, tmp_path, width):
+    story = tmp_path / "story.txt"
+    story.write_text("Leaders meet in Minsk\n\nThe presidents of Russia and Belarus held talks in Minsk on Monday, "
+                     "officials said, and agreed to expand trade between the two countries next year.\n",
+                     encoding="utf-8")
+    assert main(["code", "--json", "--date", "2022-07-01", str(story)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    known = {w for value in flatten(record) for w in value.split()}
+    known |= {"date", "actor", "event", "recipient", "sentence", "where", "claimed", "by", "mode", "-", "not",
+              "id", "name", "code", "sector", "wikidata", "mentions", "1", "2", "3", "speaker", "cue", "kind",
+              "text", "direct", "indirect"}
+    known |= {f"{a['code']}/{a['sector']}" for a in record["actors"] if a["code"] and a["sector"]}
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["code", "--date", "2022-07-01", str(story)]) == 0
+    out = capsys.readouterr().out
+    assert "CONSU" in out and "presidents" in out  # the event (cut with "…" at 60 columns) and its sentence
+    assert max(len(line) for line in out.splitlines()) <= width
+    for word in table_words(out):
+        if word.endswith("…"):
+            assert any(k.startswith(word.rstrip("…")) for k in known), word
+        else:
+            assert word in known, word

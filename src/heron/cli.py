@@ -275,7 +275,8 @@ def events(db, actor, recipient, event, mode, sector, country, near, bbox, since
     if fmt == "table":
         found = event_rows(found) if not unique else found
     write_rows(found, fmt, UNIQUE_COLUMNS if unique else (TABLE_EVENT_COLUMNS if fmt == "table" else EVENT_COLUMNS),
-               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("sentence", "text", "source_url"))
+               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("sentence", "text", "source_url"),
+               keep=("date", "actor", "event", "recipient"))
 
 
 @cli.command()

@@ -22,10 +22,11 @@ def default_format(stream: TextIO | None = None) -> str:
 
 
 def write_rows(rows: list[dict], fmt: str, columns: list[str] | None = None, stream: TextIO | None = None,
-               title: str | None = None, wide: tuple[str, ...] = ()) -> None:
+               title: str | None = None, wide: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> None:
     """Print ``rows``; ``columns`` picks and orders the table/CSV columns (JSON keeps every field).
 
-    ``wide`` names table columns that wrap between words (sentences); the others stay on one line.
+    ``wide`` names table columns that wrap between words (sentences); the others stay on one line,
+    and on a narrow terminal those not in ``keep`` give way first.
     """
     stream = stream or sys.stdout
     if fmt == "jsonl":
@@ -40,6 +41,6 @@ def write_rows(rows: list[dict], fmt: str, columns: list[str] | None = None, str
         for row in rows:
             writer.writerow({k: cell(row.get(k)) for k in names})
     elif fmt == "table":
-        render(rows, columns, stream, title, wide)
+        render(rows, columns, stream, title, wide, keep)
     else:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
