@@ -32,7 +32,7 @@ TRAFILATURA = {"title": "Belarus and Russia sign customs protocol", "author": No
 
 
 def code(capsys, *paths, date="2024-05-02"):
-    status = main(["code", "--json", "--date", date, *map(str, paths)])
+    status = main(["code", "--json", "--workers", "1", "--date", date, *map(str, paths)])
     out, err = capsys.readouterr()
     return status, [json.loads(line) for line in out.splitlines()], err
 

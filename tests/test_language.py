@@ -24,7 +24,7 @@ ENGLISH = ("Protesters rally in Minsk\n\nThousands of protesters rallied in Mins
 def code(capsys, tmp_path, name: str, text: str, *extra: str):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    status = main(["code", "--json", *extra, str(path)])
+    status = main(["code", "--json", "--workers", "1", *extra, str(path)])
     out, err = capsys.readouterr()
     return status, json.loads(out), err
 
@@ -47,7 +47,7 @@ def test_english_is_coded(capsys, tmp_path):
 
 
 def test_seed_with_a_russian_source_line_stays_english(seed_path, capsys):
-    assert main(["code", "--json", "--date", "2022-07-01", str(seed_path)]) == 0
+    assert main(["code", "--json", "--workers", "1", "--date", "2022-07-01", str(seed_path)]) == 0
     record = json.loads(capsys.readouterr().out)
     assert "Источник" in record["text"] or any("Источник" in r["text"] for r in record["removed"])
     assert record["language"] == "en" and record["events"]

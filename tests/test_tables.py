@@ -89,7 +89,7 @@ def test_code_summary_on_a_narrow_terminal_breaks_no_word(capsys, monkeypatch, t
     story.write_text("Leaders meet in Minsk\n\nThe presidents of Russia and Belarus held talks in Minsk on Monday, "
                      "officials said, and agreed to expand trade between the two countries next year.\n",
                      encoding="utf-8")
-    assert main(["code", "--json", "--date", "2022-07-01", str(story)]) == 0
+    assert main(["code", "--json", "--workers", "1", "--date", "2022-07-01", str(story)]) == 0
     record = json.loads(capsys.readouterr().out)
     known = {w for value in flatten(record) for w in value.split()}
     known |= {"date", "actor", "event", "recipient", "sentence", "where", "claimed", "by", "mode", "-", "not",
@@ -97,7 +97,7 @@ def test_code_summary_on_a_narrow_terminal_breaks_no_word(capsys, monkeypatch, t
               "text", "direct", "indirect"}
     known |= {f"{a['code']}/{a['sector']}" for a in record["actors"] if a["code"] and a["sector"]}
     monkeypatch.setenv("COLUMNS", str(width))
-    assert main(["code", "--date", "2022-07-01", str(story)]) == 0
+    assert main(["code", "--workers", "1", "--date", "2022-07-01", str(story)]) == 0
     out = capsys.readouterr().out
     assert "CONSU" in out and "presidents" in out  # the event (cut with "…" at 60 columns) and its sentence
     assert max(len(line) for line in out.splitlines()) <= width

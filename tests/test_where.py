@@ -90,7 +90,7 @@ def test_bad_place_filters_are_usage_errors(timeline_db, capsys, args, message):
 def test_coded_record_places_events_at_their_level(capsys, tmp_path, sentence, name, feature, country):
     path = tmp_path / "story.txt"
     path.write_text(f"Protest\n\n{sentence}\n", encoding="utf-8")
-    assert main(["code", "--json", "--date", "2024-05-03", str(path)]) == 0
+    assert main(["code", "--json", "--workers", "1", "--date", "2024-05-03", str(path)]) == 0
     record = json.loads(capsys.readouterr().out)
     located = [e["location"] for e in record["events"] if e["location"]]
     assert located, record["events"]
