@@ -18,11 +18,13 @@ from pathlib import Path
 from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
 from heron.ingest import Item, guarded, read_path, walk
+from heron.ingest.compressed import is_gzip_name
 from heron.registry import reader_for
 
 _JSONL = "heron.ingest.jsonl:read_jsonl_file"
 _WARC = "heron.ingest.warc:read_warc_file"
 _FEED = "heron.ingest.feeds:read_feed_file"
+CARRIED_MAX = 1000  # documents per carried piece
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def _pieces(paths: Iterable[str], size: int, limits: Limits) -> Iterator[Piece]:
 
 def _file_pieces(path: Path, size: int, limits: Limits) -> Iterator[Piece]:
     reader = reader_for(path.name) if path.is_file() else None
-    if reader == _JSONL:
+    if reader == _JSONL and not is_gzip_name(path.name):
         from heron.ingest.jsonl import line_ranges
 
         ranges = _scanned(line_ranges(path, size, limits), path)
@@ -141,7 +143,9 @@ def _file_pieces(path: Path, size: int, limits: Limits) -> Iterator[Piece]:
             for offset, origins in ranges:
                 yield Piece(str(path), offset, count=len(origins), kind="warc", origins=tuple(origins))
             return
-    elif reader == _FEED or reader is None:  # read here: feeds are small, failures need no worker
+    elif reader == _FEED or reader is None or is_gzip_name(path.name):
+        # read here: feeds are small, failures need no worker, and a compressed stream cannot be
+        # cut at byte offsets, so its documents travel to the workers themselves
         yield from _carried(read_path(path, limits), size)
         return
     yield Piece(str(path))  # a plain file, or a scan that failed: the reader reports why
@@ -156,5 +160,6 @@ def _scanned(ranges: Iterator, path: Path) -> list | None:
 
 def _carried(items: Iterator[Item], size: int) -> Iterator[Piece]:
     stream = iter(items)
+    size = min(size, CARRIED_MAX)  # counting a large compressed file holds no more than this at once
     while chunk := tuple(islice(stream, size)):
         yield Piece(kind="items", items=chunk)

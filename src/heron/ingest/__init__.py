@@ -44,7 +44,7 @@ def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     target = reader_for(path.name)
     if target is None:
         yield InputError(str(path), f"unknown input type {path.suffix or '(no suffix)'!r}; heron reads .txt, .html, "
-                                    ".jsonl, .rss/.atom/.xml, .warc(.gz)")
+                                    ".jsonl, .rss/.atom/.xml, .warc, each also as .gz")
         return
     yield from guarded(str(path), lambda: resolve(target)(path, limits))
 

