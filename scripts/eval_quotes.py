@@ -250,9 +250,11 @@ def evaluate(split: str = "dev", limit: int | None = None, errors: list | None =
 
 def _quote_stage_alone() -> list:
     from heron.config import Settings
-    from heron.pipeline.quotes import QuoteStage
+    from heron.pipeline.quotes.stage import QuoteStage
 
-    return [QuoteStage(Settings())]
+    from heron.pipeline.knowledge import knowledge_for
+
+    return [QuoteStage(Settings(), knowledge_for(Settings()))]
 
 
 class _Unchecked:

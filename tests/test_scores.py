@@ -6,7 +6,7 @@ import re
 import pytest
 
 from heron.errors import HeronError
-from heron.pipeline.scores import event_types, goldstein_for, modes_for, plover_table, scores_for
+from heron.pipeline.events.scores import event_types, goldstein_for, modes_for, read_plover_table, scores_for
 
 # DESIGN.md §4: event -> (quad, scale, CAMEO root)
 DESIGN_TABLE = {
@@ -40,7 +40,7 @@ def test_goldstein_roots(code, value):
 
 
 def test_every_goldstein_value_in_range():
-    values = plover_table()["goldstein"]
+    values = read_plover_table().goldstein
     assert len(values) > 250
     for code, value in values.items():
         assert re.fullmatch(r"\d{2,4}", code) and -10 <= value <= 10, code

