@@ -4,7 +4,7 @@
 PLOVER gold standard (plover-gsr/dev.jsonl): event type with actor and recipient codes.
 CASE 2021 task 2 (case2021/dev.jsonl): event type only; items with event null measure false
 alarms (ASSAULT, PROTEST, COERCE predicted where no political event is expected).
-Conventions: DESIGN.md §5, as implemented in heron.evaluation.sentences (same as `heron eval`).
+Conventions: docs/evaluation.md, as implemented in heron.evaluation.sentences (same as `heron eval`).
 
     .venv/bin/python scripts/eval_events.py [--set plover-gsr|case2021] [--errors K] [--json]
 """

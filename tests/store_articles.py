@@ -6,7 +6,7 @@ from pathlib import Path
 
 from heron.types import Actor, Article, Claim, Event, Location, Participant, Quote, Source, Speaker
 
-# (type, quad, scale, cameo, goldstein) as the PLOVER table of DESIGN.md gives them
+# (type, quad, scale, cameo, goldstein) as the PLOVER table of docs/records.md gives them
 _TYPES = {
     "CONSULT": (1, 2.5, "04", 1.0),
     "AGREE": (1, 2.5, "03", 4.0),

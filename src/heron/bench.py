@@ -2,7 +2,7 @@
 
 Both runs happen in the same process tree, on the same machine, with the same number of worker
 processes, so their ratio is comparable across machines where absolute times are not
-(DESIGN.md §5). spaCy runs ``nlp.pipe(n_process=N)`` over the cleaned texts; heron runs N forked
+(docs/evaluation.md). spaCy runs ``nlp.pipe(n_process=N)`` over the cleaned texts; heron runs N forked
 workers that clean, parse and code the raw inputs and send every article record back to the main
 process, as a store run would. Each heron worker reports its peak resident memory (VmHWM). A
 per-stage breakdown runs the stages one after another in this process on a small sample; its

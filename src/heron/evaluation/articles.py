@@ -7,7 +7,7 @@ published, url).
 
 A predicted event matches a gold one when the types are equal and the predicted actor codes
 intersect the gold actor codes and the recipients likewise; an empty gold side matches anything
-(DESIGN.md §5). Recall = required events matched one-to-one (a maximum bipartite matching, so a
+(docs/evaluation.md). Recall = required events matched one-to-one (a maximum bipartite matching, so a
 single prediction never counts twice); precision = predicted (non-negated) events that match a
 required or an acceptable event; F1 their harmonic mean. Totals are micro-averaged over articles.
 """

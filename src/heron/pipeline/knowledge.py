@@ -8,7 +8,7 @@ knowledge of its own, so whatever the settings add reaches every place that uses
 
 Two things are read once per process and shared, because they are large and the same for any
 settings: the GeoNames tables and the PLOVER table (``shared_tables``). A knowledge object is
-kept per (language, model, actor files) (``load_knowledge``). See docs/architecture.md.
+kept per (language, model, actor files, lexicon files) (``load_knowledge``). See docs/architecture.md.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class Knowledge:
     actors: ActorDictionary  # shipped actor files plus the user's
     matcher: ActorMatcher  # phrase matchers over ``actors``
     places: Gazetteer
-    lexicon: Lexicon
+    lexicon: Lexicon  # shipped lexicon plus the user's --lexicon files
     speech: SpeechWords
     references: ReferenceWords
     words: WordLists
@@ -58,11 +58,13 @@ def shared_tables() -> SharedTables:
 
 def knowledge_for(settings: Settings) -> Knowledge:
     """The knowledge object for these settings (built once per language, model and actor files)."""
-    return load_knowledge(settings.language, settings.model, tuple(Path(p) for p in settings.actor_files))
+    return load_knowledge(settings.language, settings.model, tuple(Path(p) for p in settings.actor_files),
+                          tuple(Path(p) for p in settings.lexicon_files))
 
 
 @lru_cache(maxsize=4)
-def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...]) -> Knowledge:
+def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] = (),
+                   lexicon_files: tuple[Path, ...] = ()) -> Knowledge:
     language = language_for(code)
     shared = shared_tables()
     nlp = language.load_model(model)
@@ -71,7 +73,7 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...]) 
         language=language, nlp=nlp, actors=actors,
         matcher=ActorMatcher(actors, nlp, shared.geonames.city_countries),
         places=load_gazetteer(shared.geonames, language),
-        lexicon=load_lexicon(language, shared.plover),
+        lexicon=load_lexicon(language, shared.plover, lexicon_files),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language),
         plover=shared.plover,
     )

@@ -8,7 +8,8 @@ from heron.errors import DataFileError
 from heron.pipeline.text.language import Language
 
 SPEECH_FILE = "speech.yaml"
-LISTS = ("verbs", "clause_verbs", "intent_verbs", "quote_verbs", "hedges", "hedge_subjects", "colon_labels")
+LISTS = ("verbs", "clause_verbs", "intent_verbs", "quote_verbs", "hedges", "hedge_subjects", "colon_labels",
+         "passive_subjects", "addressee_verbs", "not_cues", "relative_pronouns", "title_small_words")
 TABLES = ("prepositional", "demand_prepositions", "pronouns", "gendered_titles")
 
 
@@ -34,6 +35,16 @@ class SpeechWords:
         self.demand_prepositions: dict[str, str] = dict(data["demand_prepositions"])
         # words that open a line as a label before a colon ("Update:"), not a speaker
         self.colon_labels = frozenset(data["colon_labels"])
+        # subjects of "This was stated by X" that point back to the sentence before
+        self.passive_subjects = frozenset(data["passive_subjects"])
+        # verbs whose object is the one addressed ('told NBC's "Today"'), not what was said
+        self.addressee_verbs = frozenset(data["addressee_verbs"])
+        # auxiliaries never taken for a cue beside a quote
+        self.not_cues = frozenset(data["not_cues"])
+        # relative pronouns opening a speaker phrase ("the senator, who said ...")
+        self.relative_pronouns = frozenset(data["relative_pronouns"])
+        # words title case leaves in lower case (a quoted title vs. quoted words)
+        self.title_small_words = frozenset(data["title_small_words"])
         self._hedges = frozenset(data["hedges"])
         self._hedge_subjects = frozenset(data["hedge_subjects"])
         self._pronouns: dict[str, str] = dict(data["pronouns"])
@@ -61,7 +72,7 @@ class ReferenceWords:
 
     def __init__(self, language: Language) -> None:
         data = language.read_yaml(REFERENCES_FILE)
-        keys = REFERENCE_KINDS + ("determiners", "blockers", "numbers", "window_sentences", "max_unnumbered")
+        keys = REFERENCE_KINDS + ("determiners", "blockers", "numbers", "window_sentences", "max_unnumbered", "pronouns")
         missing = [k for k in keys if (data or {}).get(k) is None]
         if missing:
             raise DataFileError(language.where(REFERENCES_FILE), f"needs {', '.join(missing)}")
@@ -71,6 +82,7 @@ class ReferenceWords:
         self.numbers: dict[str, int] = {str(k): int(v) for k, v in data["numbers"].items()}
         self.window_sentences = int(data["window_sentences"])
         self.max_unnumbered = int(data["max_unnumbered"])
+        self.pronouns: dict[str, str] = {str(k): str(v) for k, v in data["pronouns"].items()}  # word -> male|female|plural|first
 
 
 WORDS_FILE = "words.yaml"

@@ -21,9 +21,6 @@ from heron.types import Actor, Article, Participant
 
 PLURAL_TAGS = ("NNS", "NNPS")
 OWN_NAME_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
-PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-PLURAL_PRONOUNS = {"they", "them"}
-FIRST_PERSON = {"i", "me", "we", "us"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -172,15 +169,15 @@ def _by_code(actors) -> list[Actor]:
 def pronoun_reference(article: Article, pronoun, knowledge: Knowledge) -> list[Participant] | None:
     """The actor(s) a pronoun stands for: he/she the nearest compatible person, they/them the
     nearest plural phrase when it names actors, I/we inside a quote its speaker; else None."""
-    word = pronoun.lower_
+    kind = knowledge.references.pronouns.get(pronoun.lower_)
     start, end = pronoun.idx, pronoun.idx + len(pronoun)
-    if word in PERSON_PRONOUNS:
-        actor = _person_before(article, start, PERSON_PRONOUNS[word], knowledge.speech)
+    if kind in ("male", "female"):
+        actor = _person_before(article, start, kind, knowledge.speech)
         return [Participant(actor.code, actor.sector, pronoun.text, actor.id, start, end)] if actor else None
-    if word in FIRST_PERSON:
+    if kind == "first":
         actor = _quote_speaker(article, start)
         return [Participant(actor.code, actor.sector, pronoun.text, actor.id, start, end)] if actor else None
-    if word in PLURAL_PRONOUNS:
+    if kind == "plural":
         actors = _plural_before(article, pronoun)
         return [Participant(a.code, a.sector, pronoun.text, a.id, start, end) for a in actors] or None
     return None

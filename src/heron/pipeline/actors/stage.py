@@ -28,8 +28,6 @@ from heron.pipeline.actors.titles import (Origin, RoleHit, breaks_office, choose
                                   implied_code, object_origins, origins_in, phrase_head, prep_objects, target_tokens)
 from heron.types import Actor, Article
 
-# a country after these prepositions is a place, not an actor ("talks in Moscow")
-LOCATIVE = {"in", "at", "near", "inside", "outside", "throughout", "around", "within", "across", "over"}
 STATE_FORMS = {"name", "seat", "code"}
 
 
@@ -169,7 +167,7 @@ class ActorFinder:
         code = origin.code if origin else (office.code if office else None)
         sector = role_hit.role.sector if role_hit else (office.sector if office else None)
         held = None
-        if role_hit and role_hit.role.office and not breaks_office(tokens):
+        if role_hit and role_hit.role.office and not breaks_office(tokens, self.words):
             held = role_hit.role.office
         rules = [r for r in (entry.rule + ":" + entry.name if entry else "name:PERSON",
                              role_hit.role.rule if role_hit else None, origin.rule if origin else None) if r]
@@ -247,11 +245,11 @@ class ActorFinder:
         if role_hit is None:
             return
         origins = origins_in(left, self.hit_at, self.date, self.matcher.place_country)
-        objects = object_origins(prep_objects(head), self.hit_at, self.date, self.matcher.place_country)
+        objects = object_origins(prep_objects(head, self.words), self.hit_at, self.date, self.matcher.place_country)
         if not origins and not objects and all(r.role.weak or not r.role.sector for r in roles) and not implied_code(roles):
             return  # "officials said": nobody to code
         first = min([t.i for t in left] + [head.i])
-        office = role_hit.role.office if not breaks_office(left) else None
+        office = role_hit.role.office if not breaks_office(left, self.words) else None
         plural = head.tag_ in ("NNS", "NNPS")
         if origins and not (len(origins) > 1 and any(t.dep_ == "cc" for t in left)):
             origins = origins[:1]  # "Iraq's Al-Qaeda frontman": the first; "U.S. and Russian": each
@@ -354,7 +352,7 @@ class ActorFinder:
         left = [t for t in left_tokens(root) if t.i < hit.start]
         origins = origins_in(left, self.hit_at, self.date, self.matcher.place_country)
         if any(t.lower_ == "ethnic" for t in left):
-            origins = origins or object_origins(prep_objects(root), self.hit_at, self.date, self.matcher.place_country)
+            origins = origins or object_origins(prep_objects(root, self.words), self.hit_at, self.date, self.matcher.place_country)
             if not origins:
                 context = self.context_origin(root, exclude=hit.target.code)
                 origins = [context] if context else []
@@ -372,7 +370,8 @@ class ActorFinder:
         root = self.doc[hit.start:hit.end].root
         while root.dep_ in ("conj", "compound", "appos") and root.head.i != root.i:
             root = root.head
-        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+        # a country after a locative preposition is a place, not an actor ("talks in Moscow")
+        return root.dep_ == "pobj" and root.head.lower_ in self.words["locative_preps"]
 
     def country_mention(self, hit: Hit, kind: str, sector: str | None) -> None:
         code = hit.target.code
@@ -425,7 +424,7 @@ class ActorFinder:
 
         For people, words that already qualify someone else (a title, a role phrase) do not
         count: in "President X welcomed South African leader Y", X is not South African."""
-        sent, targets = token.sent, (target_tokens(token) if targets else set())
+        sent, targets = token.sent, (target_tokens(token, self.words) if targets else set())
         target_codes = {h.code for h in self.hits if h.start in targets}
         codes = {h.code for h in self.hits if sent.start <= h.start < sent.end and h.code and h.code not in NON_STATE_CODES
                  and (places or h.start not in self.title_tokens) and h.start not in targets}

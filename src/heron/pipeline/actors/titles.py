@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from heron.types import NON_STATE_CODES
 from heron.pipeline.actors.dictionary import CountryForm, ActorEntry, Role
 from heron.pipeline.actors.matcher import Hit
+from heron.pipeline.words import WordLists
 
 MAX_TERM = 4  # longest role term in tokens ("secretary - general", "secretary of state")
-# prepositions whose object places a group in a country ("police in Kashmir")
-COUNTRY_PREPS = {"of", "in", "from", "at", "for", "within", "inside"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"}
-# words that make a title name a different office than the bare role ("deputy foreign minister")
-OFFICE_BREAKERS = {"vice", "deputy", "junior", "former", "ex", "ex-", "acting", "late", "assistant", "first", "interim"}
 # qualifiers that decide the sector over the head noun ("rebel leader", "opposition parties")
 ALLEGIANCE = {"REB", "OPP"}
 
@@ -84,8 +81,9 @@ def choose_role(hits: list[RoleHit], head) -> Role | None:
     return hits[-1].role
 
 
-def breaks_office(tokens) -> bool:
-    return any(t.lower_.strip("-") in OFFICE_BREAKERS for t in tokens)
+def breaks_office(tokens, words: WordLists) -> bool:
+    """A word that makes a title name another office than the bare role ("deputy foreign minister")."""
+    return any(t.lower_.strip("-") in words["office_breakers"] for t in tokens)
 
 
 @dataclass
@@ -118,11 +116,11 @@ def left_tokens(head, stop: int = -1) -> list:
     return tokens
 
 
-def prep_objects(head) -> list:
+def prep_objects(head, words: WordLists) -> list:
     """Objects of "of/in/from ..." attached to the head, with their conjuncts."""
     objects = []
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
+        if child.dep_ == "prep" and child.lower_ in words["country_preps"]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     objects += [obj, *obj.conjuncts]
@@ -177,10 +175,7 @@ def implied_code(hits: list[RoleHit]) -> Origin | None:
     return None
 
 
-TARGET_PREPS = {"at", "against", "on", "into", "toward", "towards", "upon"}
-
-
-def target_tokens(token) -> set[int]:
+def target_tokens(token, words: WordLists) -> set[int]:
     """Tokens naming what the clause of ``token`` (its subject) acts upon: "militants fired
     rockets at Israel" -> Israel. A group's country is never taken from its own target."""
     verb = token.head
@@ -190,10 +185,10 @@ def target_tokens(token) -> set[int]:
         return set()
     heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     holders = [verb, *heads]
-    heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+    heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in words["target_preps"]
               for o in p.children if o.dep_ == "pobj"]
     heads += [o for h in heads if h.pos_ in ("NOUN", "PROPN") for p in h.children  # "a hotel in Kenya"
-              if p.dep_ == "prep" and p.lower_ in ("in", "near", "outside") for o in p.children if o.dep_ == "pobj"]
+              if p.dep_ == "prep" and p.lower_ in words["target_place_preps"] for o in p.children if o.dep_ == "pobj"]
     out: set[int] = set()
     for head in heads:
         out |= {t.i for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "amod") and t.head.i == head.i}

@@ -2,7 +2,7 @@
 
 "Six were killed when a tank exploded" and "floods killed 20" name harm without an attacker;
 "a grenade went off during a robbery" is crime, not a political event. The word lists live in
-modality.yaml (non_agents, weapon_modifiers, crime_motives).
+modality.yaml (non_agents, weapon_modifiers, weapon_owners, crime_motives).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ HARM_ENTRIES = ("kill",)
 def non_agent(heads: list, lexicon: Lexicon) -> bool:
     """An accident or disaster as the subject of harm ("a tank exploded", "floods killed")."""
     words = lexicon.words("non_agents")
-    owners = lexicon.words("weapon_modifiers") | {"military", "army", "police", "government", "regime"}
+    owners = lexicon.words("weapon_modifiers") | lexicon.words("weapon_owners")
 
     def owned(head) -> bool:  # "Israeli aircraft", "army helicopter", "car bomb": someone's weapon
         return any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in owners

@@ -6,6 +6,7 @@ event carries ``lexicon/<type>.yaml:<entry id>:<pattern>`` so a reader can find 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from heron.errors import DataFileError
 from heron.pipeline.events.scores import PloverTable
 from heron.pipeline.text.language import Language
@@ -49,6 +50,8 @@ class Lexicon:
     light: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: dict = field(default_factory=dict)
     contexts: dict[str, str] = field(default_factory=dict)  # word -> PLOVER context (modality.yaml)
+    suffixes: tuple[tuple[str, str], ...] = ()  # de-inflections tried after the lemma (inflections.yaml)
+    doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
@@ -102,8 +105,38 @@ def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverT
         raise DataFileError(f"lexicon/{name}", f"needs 'event: {event}' and a list of 'entries'")
     lexicon.types.append(event)
     root_cameo = plover.scores_for(event)["cameo"]  # scores live in one table, data/plover.yaml
+    _add_entries(lexicon, data["entries"], event, name, {}, root_cameo)
+
+
+def load_user_file(lexicon: Lexicon, path: Path, plover: PloverTable) -> None:
+    """A user's lexicon file (``--lexicon``): a type file as in lexicon/, whose ``modes`` mapping
+    may add modes to the type (mode name -> CAMEO code). Its entries follow the shipped ones."""
+    import yaml
+
+    where = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(where, f"cannot read: {exc}") from exc
+    if not isinstance(data, dict) or data.get("event") not in lexicon.types or not isinstance(data.get("entries"), list):
+        raise DataFileError(where, f"needs 'event:' (one of {', '.join(lexicon.types)}) and a list of 'entries'")
+    event, modes = data["event"], data.get("modes") or {}
+    if not isinstance(modes, dict) or not all(str(c).isdigit() and len(str(c)) >= 2 for c in modes.values()):
+        raise DataFileError(where, "'modes' maps each new mode to its CAMEO code (two to four digits)")
+    known = set(plover.modes_for(event)) | set(modes)
     for raw in data["entries"]:
-        entry = _entry(raw, event, name, root_cameo)
+        if isinstance(raw, dict) and raw.get("mode") and raw["mode"] not in known:
+            raise DataFileError(where, f"entry {raw.get('id')!r}: {raw['mode']!r} is no mode of {event}; "
+                                       f"declare it under 'modes:'")
+    _add_entries(lexicon, data["entries"], event, Path(path).name, {str(k): str(v) for k, v in modes.items()},
+                 plover.scores_for(event)["cameo"])
+
+
+def _add_entries(lexicon: Lexicon, entries: list, event: str, name: str, mode_cameo: dict[str, str],
+                 root_cameo: str) -> None:
+    for raw in entries:
+        entry = _entry(raw, event, name, mode_cameo.get(str((raw or {}).get("mode")), root_cameo)
+                       if isinstance(raw, dict) else root_cameo)
         for pattern in raw.get("verbs") or ():
             lexicon.add(lexicon.verbs, str(pattern), False, entry)
         for pattern in raw.get("phrases") or ():
@@ -112,8 +145,8 @@ def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverT
             lexicon.add(lexicon.nouns, str(pattern), True, entry)
 
 
-def load_lexicon(language: Language, plover: PloverTable) -> Lexicon:
-    """All sixteen type files plus the light verbs and modality words (read-only once built)."""
+def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path, ...] = ()) -> Lexicon:
+    """All sixteen type files plus the light verbs, modality words and inflections (read-only once built)."""
     lexicon = Lexicon()
     for event in TYPES:
         _load_type(lexicon, event, language, plover)
@@ -123,4 +156,9 @@ def load_lexicon(language: Language, plover: PloverTable) -> Lexicon:
     for context, words in (lexicon.modality.get("contexts") or {}).items():
         for word in words:
             lexicon.contexts.setdefault(str(word).lower(), context)
+    inflections = _read_yaml(language, "inflections.yaml") or {}
+    lexicon.suffixes = tuple((str(a), str(b)) for a, b in inflections.get("suffixes") or ())
+    lexicon.doubled = frozenset(inflections.get("doubled") or ())
+    for path in user_files:
+        load_user_file(lexicon, path, plover)
     return lexicon

@@ -13,6 +13,7 @@ from heron.pipeline.events.participants import subject_of
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.quotes.reported import according_source
 from heron.types import Article
+from heron.pipeline.text.language import lemma
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -27,9 +28,6 @@ class Frame:
     hedge: bool = False
 
 
-def _lemma(token) -> str:
-    return token.lemma_.lower()
-
 
 def _negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
@@ -39,23 +37,23 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
     """Modality of the clause whose predicate is ``pred`` (a verb, or a light verb)."""
     frame = Frame(negated=_negated(pred))
     for aux in (c for c in pred.children if c.dep_ in ("aux", "auxpass")):
-        lemma = aux.lower_ if aux.lower_ in ("'ll", "wo") else _lemma(aux)
-        if lemma in lexicon.words("future_aux") or aux.lower_ == "wo":
+        word = aux.lower_ if aux.lower_ in ("'ll", "wo") else lemma(aux)
+        if word in lexicon.words("future_aux") or aux.lower_ == "wo":
             frame.intent = aux
-        elif lemma in lexicon.words("obligation_aux") and lemma != "have":
+        elif word in lexicon.words("obligation_aux") and word != "have":
             frame.obligation = aux
-        elif lemma in lexicon.words("hedge_aux"):
+        elif word in lexicon.words("hedge_aux"):
             frame.hedge = True
     head = pred.head
     if pred.dep_ == "xcomp" and head.i != pred.i:
-        lemma = _lemma(head)
-        if lemma in lexicon.words("intent_verbs") or lemma in lexicon.words("intent_adjectives") or \
-                lemma in lexicon.words("future_aux"):
+        word = lemma(head)
+        if word in lexicon.words("intent_verbs") or word in lexicon.words("intent_adjectives") or \
+                word in lexicon.words("future_aux"):
             frame.intent = head
             upper = frame_of(head, lexicon)
             frame.negated = frame.negated or upper.negated
             frame.hedge = frame.hedge or upper.hedge
-        elif lemma == "have" and any(c.dep_ == "aux" for c in pred.children):
+        elif word == "have" and any(c.dep_ == "aux" for c in pred.children):
             frame.obligation = head  # "X has to withdraw"
         if head.dep_ == "acomp":  # "is not ready to", "must be ready to"
             outer = frame_of(head.head, lexicon)
@@ -107,13 +105,13 @@ def _speaker_verb(pred, verbs: frozenset[str], triggers: frozenset[int]):
         if cur.dep_ not in CLAUSE_LINKS or cur.head.i == cur.i:
             break
         head = cur.head
-        if _lemma(head) in verbs and head.i not in triggers and cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp"):
+        if lemma(head) in verbs and head.i not in triggers and cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp"):
             return head
         cur = head
     root = pred.sent.root
-    if _lemma(root) not in verbs:
+    if lemma(root) not in verbs:
         for child in root.children:
-            if child.dep_ in ("parataxis", "advcl") and _lemma(child) in verbs and child.i not in triggers:
+            if child.dep_ in ("parataxis", "advcl") and lemma(child) in verbs and child.i not in triggers:
                 return child
     return None
 

@@ -10,43 +10,30 @@ from __future__ import annotations
 
 from heron.pipeline.actors.references import group_reference, pronoun_reference
 from heron.pipeline.actors.stage import actors_in_span, code_span
-from heron.pipeline.events.triggers import CLAIM_VERBS, Trigger
+from heron.pipeline.events.triggers import Trigger
 from heron.pipeline.knowledge import Knowledge
 from heron.types import Article, Participant
+from heron.pipeline.text.language import lemma
 
-RECIPIENT_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into", "over", "for", "from")
-NOUN_ACTOR_PREPS = ("of", "by", "from")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
-RELATIVE = {"who", "which", "that", "whom", "whose"}
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-NOT_PARTICIPANT_LEMMAS = {"time", "day", "week", "month", "year", "moment", "occasion", "way", "part", "basis"}
-# a gerund after these, attached to a verb, shares the verb's subject ("by signing, X agreed")
-CONTROL_PREPS = {"in", "by", "after", "before", "while", "upon", "through", "since", "when"}  # not "without": it did not happen
-NON_PERSON_PRONOUNS = {"it", "them", "this", "that", "these", "those", "itself", "themselves", "which", "what"}
-STRONG_PREPS = ("against", "with", "to", "toward", "towards", "upon")  # "invited Putin to support": the object of the matrix verb is the subject
+# The English word lists (prepositions, pronouns, participles) are in the language's words.yaml.
 
-
-# participles that state an attitude of their subject, not something done to it ("Israel is
-# opposed to French mediation", "Ukraine is committed to the talks"): the subject is the actor
-STATIVE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "dedicated", "resolved", "poised"}
-
-
-def _lemma(token) -> str:
-    return token.lemma_.lower()
 
 
 def subject_of(verb, knowledge: Knowledge, depth: int = 0):
     """The subject of a verb, inherited through xcomp / conj / participles / relative clauses."""
     if depth > 6:
         return None
+    words = knowledge.words
     for child in verb.children:
-        stative = child.dep_ == "nsubjpass" and verb.lower_ in STATIVE_PARTICIPLES
+        stative = child.dep_ == "nsubjpass" and verb.lower_ in words["stative_participles"]
         if (child.dep_ in SUBJECT_DEPS and child.dep_ != "expl") or stative:
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in words["relative_pronouns"] and verb.dep_ == "relcl":
                 return verb.head
             return child
-    active = verb.tag_ != "VBN" or verb.lower_ in STATIVE_PARTICIPLES  # a true passive's subject is its patient
+    active = verb.tag_ != "VBN" or verb.lower_ in words["stative_participles"]  # a true passive's subject is its patient
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass") and active):  # a subject misparsed onto "is"
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -59,11 +46,11 @@ def subject_of(verb, knowledge: Knowledge, depth: int = 0):
         if verb.dep_ == "xcomp" and obj is not None:  # "invited Putin to support": Putin supports
             return obj
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if verb.dep_ == "xcomp" and raised is not None and raised.lower_ not in RELATIVE \
+        if verb.dep_ == "xcomp" and raised is not None and raised.lower_ not in words["relative_pronouns"] \
                 and head.lemma_.lower() not in knowledge.speech.reporting_verbs:
             return raised  # "X is expected to meet", "X was asked to leave": X acts ("is said to": hearsay)
         return subject_of(head, knowledge, depth + 1)
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in CONTROL_PREPS \
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in words["control_preps"] \
             and head.head.pos_ in ("VERB", "AUX"):
         return subject_of(head.head, knowledge, depth + 1)  # "In announcing the sanctions, X said": X announced
     if verb.dep_ in ("conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -73,10 +60,11 @@ def subject_of(verb, knowledge: Knowledge, depth: int = 0):
     return None
 
 
-def passive_parts(verb) -> tuple[object, object] | None:
+def passive_parts(verb, knowledge: Knowledge) -> tuple[object, object] | None:
     """(agent, patient) of a passive verb; either may be None."""
+    words = knowledge.words
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+    if verb.lower_ in words["stative_participles"] and not any(c.dep_ == "agent" for c in verb.children):
         return None
     if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         patient = verb.head
@@ -84,12 +72,12 @@ def passive_parts(verb) -> tuple[object, object] | None:
     agent = next((c for c in agent_prep.children if c.dep_ == "pobj"), None) if agent_prep is not None else None
     if patient is None and agent is None:
         return None
-    if patient is not None and patient.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if patient is not None and patient.lower_ in words["relative_pronouns"] and verb.dep_ == "relcl":
         patient = verb.head
     return agent, patient
 
 
-def _prep_objects(token, preps=RECIPIENT_PREPS) -> list:
+def _prep_objects(token, preps: frozenset[str]) -> list:
     out = []
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -97,12 +85,12 @@ def _prep_objects(token, preps=RECIPIENT_PREPS) -> list:
     return out
 
 
-def _noun_actor(noun):
+def _noun_actor(noun, knowledge: Knowledge):
     """The actor inside a nominal: possessor, "of/by/from" phrase, or a national modifier."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
-    objs = _prep_objects(noun, NOUN_ACTOR_PREPS)
+    objs = _prep_objects(noun, knowledge.words["noun_actor_preps"])
     if objs:
         return objs[0]
     modifiers = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]  # "the US ceasefire proposal"
@@ -113,7 +101,7 @@ def role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     """Head tokens of the actor phrases and of the candidate recipient phrases (best first); an
     entry's target prepositions ("complain ... over X") put their objects first."""
     actors, recipients = _role_heads(trig, knowledge)
-    claimed_by = claimant(trig.head)
+    claimed_by = claimant(trig.head, knowledge)
     if claimed_by is not None:
         actors = [claimed_by]
     if trig.entry.target_preps:
@@ -124,7 +112,7 @@ def role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     return actors, recipients
 
 
-def claimant(token):
+def claimant(token, knowledge: Knowledge):
     """The subject of "X claimed responsibility for ..." when ``token`` lies inside what is
     claimed: whoever claims an attack is its actor, not the bomb or the city it hit."""
     cur = token
@@ -132,27 +120,28 @@ def claimant(token):
         if cur.head.i == cur.i:
             return None
         cur = cur.head
-        if cur.lower_ in ("responsibility", "credit") and cur.dep_ == "dobj" and _lemma(cur.head) in CLAIM_VERBS:
+        if cur.lower_ in knowledge.words["claim_nouns"] and cur.dep_ == "dobj" \
+                and lemma(cur.head) in knowledge.words["claim_verbs"]:
             return next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
 def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
-    verb = trig.head
+    verb, recipient_preps = trig.head, knowledge.words["recipient_preps"]
     exclude = {t.i for t in trig.words}
     if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
-        actor = _noun_actor(trig.noun)
+        actor = _noun_actor(trig.noun, knowledge)
         subject = subject_of(verb, knowledge)
         recipients = [subject] if trig.light == "undergoing" and subject is not None else []
-        recipients += _prep_objects(trig.noun) + _prep_objects(verb)
+        recipients += _prep_objects(trig.noun, recipient_preps) + _prep_objects(verb, recipient_preps)
         if trig.light == "intransitive":  # "an air strike hit Gaza"
             recipients += [c for c in verb.children if c.dep_ == "dobj"]
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
-    passive = passive_parts(verb)
+    passive = passive_parts(verb, knowledge)
     if passive is not None and trig.kind != "noun":
         agent, patient = passive
         recipients = [patient] if patient is not None else []
-        recipients += [o for o in _prep_objects(verb) if agent is None or o.i != agent.i]
+        recipients += [o for o in _prep_objects(verb, recipient_preps) if agent is None or o.i != agent.i]
         return ([agent] if agent is not None else []), [r for r in recipients if r.i not in exclude]
     if passive is not None:  # "sanctions were imposed on X by Y"
         agent, _ = passive
@@ -160,39 +149,39 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     else:
         subject = subject_of(verb, knowledge)
         actors = [subject] if subject is not None else []
-    if trig.kind == "noun" and not actors and _noun_actor(trig.noun) is not None:
-        actors = [_noun_actor(trig.noun)]
+    if trig.kind == "noun" and not actors and _noun_actor(trig.noun, knowledge) is not None:
+        actors = [_noun_actor(trig.noun, knowledge)]
     recipients = [c for c in verb.children if (c.dep_ in ("dobj", "dative") or c.dep_ == "oprd" and c.pos_ in (
         "NOUN", "PROPN")) and c.i not in exclude]
     if trig.kind == "noun":
-        recipients += _prep_objects(trig.noun, RECIPIENT_PREPS + ("of",))
+        recipients += _prep_objects(trig.noun, recipient_preps | {"of"})
     if trig.kind == "phrase":  # "broke off relations with X", "tightened the blockade of X": the object's own
-        recipients += _prep_objects(trig.words[-1], RECIPIENT_PREPS + ("of",))
-        owner = _noun_actor(trig.words[-1])  # "accepted the US proposal", "rejected Kenya's request"
+        recipients += _prep_objects(trig.words[-1], recipient_preps | {"of"})
+        owner = _noun_actor(trig.words[-1], knowledge)  # "accepted the US proposal", "rejected Kenya's request"
         if owner is not None and owner.i not in exclude:
             recipients.append(owner)
-    recipients += _prep_objects(verb)
+    recipients += _prep_objects(verb, recipient_preps)
     return actors, [r for r in recipients if r.i not in exclude]
 
 
-def complement_objects(trig: Trigger) -> list:
+def complement_objects(trig: Trigger, knowledge: Knowledge) -> list:
     """"refused to attend the ICJ hearing": the object of a complement that is no event itself
     may name whom the act is aimed at: the object when it is a name, else its own modifiers
     ("ICJ"), not a phrase nested deeper ("agreed to keep the price of Russian gas") unless the
     act is a refusal, which is aimed at whoever owns what is refused ("a hearing by the court")."""
     out = []
     for clause in (c for c in trig.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
-        for obj in [c for c in clause.children if c.dep_ in ("dobj", "dative")] + _prep_objects(clause, STRONG_PREPS):
+        for obj in [c for c in clause.children if c.dep_ in ("dobj", "dative")] + _prep_objects(clause, knowledge.words["strong_preps"]):
             if obj.pos_ == "PROPN":
                 out.append(obj)
                 continue
             out += [c for c in obj.lefts if c.dep_ in ("compound", "poss", "amod", "nmod")]
-            owner = _noun_actor(obj) if trig.entry.event == "REJECT" else None
+            owner = _noun_actor(obj, knowledge) if trig.entry.event == "REJECT" else None
             out += [owner] if owner is not None else []
     return out
 
 
-def clause_targets(trig: Trigger) -> list:
+def clause_targets(trig: Trigger, knowledge: Knowledge) -> list:
     """Who a demand or threat is aimed at when no object names it: the subject of the demanded
     clause ("demanded that the US cancel") or of the condition ("... unless Israel rescinds")."""
     owners = [trig.head] + ([trig.noun] if trig.noun is not None else [])
@@ -205,7 +194,7 @@ def clause_targets(trig: Trigger) -> list:
                     out.append(subject)
     if trig.entry.event == "THREATEN":
         for clause in (c for tok in [trig.head, *trig.head.children] for c in tok.children if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            if any(m.dep_ == "mark" and m.lower_ in knowledge.words["condition_marks"] for m in clause.children):
                 out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return out
 
@@ -311,33 +300,33 @@ def coded(parts: list[Participant]) -> bool:
     return any(p.code or p.actor or p.sector for p in parts)
 
 
-def is_participant(head) -> bool:
+def is_participant(head, knowledge: Knowledge) -> bool:
     """Dates, amounts and times are circumstances, not participants."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return True  # "thousands of Kurds", "the presidents of Russia and Belarus"
-    return head.ent_type_ not in NOT_PARTICIPANT_ENTS and head.lemma_.lower() not in NOT_PARTICIPANT_LEMMAS \
+    return head.ent_type_ not in NOT_PARTICIPANT_ENTS and head.lemma_.lower() not in knowledge.words["not_participant_lemmas"] \
         and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X")
 
 
-def _unresolved_thing(head) -> bool:
+def _unresolved_thing(head, knowledge: Knowledge) -> bool:
     """"He approved them", "stormed it": a pronoun no actor stands for is no recipient to show."""
-    return head.pos_ == "PRON" and head.lower_ in NON_PERSON_PRONOUNS
+    return head.pos_ == "PRON" and head.lower_ in knowledge.words["non_person_pronouns"]
 
 
-def _strong(head) -> bool:
-    return head.dep_ in ("dobj", "dative", "nsubjpass", "nsubj", "oprd") or head.head.lower_ in STRONG_PREPS
+def _strong(head, knowledge: Knowledge) -> bool:
+    return head.dep_ in ("dobj", "dative", "nsubjpass", "nsubj", "oprd") or head.head.lower_ in knowledge.words["strong_preps"]
 
 
 def choose_recipients(article: Article, heads: list, weak_heads: list, knowledge: Knowledge) -> list[Participant]:
     """The first recipient phrase that names a known actor, else the first direct one at all."""
     first: list[Participant] = []
-    for head in [h for h in heads if is_participant(h)]:
+    for head in [h for h in heads if is_participant(h, knowledge)]:
         parts = participants(article, [head], knowledge)
         if coded(parts):
             return parts
-        if not first and _strong(head) and not _unresolved_thing(head):
+        if not first and _strong(head, knowledge) and not _unresolved_thing(head, knowledge):
             first = parts
-    for head in [h for h in weak_heads if is_participant(h)]:
+    for head in [h for h in weak_heads if is_participant(h, knowledge)]:
         parts = participants(article, [head], knowledge)
         if coded(parts):
             return parts

@@ -4,7 +4,8 @@ PLOVER codes violence by demonstrators as a violent protest (PROTEST, riot, CAME
 riot-control force by the police on a crowd as repression (COERCE, CAMEO 175). A demonstration
 that is dispersed, attacked or suppressed, or during which people are arrested, has taken
 place: the demonstrators' PROTEST is coded too. The word lists live in modality.yaml
-(protesters, crowd_like, security_forces) and in protest.yaml (the protest nouns).
+(protesters, crowd_like, security_forces, during_preps, ambiguous_near_violence) and in
+protest.yaml (the protest nouns).
 """
 from __future__ import annotations
 
@@ -14,9 +15,6 @@ from heron.pipeline.events.triggers import Trigger
 PROTESTERS = LexiconEntry(event="PROTEST", id="protesters", file="modality.yaml", cameo="141", mode="demo")
 # events whose target, or whose time ("during the march"), can be a demonstration
 REPRESSIVE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"}
-DURING_PREPS = ("during", "at", "in", "amid")
-# next to violence a "strike" is more often an air or missile strike than a labour strike
-AMBIGUOUS_NEAR_VIOLENCE = {"strike"}
 REPRESSION_WHY = {"riot": ("145", "riot"), "demo": ("141", "demo"), "obstruct": ("144", "obstruct"),
                   "repression": ("175", None)}
 
@@ -79,7 +77,7 @@ def implied_protests(kept: list, drafts: list, lexicon: Lexicon) -> list[tuple[o
             hit = _protest_word(token, lexicon)
             if hit is not None:
                 found.setdefault(token.i, (token, *hit, "target"))
-        for token in _during(draft.trig):
+        for token in _during(draft.trig, lexicon):
             hit = _protest_word(token, lexicon)
             if hit is not None:
                 found.setdefault(token.i, (token, *hit, "during"))
@@ -98,7 +96,7 @@ def _protest_word(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
     if is_crowd(token, lexicon):
         return PROTESTERS, token.lemma_.lower()
     named = protest_entry(token, lexicon) if token.tag_ not in ("NNP", "NNPS") else None  # "in March"
-    if named is not None and named[1] not in AMBIGUOUS_NEAR_VIOLENCE:
+    if named is not None and named[1] not in lexicon.words("ambiguous_near_violence"):
         return named
     # "a crowd of demonstrators", "hundreds of protesters": the counted noun
     for prep in (c for c in token.children if c.lower_ == "of"):
@@ -117,8 +115,8 @@ def between(trig: Trigger) -> list:
             if p.dep_ == "pobj"]
 
 
-def _during(trig: Trigger) -> list:
+def _during(trig: Trigger, lexicon: Lexicon) -> list:
     """Nouns of time-and-place phrases of the trigger: "detained during protests", "killed at a rally"."""
     anchors = [trig.head] + ([trig.noun] if trig.noun is not None else [])
-    return [p for a in anchors for prep in a.children if prep.dep_ == "prep" and prep.lower_ in DURING_PREPS
+    return [p for a in anchors for prep in a.children if prep.dep_ == "prep" and prep.lower_ in lexicon.words("during_preps")
             for p in prep.children if p.dep_ == "pobj" and p.tag_ not in ("NNP", "NNPS")]

@@ -163,9 +163,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker, scope.knowledge)
     # "promised to allocate $1.5 billion to X": the complement may name the recipient
-    kid_heads = [h for kid in kids for h in role_heads(kid, scope.knowledge)[1]] + clause_targets(trig)
+    kid_heads = [h for kid in kids for h in role_heads(kid, scope.knowledge)[1]] + clause_targets(trig, scope.knowledge)
     if not kids:
-        kid_heads += complement_objects(trig)
+        kid_heads += complement_objects(trig, scope.knowledge)
     recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
@@ -209,7 +209,7 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
         heads = [token]
     else:  # "a march by students", "a crowd of demonstrators"
         heads = [p for prep in token.children if prep.lower_ in ("by", "of") for p in prep.children
-                 if p.dep_ == "pobj" and is_participant(p)]
+                 if p.dep_ == "pobj" and is_participant(p, scope.knowledge)]
     actor = participants(scope.article, heads, scope.knowledge)
     recipient, default = default_recipient(scope, "PROTEST", actor, token.idx)
     trig = Trigger(token, entry, word, "implied", words=[token])
@@ -226,7 +226,7 @@ def _happening(trig: Trigger, event: str) -> bool:
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
     """The actor phrases coded; a pronoun in reported speech ("Syria says it will") is the speaker."""
-    actor = participants(article, [h for h in heads if is_participant(h)], knowledge)
+    actor = participants(article, [h for h in heads if is_participant(h, knowledge)], knowledge)
     if speaker is not None and heads and all(h.pos_ == "PRON" for h in heads) and not coded(actor):
         spoken = participants(article, [speaker], knowledge)
         if coded(spoken):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from heron.pipeline.events.lexicon import LexiconEntry, Lexicon
+from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
@@ -27,26 +28,23 @@ class Trigger:
     words: list = field(default_factory=list)  # tokens that make up the trigger phrase
 
 
-def _lemma(token) -> str:
-    return token.lemma_.lower()
 
-
-def forms(token) -> tuple[str, ...]:
-    """The lemma, then plain de-inflections of the word: the small model mislemmatises some verbs
-    ("staged" -> "stag"), so a lexicon verb is also found from its inflected form."""
-    word, out = token.lower_, [_lemma(token)]
+def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
+    """The lemma, then plain de-inflections of the word (the language's lexicon/inflections.yaml):
+    the small model mislemmatises some verbs ("staged" -> "stag"), so a lexicon verb is also
+    found from its inflected form."""
+    word, out = token.lower_, [lemma(token)]
     if token.pos_ in ("VERB", "AUX", "ADJ"):
-        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
-                             ("es", ""), ("s", "")):
+        for suffix, repl in lexicon.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 out.append(word[: -len(suffix)] + repl)
-        if len(word) > 5 and word[-3:] in ("ded", "ted", "ged", "ped", "ned", "red") and word[-4] == word[-3]:
+        if len(word) > 5 and word[-3:] in lexicon.doubled and word[-4] == word[-3]:
             out.append(word[:-3])  # "stopped" -> "stop"
     return tuple(dict.fromkeys(out))
 
 
 def light_kind(token, lexicon: Lexicon) -> str | None:
-    for form in forms(token):
+    for form in forms(token, lexicon):
         for kind in ("agentive", "undergoing", "intransitive"):
             if form in lexicon.light[kind]:
                 return kind
@@ -58,7 +56,7 @@ def _near(verb, words: tuple[str, ...]) -> list | None:
     pool = [c for c in verb.children if (c.dep_ in PARTICLE_DEPS or c.dep_ == "neg") and not _time_phrase(c)]
     found = []
     for word in words:
-        match = next((t for t in pool if _lemma(t) == word or t.lower_ == word), None)
+        match = next((t for t in pool if lemma(t) == word or t.lower_ == word), None)
         if match is None:
             return None
         found.append(match)
@@ -66,9 +64,7 @@ def _near(verb, words: tuple[str, ...]) -> list | None:
     return found
 
 
-CLAIM_VERBS = {"claim", "accept", "admit", "take"}  # "claimed responsibility for the bombing": the claimant acted
 # "suspended part of a military aid program": the part stands for the whole it is taken from
-PARTITIVES = {"part", "parts", "portion", "half", "most", "some", "all", "much", "bulk", "rest", "share", "remainder"}
 
 
 def _time_phrase(prep) -> bool:
@@ -76,7 +72,7 @@ def _time_phrase(prep) -> bool:
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
-def objects_of(verb) -> list:
+def objects_of(verb, lexicon: Lexicon) -> list:
     """Direct objects, passive subjects and prepositional objects of a verb (with conjuncts)."""
     out = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
@@ -85,7 +81,7 @@ def objects_of(verb) -> list:
     # "fired dozens of rockets": the counted noun is the object
     out += [p for o in list(out) if o.pos_ in ("NUM", "NOUN", "PRON", "DET") for prep in o.children
             if prep.lower_ == "of" for p in prep.children
-            if p.dep_ == "pobj" and (o.pos_ == "NUM" or o.ent_type_ == "CARDINAL" or o.lower_ in PARTITIVES)]
+            if p.dep_ == "pobj" and (o.pos_ == "NUM" or o.ent_type_ == "CARDINAL" or o.lower_ in lexicon.words("partitives"))]
     return out
 
 
@@ -99,22 +95,22 @@ def _object_words(obj) -> list:
     return out
 
 
-def _constraints_hold(entry: LexiconEntry, verb) -> bool:
+def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
         near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "in", "for", "with")
                  for p in a.children if p.dep_ == "pobj"]
-        if not {_lemma(t) for s in near for t in s.subtree} & entry.subjects:
+        if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
-        direct = [o for o in objects_of(verb) if o.dep_ != "pobj" or o.head.lower_ in ("of", "by") or o.head.dep_ == "agent"]
-        words = {_lemma(t) for o in direct for t in _object_words(o)}
-        if entry.objects and not words & entry.objects or {_lemma(o) for o in direct} & entry.except_objects:
+        direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in ("of", "by") or o.head.dep_ == "agent"]
+        words = {lemma(t) for o in direct for t in _object_words(o)}
+        if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
     if entry.predicates:
         preds = [c for c in verb.children if c.dep_ in PREDICATE_DEPS]
         preds += [p for prep in verb.children if prep.lower_ == "as" for p in prep.children]
-        words = {_lemma(t) for p in preds for t in p.subtree} | {t.lower_ for p in preds for t in p.subtree}
+        words = {lemma(t) for p in preds for t in p.subtree} | {t.lower_ for p in preds for t in p.subtree}
         if not words & entry.predicates:
             return False
     if entry.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
@@ -124,10 +120,10 @@ def _constraints_hold(entry: LexiconEntry, verb) -> bool:
 
 def phrase_triggers(token, lexicon: Lexicon) -> list[Trigger]:
     found = []
-    key = next((f for f in forms(token) if f in lexicon.phrases), None)
+    key = next((f for f in forms(token, lexicon) if f in lexicon.phrases), None)
     for rest, entry in lexicon.phrases.get(key, ()):
         *particles, obj_word = rest
-        objs = [o for o in objects_of(token) if _lemma(o) == obj_word or o.lower_ == obj_word]
+        objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
         near = _near(token, tuple(particles)) if particles else []
         if objs and near is not None:
             pattern = " ".join((key,) + rest)
@@ -139,10 +135,10 @@ def verb_triggers(token, lexicon: Lexicon) -> list[Trigger]:
     if token.pos_ not in ("VERB", "ADJ") and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         return []
     found = []
-    key = next((f for f in forms(token) if f in lexicon.verbs), None)
+    key = next((f for f in forms(token, lexicon) if f in lexicon.verbs), None)
     for rest, entry in lexicon.verbs.get(key, ()):
         near = _near(token, rest) if rest else []
-        if near is None or not _constraints_hold(entry, token):
+        if near is None or not _constraints_hold(entry, token, lexicon):
             continue
         pattern = " ".join((key,) + rest)
         found.append(Trigger(token, entry, pattern, "verb", words=[token, *near]))
@@ -152,13 +148,13 @@ def verb_triggers(token, lexicon: Lexicon) -> list[Trigger]:
 def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tuple[object, str] | None:
     """The light verb governing a nominal event and how its subject relates to the event."""
     head = noun.head
-    if own and noun.dep_ in ("dobj", "nsubjpass") and set(forms(head)) & own:
+    if own and noun.dep_ in ("dobj", "nsubjpass") and set(forms(head, lexicon)) & own:
         return head, "agentive"
-    if own and noun.dep_ == "pobj" and head.lower_ == "with" and set(forms(head.head)) & own:
+    if own and noun.dep_ == "pobj" and head.lower_ == "with" and set(forms(head.head, lexicon)) & own:
         return head.head, "agentive"  # "retaliated with tariffs"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _light_role(head, lexicon)
-    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in lexicon.light.get("quantifiers", ()):
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
         return _light_role(head.head, lexicon, own)  # "carried out a series of air strikes"
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
@@ -180,8 +176,8 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
 def _takes_part(token) -> bool:
     """"took part in the march": the prepositional phrase hangs on "part" or on "took"."""
     if token.lower_ == "part" and token.dep_ == "dobj":
-        return _lemma(token.head) in ("take", "play")
-    return _lemma(token) == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children)
+        return lemma(token.head) in ("take", "play")
+    return lemma(token) == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children)
 
 
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
@@ -189,20 +185,20 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
     found = []
-    for words, entry in lexicon.nouns.get(_lemma(token), lexicon.nouns.get(token.lower_, ())):
+    for words, entry in lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
         start = token.i - len(words) + 1
         if start < token.sent.start:
             continue
         span = doc[start:token.i + 1]
-        if [_lemma(t) if t.i == token.i else t.lower_ for t in span] != list(words) and \
-                [_lemma(t) for t in span] != list(words):
+        if [lemma(t) if t.i == token.i else t.lower_ for t in span] != list(words) and \
+                [lemma(t) for t in span] != list(words):
             continue
         noun = span.root
         role = _light_role(noun, lexicon, entry.light)
         if role is None:
             continue
         verb, light = role
-        if entry.light and not set(forms(verb)) & entry.light:
+        if entry.light and not set(forms(verb, lexicon)) & entry.light:
             continue
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))

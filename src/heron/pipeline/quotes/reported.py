@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from heron.pipeline.words import SpeechWords
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
 EDGE_PUNCT = " \t\n,;:—–-\"“”«»„'"
 MIN_CONTENT_WORDS = 3
 HEADLINE_WORDS = 30  # a "Name: claim" line longer than this is body text, not a headline
@@ -307,7 +306,7 @@ def _passive_previous(verb, previous, text: str, speech: SpeechWords) -> Reporte
     """"This was stated by X": the content is the sentence before."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     has_agent = any(c.dep_ == "agent" for c in verb.children)
-    if not subjects or subjects[0].lower_ not in DEMONSTRATIVES or not has_agent:
+    if not subjects or subjects[0].lower_ not in speech.passive_subjects or not has_agent:
         return None
     bounds = _bounds(verb.doc, previous.start, previous.end - 1, text, previous[-1].idx)
     if bounds is None or "\n" in text[bounds[1]:verb.idx]:

@@ -16,7 +16,6 @@ from heron.types import Article, Quote, Speaker
 # dependents that belong to a name phrase on its left ("the Belarusian president", "Sen. X")
 NAME_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "flat"}
 NAME_RIGHT_DEPS = {"compound", "flat", "case"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 def phrase_bounds(token) -> tuple[int, int]:
@@ -57,7 +56,7 @@ class SpeakerResolver:
         """The Speaker for the mention at [start, end) (``head``: the spaCy token heading it)
         and the rule that resolved it."""
         text = self.article.text[start:end]
-        antecedent = _antecedent(head)
+        antecedent = _antecedent(head, self.knowledge.speech.relative_pronouns)
         if antecedent is not None:  # "Joe Smith, a host, who said ...": the mention is "who"
             found, _ = self.speaker(*phrase_bounds(antecedent), previous, antecedent)
             return Speaker(text, start, end, found.actor, found.name or found.text), "speaker.relative"
@@ -115,9 +114,9 @@ class SpeakerResolver:
         return not told or told == {gender}
 
 
-def _antecedent(head):
+def _antecedent(head, relative_pronouns: frozenset[str]):
     """The noun a relative pronoun subject stands for ("the senator, who said ..."), else None."""
-    if head is None or head.lower_ not in RELATIVE_PRONOUNS:
+    if head is None or head.lower_ not in relative_pronouns:
         return None
     clause = head.head
     if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):

@@ -33,17 +33,12 @@ from heron.types import Article, Quote, Speaker
 SCARE_QUOTE_WORDS = 3
 DASH_SIGNATURE = re.compile(r"[ \t,.]*[―—–-]{1,2}[ \t]*(?=\w)")  # '" ― Name' after a quote
 SIGNATURE_WORDS = 6
-# Dependents of a reporting verb that say where, when or to whom, not what, something was said;
-# and verbs whose object is the one addressed ("told NBC's "Today"").
+# Dependents of a reporting verb that say where, when or to whom, not what, something was said
+# (verbs whose object is the one addressed, "told NBC's "Today"", are speech.yaml's addressee_verbs).
 NOT_SAID_DEPS = ("prep", "dative", "npadvmod", "nsubj", "nsubjpass", "agent", "advmod")
-ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "email", "text", "call"}
 # A quoted stretch modifying a noun outside it is a label ('the "Perception" syllabus').
 LABEL_DEPS = ("compound", "amod", "nmod")
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# Words that title case leaves in lower case.
-TITLE_SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "to", "in",
-                     "on", "at", "by", "from", "with", "as", "into", "onto", "over", "per", "via",
-                     "vs", "de", "la", "le", "el", "du", "von", "van", "is", "it"}
 SENTENCE_END = re.compile(r"[.!?…]$")
 TAGGED = ("direct.cue_after", "direct.cue_after_name", "direct.cue_after_tag", "direct.cue_before",
           "direct.colon", "direct.colon_subject", "direct.according_to", "direct.dash_name")
@@ -114,7 +109,7 @@ def attribute_direct(doc, text: str, spans: list[QuoteSpan], speech: SpeechWords
         item = (_cue_after(doc, text, span, following, speech) or _cue_before(doc, text, span, previous, speech)
                 or _dash_name(doc, text, span) or _embedded(doc, text, span, speech)
                 or _continued(text, span, previous, found))
-        if item is None and span.words(text) > SCARE_QUOTE_WORDS and not _title(text, span):
+        if item is None and span.words(text) > SCARE_QUOTE_WORDS and not _title(text, span, speech):
             item = Reported(span.start, span.end, True, "direct.unattributed")
         if item is not None:
             found.append(item)
@@ -197,7 +192,7 @@ def _cue_after(doc, text: str, span: QuoteSpan, following: QuoteSpan | None,
                             (who.idx, who.idx + len(who.text)), who)
     verbs = speech.quote_verbs
     for token in words:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in ("be", "have", "do", "will"):
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in speech.not_cues:
             continue
         if token.lemma_.lower() not in verbs:
             return _manner_tag(text, span, words, token)
@@ -316,7 +311,7 @@ def _embedded(doc, text: str, span: QuoteSpan, speech: SpeechWords) -> Reported 
     beside it ('told ABC's "Good Morning America"', 'said on "Meet the Press"', 'the
     "Perception" syllabus')."""
     inside = _tokens(doc, span.start, span.end)
-    if not inside or _title(text, span):
+    if not inside or _title(text, span, speech):
         return None
     verbs = speech.reporting_verbs
     para_start, para_end = _paragraph(text, span.open_at)
@@ -330,30 +325,30 @@ def _embedded(doc, text: str, span: QuoteSpan, speech: SpeechWords) -> Reported 
             if not para_start <= ancestor.idx < para_end:
                 break  # a parse that runs across a line break says nothing about this quote
             if ancestor.idx < span.open_at or ancestor.idx >= span.outer_end:
-                if ancestor.lemma_.lower() in verbs and ancestor.pos_ in ("VERB", "AUX") and _said(ancestor, path[-1]):
+                if ancestor.lemma_.lower() in verbs and ancestor.pos_ in ("VERB", "AUX") and _said(ancestor, path[-1], speech):
                     return _make(span, ancestor, "direct.embedded")
             path.append(ancestor)
     return None
 
 
-def _said(verb, branch) -> bool:
+def _said(verb, branch, speech: SpeechWords) -> bool:
     """Whether the dependent ``branch`` of a reporting verb can hold what was said: its clause
     or object, not where or to whom it was said ('on "Meet the Press"', 'told "Today"')."""
     if branch.dep_ in NOT_SAID_DEPS:
         return branch.dep_ == "prep" and branch.lower_ == "as"  # 'described it as "unhinged"'
-    return not (branch.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS)
+    return not (branch.dep_ == "dobj" and verb.lemma_.lower() in speech.addressee_verbs)
 
 
-def _title(text: str, span: QuoteSpan) -> bool:
+def _title(text: str, span: QuoteSpan, speech: SpeechWords) -> bool:
     """A quoted title in running text ('the book "Crippled America: How to Make America Great
     Again"', 'a "Talk Bernie to Me" tote bag'): every longer word capitalised while the
     paragraph around it is not in title case (a headline quoting someone is)."""
-    words = [w for w in TITLE_WORD.findall(text[span.start:span.end]) if w.lower() not in TITLE_SMALL_WORDS]
+    words = [w for w in TITLE_WORD.findall(text[span.start:span.end]) if w.lower() not in speech.title_small_words]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False
     para_start, para_end = _paragraph(text, span.open_at)
     around = text[para_start:span.open_at] + " " + text[span.outer_end:para_end]
-    rest = [w for w in TITLE_WORD.findall(around) if w.lower() not in TITLE_SMALL_WORDS]
+    rest = [w for w in TITLE_WORD.findall(around) if w.lower() not in speech.title_small_words]
     return sum(w[0].islower() for w in rest) >= 2
 
 

@@ -33,6 +33,11 @@ HERON_ENTS = frozenset({
 LABEL_KINDS = ("dep", "ent", "tag")
 
 
+def lemma(token) -> str:
+    """A token's lemma in lower case: how every stage compares a word with its word lists."""
+    return token.lemma_.lower()
+
+
 class Language:
     """The data folder, models and label mapping of one language (English by default)."""
 
