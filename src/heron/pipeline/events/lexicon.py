@@ -13,6 +13,8 @@ from heron.pipeline.text.language import Language
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentive_particles", "subject_preps",
+               "object_preps")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps"}
@@ -50,6 +52,7 @@ class Lexicon:
     light: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: dict = field(default_factory=dict)
     contexts: dict[str, str] = field(default_factory=dict)  # word -> PLOVER context (modality.yaml)
+    take_part: dict = field(default_factory=dict)  # "took part in": noun, verbs, preposition (light_verbs.yaml)
     suffixes: tuple[tuple[str, str], ...] = ()  # de-inflections tried after the lemma (inflections.yaml)
     doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -151,7 +154,8 @@ def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path
     for event in TYPES:
         _load_type(lexicon, event, language, plover)
     light = _read_yaml(language, "light_verbs.yaml") or {}
-    lexicon.light = {k: frozenset(light.get(k) or ()) for k in ("agentive", "undergoing", "intransitive", "quantifiers")}
+    lexicon.light = {k: frozenset(light.get(k) or ()) for k in LIGHT_LISTS}
+    lexicon.take_part = dict(light.get("take_part") or {})
     lexicon.modality = _read_yaml(language, "modality.yaml") or {}
     for context, words in (lexicon.modality.get("contexts") or {}).items():
         for word in words:

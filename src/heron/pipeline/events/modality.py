@@ -37,8 +37,9 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
     """Modality of the clause whose predicate is ``pred`` (a verb, or a light verb)."""
     frame = Frame(negated=_negated(pred))
     for aux in (c for c in pred.children if c.dep_ in ("aux", "auxpass")):
-        word = aux.lower_ if aux.lower_ in ("'ll", "wo") else lemma(aux)
-        if word in lexicon.words("future_aux") or aux.lower_ == "wo":
+        contracted = aux.lower_ in lexicon.words("future_contractions")
+        word = aux.lower_ if contracted else lemma(aux)
+        if word in lexicon.words("future_aux") or contracted:
             frame.intent = aux
         elif word in lexicon.words("obligation_aux") and word != "have":
             frame.obligation = aux
@@ -63,13 +64,13 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
     return frame
 
 
-def clause_role(pred) -> str:
+def clause_role(pred, lexicon: Lexicon) -> str:
     """main | background (a relative or participial clause about a noun) | side (adverbial clause)."""
     role, cur = "main", pred
     for _ in range(12):
         if cur.dep_ in ("relcl", "acl"):
             return "background"
-        if cur.dep_ in ("advcl", "pcomp") and not _contrast(cur):  # "..., saying it would", "arrested for collaborating"
+        if cur.dep_ in ("advcl", "pcomp") and not _contrast(cur, lexicon):  # "..., saying it would", "arrested for collaborating"
             role = "side"
         if cur.head.i == cur.i:
             break
@@ -77,11 +78,11 @@ def clause_role(pred) -> str:
     return role
 
 
-def _contrast(clause) -> bool:
+def _contrast(clause, lexicon: Lexicon) -> bool:
     """"..., while Canada imposed tariffs": a contrastive clause with its own subject reports an
     event of equal rank, not a circumstance of the main one."""
     return clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBZ", "VBP") \
-        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "whilst") for c in clause.children) \
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.words("contrast_marks") for c in clause.children) \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 

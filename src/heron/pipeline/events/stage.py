@@ -112,16 +112,16 @@ def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]
         if draft is not None:
             drafts.append(draft)
     drafts += obligations(scope, absorbed)
-    kept = _main_clauses(drafts)
+    kept = _main_clauses(drafts, scope.lexicon)
     kept += concurrent_protests(drafts, kept)
     hits = implied_protests(kept, drafts, scope.lexicon)
     return kept + [d for hit in hits if (d := protest_draft(scope, *hit))]
 
 
-def _main_clauses(drafts: list[EventDraft]) -> list[EventDraft]:
+def _main_clauses(drafts: list[EventDraft], lexicon) -> list[EventDraft]:
     """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
     ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
-    roles = [clause_role(d.trig.head) for d in drafts]
+    roles = [clause_role(d.trig.head, lexicon) for d in drafts]
     for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
         chosen = [d for d, r in zip(drafts, roles) if r == wanted]
         if chosen:
@@ -208,7 +208,7 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
     if is_crowd(token, scope.lexicon):
         heads = [token]
     else:  # "a march by students", "a crowd of demonstrators"
-        heads = [p for prep in token.children if prep.lower_ in ("by", "of") for p in prep.children
+        heads = [p for prep in token.children if prep.lower_ in scope.lexicon.words("crowd_preps") for p in prep.children
                  if p.dep_ == "pobj" and is_participant(p, scope.knowledge)]
     actor = participants(scope.article, heads, scope.knowledge)
     recipient, default = default_recipient(scope, "PROTEST", actor, token.idx)

@@ -98,12 +98,13 @@ def _object_words(obj) -> list:
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
         near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "in", "for", "with")
+        near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in lexicon.light["subject_preps"]
                  for p in a.children if p.dep_ == "pobj"]
         if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
-        direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in ("of", "by") or o.head.dep_ == "agent"]
+        direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
+                  or o.head.dep_ == "agent"]
         words = {lemma(t) for o in direct for t in _object_words(o)}
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
@@ -159,25 +160,27 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
         return head, kind
-    if noun.dep_ == "pobj" and head.lower_ == "in" and _takes_part(head.head):
+    take_part = lexicon.take_part
+    if noun.dep_ == "pobj" and head.lower_ == take_part.get("preposition") and _takes_part(head.head, take_part):
         return (head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head), "agentive"
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
         outer = light_kind(verb, lexicon)
         if outer == "undergoing":
             return verb, "undergoing"
-        if outer == "agentive" and head.lower_ in ("on", "in", "into", "out"):
+        if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
     if noun.dep_ == "nsubj" and light_kind(head, lexicon) == "intransitive":
         return head, "intransitive"
     return None
 
 
-def _takes_part(token) -> bool:
+def _takes_part(token, take_part: dict) -> bool:
     """"took part in the march": the prepositional phrase hangs on "part" or on "took"."""
-    if token.lower_ == "part" and token.dep_ == "dobj":
-        return lemma(token.head) in ("take", "play")
-    return lemma(token) == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children)
+    noun, verbs = take_part.get("noun"), take_part.get("verbs") or ()
+    if token.lower_ == noun and token.dep_ == "dobj":
+        return lemma(token.head) in verbs
+    return lemma(token) == verbs[0] and any(c.lower_ == noun and c.dep_ == "dobj" for c in token.children) if verbs else False
 
 
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
