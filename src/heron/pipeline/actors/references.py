@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.types import NON_STATE_CODES
 from heron.pipeline.actors.stage import actor_for_span
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.words import ReferenceWords, SpeechWords
-from heron.types import Actor, Article, Participant
+from heron.types import NON_STATE_CODES, Actor, Article, Participant
 
 PLURAL_TAGS = ("NNS", "NNPS")
 OWN_NAME_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")

@@ -18,15 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from heron.config import Settings
-from heron.types import NON_STATE_CODES
-from heron.pipeline.actors.dictionary import CountryForm, ActorEntry
+from heron.pipeline.actors.dictionary import ActorEntry, CountryForm
+from heron.pipeline.actors.matcher import Hit, dominant_code
 from heron.pipeline.actors.span_coder import SpanCoder
+from heron.pipeline.actors.titles import (Origin, RoleHit, breaks_office, choose_role, find_roles, implied_code,
+                                         left_tokens, object_origins, origins_in, phrase_head, prep_objects,
+                                         target_tokens)
 from heron.pipeline.component import Stage
 from heron.pipeline.knowledge import Knowledge
-from heron.pipeline.actors.matcher import Hit, dominant_code
-from heron.pipeline.actors.titles import (Origin, RoleHit, breaks_office, choose_role, find_roles, left_tokens,
-                                  implied_code, object_origins, origins_in, phrase_head, prep_objects, target_tokens)
-from heron.types import Actor, Article
+from heron.types import NON_STATE_CODES, Actor, Article
 
 STATE_FORMS = {"name", "seat", "code"}
 

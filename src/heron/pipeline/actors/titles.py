@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.types import NON_STATE_CODES
-from heron.pipeline.actors.dictionary import CountryForm, ActorEntry, Role
+from heron.pipeline.actors.dictionary import ActorEntry, CountryForm, Role
 from heron.pipeline.actors.matcher import Hit
 from heron.pipeline.words import WordLists
+from heron.types import NON_STATE_CODES
 
 MAX_TERM = 4  # longest role term in tokens ("secretary - general", "secretary of state")
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"}

@@ -12,8 +12,8 @@ from heron.pipeline.events.lexicon import Lexicon
 from heron.pipeline.events.participants import subject_of
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.quotes.reported import according_source
-from heron.types import Article
 from heron.pipeline.text.language import lemma
+from heron.types import Article
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICTUAL = {"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}

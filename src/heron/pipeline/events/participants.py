@@ -12,8 +12,8 @@ from heron.pipeline.actors.references import group_reference, pronoun_reference
 from heron.pipeline.actors.stage import actors_in_span, code_span
 from heron.pipeline.events.triggers import Trigger
 from heron.pipeline.knowledge import Knowledge
-from heron.types import Article, Participant
 from heron.pipeline.text.language import lemma
+from heron.types import Article, Participant
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}

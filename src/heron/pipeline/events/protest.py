@@ -9,7 +9,7 @@ protest.yaml (the protest nouns).
 """
 from __future__ import annotations
 
-from heron.pipeline.events.lexicon import LexiconEntry, Lexicon
+from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.events.triggers import Trigger
 
 PROTESTERS = LexiconEntry(event="PROTEST", id="protesters", file="modality.yaml", cameo="141", mode="demo")

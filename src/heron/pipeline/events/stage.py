@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from heron.config import Settings
 from heron.pipeline.component import Stage
 from heron.pipeline.events.fields import date_for, location_for, scores
+from heron.pipeline.events.harm import non_agent, out_of_scope, violence_cue
 from heron.pipeline.events.lexicon import LexiconEntry
+from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
+from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
+                                               is_participant, participants, phrase_span, role_heads, subject_of)
 from heron.pipeline.events.protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
                                          implied_protests, is_crowd)
-from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects, is_participant,
-                                       participants, phrase_span, role_heads, subject_of)
 from heron.pipeline.events.triggers import Trigger, sentence_triggers
-from heron.pipeline.events.harm import non_agent, out_of_scope, violence_cue
-from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
 

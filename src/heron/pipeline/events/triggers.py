@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from heron.pipeline.events.lexicon import LexiconEntry, Lexicon
+from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")

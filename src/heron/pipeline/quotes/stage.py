@@ -23,10 +23,10 @@ import re
 
 from heron.config import Settings
 from heron.pipeline.component import Stage
+from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.quotes.marks import QuoteSpan, find_quote_spans
 from heron.pipeline.quotes.reported import Reported, according_source, cue_text, find_reported, speaker_token
 from heron.pipeline.quotes.speakers import SpeakerResolver, phrase_bounds
-from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.words import SpeechWords
 from heron.types import Article, Quote, Speaker
 

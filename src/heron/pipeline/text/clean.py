@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from heron.config import Settings
 from heron.errors import InputError
 from heron.ingest.html import document_from_html
-from heron.pipeline.text.language import language_for
 from heron.pipeline.text.boilerplate import Line, Rule, Scan, credit, ends_sentence, load_rules, scan
+from heron.pipeline.text.language import language_for
 from heron.types import Article, RawDocument, Removed, Source
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
