@@ -231,6 +231,12 @@ def dyad(actor, recipient, db, by, both_directions, mentions, plot_path, fmt) ->
     from heron.output import default_format, write_rows
     from heron.store.query import dyad as dyad_series
 
+    if plot_path:
+        from heron.store.plot import check_plot_path
+        from heron.store.target import refuse_the_store
+
+        refuse_the_store("--plot", Path(plot_path), Path(db) if db else Settings().db)
+        check_plot_path(Path(plot_path))
     con = _connect(db)
     series = dyad_series(con, actor, recipient, by, both_directions, unique=not mentions)
     con.close()
@@ -269,25 +275,23 @@ def quotes(db, speaker, limit, fmt) -> None:
 @DB_READ
 @click.option("--format", "fmt", required=True, type=click.Choice(list(EXPORTERS)))
 @click.option("--out", type=click.Path(), help="Output file (a folder for parquet); default stdout.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file (or earlier Parquet export folder).")
 @click.option("--unique", is_flag=True, help="Export merged unique events instead of every event record.")
 @click.option("--header", is_flag=True, help="gdelt-tsv: write the column names first.")
-def export(db, fmt, out, unique, header) -> None:
+def export(db, fmt, out, force, unique, header) -> None:
     """Export events as PLOVER JSON lines, GDELT 2.0 event-table TSV, or Parquet by year/month."""
     from heron.registry import resolve
+    from heron.store.target import export_target, run_export
 
     exporter = resolve(EXPORTERS[fmt])
-    folder = getattr(exporter, "writes_folder", False)
+    folder = getattr(exporter, "writes_folder", False)  # the exporter says what it writes
     if folder and not out:
         raise click.UsageError(f"--format {fmt} needs --out FOLDER")
-    con = _connect(db)
+    db_path = Path(db) if db else Settings().db
+    target = export_target(Path(out), db_path, folder=folder, force=force) if out else None
+    con = _connect(str(db_path))
     try:
-        if folder:
-            result = exporter(con, Path(out), unique=unique, header=header)
-        elif out:
-            with open(out, "w", encoding="utf-8", newline="") as stream:
-                result = exporter(con, stream, unique=unique, header=header)
-        else:
-            result = exporter(con, sys.stdout, unique=unique, header=header)
+        result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
     finally:
         con.close()
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
