@@ -95,10 +95,10 @@ def build_store(path: Path, items: list[Article] | None = None) -> Path:
     """Write the articles (and one unreadable input) through the store writer."""
     from heron.errors import InputError
     from heron.store.duckdb import Store
-    from heron.store import InputOutcome
+    from heron.store import InputRecord
 
-    entries = [InputOutcome(a.origin or a.id, f"fp-{a.id}", a) for a in (items if items is not None else articles())]
-    entries.append(InputOutcome("broken.txt", "fp-broken", InputError("broken.txt", "empty input")))
+    entries = [InputRecord(a.origin or a.id, f"fp-{a.id}", a) for a in (items if items is not None else articles())]
+    entries.append(InputRecord("broken.txt", "fp-broken", InputError("broken.txt", "empty input")))
     with Store(path) as store:
         store.write_batch(entries)
     return path

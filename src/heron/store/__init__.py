@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from heron.store.dedup import signature as story_signature
 from heron.store.duckdb import BatchCounts, Store, migrate
-from heron.store.inputs import InputOutcome, fingerprint
+from heron.store.inputs import InputRecord, fingerprint
 from heron.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["BatchCounts", "DATA_TABLES", "InputOutcome", "MIGRATIONS", "SCHEMA_VERSION", "Store", "fingerprint", "migrate",
+__all__ = ["BatchCounts", "DATA_TABLES", "InputRecord", "MIGRATIONS", "SCHEMA_VERSION", "Store", "fingerprint", "migrate",
            "story_signature"]
