@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from heron.config import Settings
 from heron.pipeline.component import Stage
+from heron.pipeline.events.dates import UNRESOLVED_DATES
 from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import non_agent, out_of_scope, violence_cue
 from heron.pipeline.events.lexicon import LexiconEntry
@@ -92,6 +93,8 @@ class EventStage(Stage):
                 told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
         carry_paragraph_dates(article, told)
         article.events = [item.event for item in told]
+        if article.published is None and any(e.date is None and e.date_text for e in article.events):
+            article.problems.append(Problem("dates", UNRESOLVED_DATES))
         article.problems += [Problem("events", note) for note in sorted(notes)]
 
 

@@ -16,14 +16,13 @@ from heron.config import Settings
 from heron.errors import InputError
 from heron.ingest.html import document_from_html
 from heron.pipeline.text.boilerplate import Line, Rule, Scan, credit, ends_sentence, load_rules, scan
+from heron.pipeline.text.identify import CODED, Identifier, detect_language, not_coded_message
 from heron.pipeline.text.language import language_for
-from heron.types import Article, RawDocument, Removed, Source
+from heron.types import Article, Problem, RawDocument, Removed, Source
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?$", re.IGNORECASE)
 TITLE_MAX_WORDS = 30
 
@@ -32,6 +31,7 @@ class Cleaner:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.rules: tuple[Rule, ...] = load_rules(tuple(settings.boilerplate_files), language_for(settings.language))
+        self.identifier = Identifier()  # loads its model only for text that is not plainly English
 
     def __call__(self, raw: RawDocument) -> Article:
         if raw.text is None and raw.html:
@@ -45,10 +45,12 @@ class Cleaner:
             raise InputError(raw.origin, f"no text left after cleaning{detail}")
         text = "\n\n".join(([title] if title else []) + paragraphs)
         article_id = raw.id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+        language = detect_language(text, raw.language, self.identifier)
         return Article(
-            id=article_id, text=text, title=title, url=raw.url, language=language_of(text),
+            id=article_id, text=text, title=title, url=raw.url, language=language,
             published=raw.published or written_date(found.date) or self.settings.default_date, origin=raw.origin,
             source=find_source(found, self.rules, raw), removed=found.removed + duplicate,
+            problems=[] if language in CODED else [Problem("language", not_coded_message(language))],
         )
 
 
@@ -147,11 +149,6 @@ def written_date(value: str | None) -> str | None:
     except (ValueError, OverflowError):
         return None
     return parsed.date().isoformat() if re.search(r"\d{4}", value) else None
-
-
-def language_of(text: str) -> str:
-    """"ru" when Cyrillic letters outnumber Latin ones, else "en" (later stages are English)."""
-    return "ru" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
 
 
 def outlet_name(value: str | None) -> str | None:

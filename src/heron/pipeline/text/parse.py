@@ -13,6 +13,7 @@ from itertools import islice
 from heron.config import Settings
 from heron.pipeline.component import Stage, run_guarded
 from heron.pipeline.knowledge import Knowledge
+from heron.pipeline.text.identify import CODED
 from heron.types import Article
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -41,7 +42,8 @@ class ParseStage(Stage):
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
-            pieces = [paragraphs(a.text) for a in batch]
+            # text in a language heron does not code is not parsed (run_guarded passes it by)
+            pieces = [paragraphs(a.text) if a.language in CODED else [] for a in batch]
             parsed = iter(self.nlp.pipe([p for ps in pieces for p in ps], batch_size=self.batch_size * 8))
             for article, own in zip(batch, pieces):
                 docs = [next(parsed) for _ in own]
