@@ -1,8 +1,9 @@
 """Titles and role nouns in a parsed sentence: which sector a phrase names, and whose country.
 
 "Russian Defense Minister Sergei Shoigu", "the presidents of Russia and Belarus", "police in
-Kashmir", "Haitian government officials": the role table (``actors/roles.csv`` of the language folder) gives the
-sector and office; demonyms, possessives and "of/in/from" phrases give the country.
+Kashmir", "Haitian government officials": the role table (the language folder's
+``actors/roles.csv``) gives the sector and office; demonyms, possessives and "of/in/from"
+phrases give the country.
 """
 from __future__ import annotations
 
