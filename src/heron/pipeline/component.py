@@ -8,10 +8,10 @@ their own problem, so nothing is silently missing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Callable, ClassVar
+from typing import Any, Callable, ClassVar
 
 from heron.errors import HeronError, InputError
-from heron.pipeline.language import CODED
+from heron.pipeline.text.identify import CODED
 from heron.types import Article, Problem, RawDocument
 
 
@@ -49,7 +49,8 @@ def run_guarded(stage: Stage, article: Article, work: Callable[[Article], None])
 
 
 class Pipeline:
-    def __init__(self, cleaner: Callable[[RawDocument], Article], stages: list[Stage]) -> None:
+    def __init__(self, cleaner: Callable[[RawDocument], Article], stages: list[Stage], knowledge: Any = None) -> None:
+        """``knowledge``: the Knowledge the stages were built with (for callers that code spans)."""
         provided = {"text", "title", "removed", "source"}
         for stage in stages:
             missing = set(stage.requires) - provided
@@ -58,6 +59,7 @@ class Pipeline:
             provided |= set(stage.provides)
         self.cleaner = cleaner
         self.stages = stages
+        self.knowledge = knowledge
 
     @property
     def stage_names(self) -> list[str]:
