@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as settings_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -164,3 +166,12 @@ def fill_disk(folder: Path) -> Path:
         except OSError:
             pass
     return filler
+
+
+# Property-based tests: a moderate number of examples so `make test` stays quick; the "fuzz"
+# profile (scripts/fuzz_readers.py) runs many more. No example database: runs leave no files.
+settings_profile.register_profile("heron", max_examples=150, deadline=None, database=None,
+                                  suppress_health_check=[HealthCheck.too_slow])
+settings_profile.register_profile("fuzz", settings_profile.get_profile("heron"),
+                                  max_examples=int(os.environ.get("HERON_FUZZ_EXAMPLES", "12500")))
+settings_profile.load_profile(os.environ.get("HERON_HYPOTHESIS_PROFILE", "heron"))

@@ -126,3 +126,34 @@ def test_code_help_mentions_every_option_in_the_readme(capsys):
     code, out, _ = run(capsys, "code", "--help")
     assert code == 0 and documented >= {"--json", "--date", "--boilerplate"}
     assert {opt for opt in documented if opt not in out} == set()
+
+
+def test_binary_stdin_is_one_error_line_and_the_other_inputs_are_coded(tmp_path, monkeypatch, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    binary = b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 200  # as `< /bin/ls`
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(binary)))
+    code, out, err = run(capsys, "code", "--json", "--date", "2024-05-02", str(good), "-")
+    assert code == 1
+    assert [r["origin"] for r in records(out)] == [str(good)]
+    assert err.splitlines() == ["heron: error: <stdin>: binary input (NUL bytes): not a text file"]
+
+
+def test_control_bytes_from_inputs_never_reach_stderr(tmp_path, capsys):
+    from warc_records import archive, record, response
+
+    (tmp_path / "evil\x1b]0;pwned\x07\rname.txt").write_bytes(b"")
+    (tmp_path / "dates.jsonl").write_text(json.dumps({"id": "d", "text": STORY, "date": "\x1b[2J\x9b\u202e"}) + "\n",
+                                          encoding="utf-8")
+    moved = response(1, http_head=b"HTTP/1.1 301 \x1b[31mMoved\r\n")
+    request = record({"WARC-Type": "request", "Content-Length": 2}, b"GE")
+    (tmp_path / "crawl\x1b[8m.warc").write_bytes(archive([request, moved], gz=False)[0])
+    code, out, err = run(capsys, "code", "--json", str(tmp_path))
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert [line.split(": ")[1] for line in lines] == ["warning", "error", "error", "error"], err
+    assert all(line.isprintable() for line in lines)
+    assert "crawl\\x1b[8m.warc: 1 response records read; skipped records that hold no page: 1 request" in lines[0]
+    assert "HTTP status 301 for https://news.example.net/report-1" in lines[1] and "crawl\\x1b[8m.warc#urn" in lines[1]
+    assert "evil\\x1b]0;pwned\\x07\\rname.txt: empty input" in err
+    assert "'\\x1b[2J\\x9b\\u202e' is not a YYYY-MM-DD date" in err

@@ -5,6 +5,7 @@ import tracemalloc
 
 import pytest
 
+from heron.config import Limits
 from heron.errors import InputError
 from heron.ingest import read_paths
 from heron.ingest.html import decode_html, document_from_html, read_html_file
@@ -74,12 +75,11 @@ def test_size_cap_refuses_instead_of_loading():
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
 def test_oversized_text_file_streams_in_paragraph_parts(tmp_path, monkeypatch, encoding):
-    monkeypatch.setattr("heron.ingest.text.MAX_TEXT_BYTES", 3000)
     monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)
     paragraphs = [f"{RU} Абзац {n}." for n in range(60)]
     path = tmp_path / "dump.txt"
     path.write_bytes("\n\n".join(paragraphs).encode(encoding))
-    docs = list(read_paths([str(path)]))
+    docs = list(read_paths([str(path)], Limits(text_bytes=3000)))
     assert len(docs) > 3 and all(isinstance(doc, RawDocument) for doc in docs)
     assert [doc.origin for doc in docs] == [f"{path}#part-{n}" for n in range(1, len(docs) + 1)]
     assert "".join(doc.text for doc in docs) == "\n\n".join(paragraphs)
@@ -188,11 +188,10 @@ def test_empty_jsonl_is_an_error(tmp_path):
     assert isinstance(error, InputError) and "no JSON lines" in str(error)
 
 
-def test_overlong_jsonl_line_is_skipped_with_an_error(tmp_path, monkeypatch):
-    monkeypatch.setattr("heron.ingest.jsonl.MAX_TEXT_BYTES", 200)
+def test_overlong_jsonl_line_is_skipped_with_an_error(tmp_path):
     path = _jsonl(tmp_path, [json.dumps({"id": "long", "text": "x " * 500}),
                              json.dumps({"id": "ok", "text": "Minsk replied."})])
-    first, second = read_jsonl_file(path)
+    first, second = read_jsonl_file(path, Limits(text_bytes=200))
     assert isinstance(first, InputError) and "limit for one article" in str(first) and str(first).startswith(f"{path}:1:")
     assert second.id == "ok" and second.origin == f"{path}:2"
 
@@ -233,3 +232,90 @@ def test_jsonl_reads_doc_prefixed_field_names(tmp_path):
     path = _jsonl(tmp_path, [json.dumps({"doc_id": 11, "doc_text": "Police detained ten protesters in Minsk."})])
     [doc] = read_jsonl_file(path)
     assert (doc.id, doc.text) == ("11", "Police detained ten protesters in Minsk.")
+
+
+# --- failures recorded, never raised out of the readers -------------------------------------
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty input"),
+    (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 40, "binary input"),
+], ids=["empty", "binary"])
+def test_bad_stdin_is_one_error_and_the_other_inputs_are_read(tmp_path, monkeypatch, data, reason):
+    good = tmp_path / "good.txt"
+    good.write_text(EN, encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    first, stdin, last = read_paths([str(good), "-", str(good)])
+    assert first.text == EN and last.text == EN
+    assert isinstance(stdin, InputError) and stdin.origin == "<stdin>" and reason in stdin.reason
+
+
+def test_a_reader_failing_on_a_strange_input_costs_that_input_only(tmp_path, monkeypatch):
+    def fragile(path, limits):
+        yield RawDocument(origin=f"{path}#1", text=EN)
+        raise TypeError("NoneType has no len()")
+
+    monkeypatch.setattr("heron.ingest.resolve", lambda target: fragile)
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN, encoding="utf-8")
+    items = list(read_paths([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "InputError", "RawDocument", "InputError"]
+    assert items[1].reason == "could not be read: TypeError: NoneType has no len()"
+
+
+def test_folder_walk_records_what_it_cannot_read(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "c.txt").write_text(EN, encoding="utf-8")
+    scandir = os.scandir
+
+    def no_permission(path="."):  # as for a folder without read permission (tests may run as root)
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", no_permission)
+    items = list(read_paths([str(tmp_path)]))
+    found = [(type(i).__name__, i.origin, getattr(i, "reason", None)) for i in items]
+    assert found == [
+        ("RawDocument", str(tmp_path / "a.txt"), None),
+        ("InputError", str(tmp_path / "broken.txt"), "broken symbolic link: its target does not exist"),
+        ("InputError", str(locked), "cannot read folder: Permission denied"),
+        ("InputError", str(tmp_path / "loop"),
+         "folder already read under another name (a symbolic link loop?); skipped"),
+        ("InputError", str(tmp_path / "pipe.txt"),
+         "not a regular file (a pipe, socket or device); name it on its own to read it"),
+    ]
+
+
+def test_a_named_broken_link_says_so(tmp_path):
+    (tmp_path / "story.txt").symlink_to(tmp_path / "gone.txt")
+    [error] = read_paths([str(tmp_path / "story.txt")])
+    assert error.reason == "broken symbolic link: its target does not exist"
+
+
+@pytest.mark.parametrize("line, reason", [
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (b'{"id": "n", "text": "x", "n": ' + b"7" * 5000 + b"}", "invalid JSON"),
+    (json.dumps({"id": "i" * 300, "text": EN}).encode(), "longer than 256 characters"),
+    (json.dumps({"id": "d", "text": EN, "date": "\x1b[2J" + "y" * 10_000}).encode(), "is not a YYYY-MM-DD"),
+], ids=["deep-nesting", "huge-integer", "long-id", "long-date"])
+def test_hostile_json_lines_are_bounded_errors(tmp_path, line, reason):
+    path = _jsonl(tmp_path, [line, json.dumps({"id": "ok", "text": EN})])
+    error, doc = read_jsonl_file(path)
+    assert isinstance(error, InputError) and reason in error.reason and len(error.reason) < 200
+    assert "\x1b" not in str(error) and doc.id == "ok"
+
+
+def test_feed_over_the_limit_is_refused_before_it_is_read(tmp_path):
+    from heron.ingest.feeds import read_feed_file
+
+    path = tmp_path / "big.rss"
+    path.write_bytes(b"<rss>" + b" " * 5000 + b"</rss>")
+    with pytest.raises(InputError, match="feed larger than"):
+        list(read_feed_file(path, Limits(feed_bytes=1000)))

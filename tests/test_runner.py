@@ -91,3 +91,61 @@ def test_ingest_report_rate_and_progress_callback(tmp_path):
     report = ingest_paths([str(corpus)], settings_for(tmp_path / "p.duckdb"), on_batch=lambda n, c: seen.append(n))
     assert seen == [2, 2, 1]
     assert report.seconds > 0 and report.rate == pytest.approx(report.articles / report.seconds)
+
+
+def test_two_workers_store_every_input_when_one_fails(tmp_path, capsys):
+    """An input that fails inside a worker comes back as a problem (its error pickles); the pool
+    stays up, every other input is stored, and the failure is one stderr line with exit 1."""
+    from heron.cli import main
+
+    corpus = write(tmp_path / "corpus")
+    (corpus / "s3_boilerplate.txt").write_text("Subscribe to our newsletter\n\nShare this article\n", encoding="utf-8")
+    db = tmp_path / "two.duckdb"
+    code = main(["ingest", str(corpus), "--workers", "2", "--batch-size", "2", "--db", str(db)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    errors = [line for line in err.splitlines() if line.startswith("heron: error:")]
+    assert errors == [f"heron: error: {corpus / 's3_boilerplate.txt'}: no text left after cleaning "
+                      "(2 boilerplate pieces removed)"]
+    with Store(db, read_only=True) as store:
+        stored = {row[0] for row in store.con.execute("SELECT origin FROM articles").fetchall()}
+        problems = store.con.execute("SELECT origin, stage FROM problems WHERE article_id IS NULL").fetchall()
+    assert stored == {str(corpus / f"s{n}.txt") for n in range(1, len(STORIES) + 1)}
+    assert problems == [(str(corpus / "s3_boilerplate.txt"), "input")]
+
+
+def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypatch):
+    import pickle
+
+    from heron.engines.partitions import Partition, Piece
+    from heron.errors import HeronError
+
+    class Unpicklable(Exception):
+        def __init__(self, code, detail):  # like many libraries' errors: args do not rebuild it
+            super().__init__(f"{code}: {detail}")
+
+    def broken(*args):
+        raise Unpicklable(7, "model file damaged")
+
+    monkeypatch.setattr(runner, "_code_partition", broken)
+    partition = Partition(0, (Piece(kind="items", items=(RawDocument("one", text=STORIES[0]),)),))
+    with pytest.raises(HeronError) as caught:
+        runner.code_partition(settings, partition, frozenset(), False)
+    assert str(caught.value) == "a worker could not code a partition: Unpicklable: 7: model file damaged"
+    assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
+
+
+def test_failed_inputs_leave_a_worker_as_plain_values(settings):
+    from heron.engines.partitions import Partition, Piece
+
+    try:
+        try:
+            raise ValueError("inner detail")
+        except ValueError as exc:
+            raise InputError("bad.txt", "cannot decode") from exc
+    except InputError as exc:
+        failed = exc
+    [outcome] = runner.code_partition(settings, Partition(0, (Piece(kind="items", items=(failed,)),)),
+                                      frozenset(), False)
+    assert outcome.result is failed and str(failed) == "bad.txt: cannot decode"
+    assert (failed.__cause__, failed.__context__, failed.__traceback__) == (None, None, None)

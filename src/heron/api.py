@@ -30,9 +30,10 @@ def code_file(path: str | Path, settings: Settings | None = None) -> list[Articl
     from heron.errors import InputError
     from heron.ingest import read_path
 
-    pipeline = _pipeline(settings or Settings())
+    settings = settings or Settings()
+    pipeline = _pipeline(settings)
     articles = []
-    for item in read_path(Path(path)):
+    for item in read_path(Path(path), settings.limits):
         if isinstance(item, InputError):
             raise item
         articles.append(pipeline.process(item))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
 import click
 
 from heron.config import Settings
-from heron.errors import HeronError, InputError
+from heron.errors import HeronError, InputError, one_line
 from heron.registry import EXPORTERS
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -29,6 +30,27 @@ def _settings(**kwargs) -> Settings:
     return Settings(**clean)
 
 
+def error(message: object) -> None:
+    """The one way an error reaches stderr: one line, control characters escaped, bounded."""
+    click.echo(f"heron: error: {one_line(str(message))}", err=True)
+
+
+def warning(message: object) -> None:
+    """A warning line on stderr, formatted as errors are."""
+    click.echo(f"heron: warning: {one_line(str(message))}", err=True)
+
+
+class _LogLine(logging.Handler):
+    """heron's warnings as ``heron: warning: ...`` lines, one line each like errors (a file name
+    or a WARC record in a message is input, and may hold anything)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}", err=True)
+        except Exception:
+            self.handleError(record)
+
+
 def _progress(settings: Settings, inputs=(), unit: str = "input"):
     """A bar on stderr when it is a terminal: done/total, rate and ETA. The total is counted up
     front (JSONL lines, WARC records, feed items, files: a scan, no parsing), and left out when
@@ -40,7 +62,7 @@ def _progress(settings: Settings, inputs=(), unit: str = "input"):
     if enabled and inputs:
         from heron.engines.partitions import count_inputs
 
-        total = count_inputs(inputs)
+        total = count_inputs(inputs, settings.limits)
     return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
 
 
@@ -100,12 +122,12 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
             if isinstance(result, InputError):
                 failed += 1
                 bar.clear()
-                click.echo(f"heron: error: {result}", err=True)
+                error(result)
             else:
                 for problem in result.problems:
                     if problem.stage in WARNED_STAGES:
                         bar.clear()
-                        click.echo(f"heron: warning: {result.origin}: {problem.message}", err=True)
+                        warning(f"{result.origin}: {problem.message}")
                 if as_json:
                     click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
                 else:
@@ -138,7 +160,7 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
     for failure in report.failed:
-        click.echo(f"heron: error: {failure}", err=True)
+        error(failure)
     _warn_stored_problems(settings.db, before)
     click.echo(f"heron: {settings.db}: {report.articles} new articles, {report.duplicates} duplicates, "
                f"{report.skipped} already stored, {len(report.failed)} failed inputs, {report.problems} problems; "
@@ -169,7 +191,7 @@ def _warn_stored_problems(db: Path, after: int) -> None:
     con = connect(db)
     try:
         for problem in problems_after(con, after, WARNED_STAGES):
-            click.echo(f"heron: warning: {problem['origin']}: {problem['message']}", err=True)
+            warning(f"{problem['origin']}: {problem['message']}")
     finally:
         con.close()
 
@@ -466,6 +488,19 @@ def bench(paths, workers, limit, sample, repeat, model, as_json) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place that turns errors into exit codes."""
+    # heron's warnings become lines; other libraries' log records (they may quote input) are never
+    # printed raw by logging's last-resort handler
+    lines, silence = _LogLine(logging.WARNING), logging.NullHandler()
+    logging.getLogger("heron").addHandler(lines)
+    logging.getLogger().addHandler(silence)
+    try:
+        return _run(argv)
+    finally:
+        logging.getLogger("heron").removeHandler(lines)
+        logging.getLogger().removeHandler(silence)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         cli.main(args=argv, prog_name="heron", standalone_mode=False)
     except click.exceptions.Abort:
@@ -477,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except HeronError as exc:
-        click.echo(f"heron: error: {exc}", err=True)
+        error(exc)
         return exc.exit_code
     except SystemExit as exc:
         return int(exc.code or 0)

@@ -6,6 +6,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DB = "heron.duckdb"
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one input may cost the readers. Past a limit the input (or the archive record) is a
+    recorded problem; nothing over a limit is ever read whole into memory."""
+
+    text_bytes: int = 10 * MB  # one article: an HTML page, a JSON line; a larger .txt is read in parts
+    feed_bytes: int = 50 * MB  # one RSS/Atom file (the feed parser holds it whole)
+    record_bytes: int = 10 * MB  # one WARC record's body, and the page in it once decoded
+    header_bytes: int = 1 * MB  # one WARC or HTTP header block (or any line between records)
+    inflation: int = 100  # a .warc.gz may inflate to this many times the bytes read (checked past 64 MB)
+
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -20,3 +36,4 @@ class Settings:
     workers: int = 1
     db: Path = field(default_factory=lambda: Path(os.environ.get("HERON_DB", DEFAULT_DB)))
     progress: bool | None = None  # None: a bar only when stderr is a terminal
+    limits: Limits = field(default_factory=Limits)  # caps on what one input may cost the readers

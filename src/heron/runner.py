@@ -46,7 +46,7 @@ def code_paths(paths: Iterable[str], settings: Settings, engine: Engine | None =
     owned = engine is None
     engine = engine or open_engine("local", settings.workers)
     size = min(settings.batch_size, CODE_PARTITION)
-    tasks = ((settings, partition, frozenset(), False) for partition in partitions(paths, size))
+    tasks = ((settings, partition, frozenset(), False) for partition in partitions(paths, size, settings.limits))
     try:
         for outcomes in engine.map(code_partition, tasks):
             yield from (outcome.result for outcome in outcomes)
@@ -72,10 +72,30 @@ class Outcome:
 def code_partition(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]],
                    for_store: bool) -> list[Outcome]:
     """Read and code one partition; inputs whose (origin, fingerprint) is in ``known`` are not
-    coded. Articles come back without their parse; for the store, with their signature."""
+    coded. Articles come back without their parse; for the store, with their signature.
+
+    Outcomes and errors cross back from a worker pickled, so anything raised here leaves as a
+    HeronError: heron's errors pickle, other libraries' may not, and one that cannot be
+    unpickled breaks the whole pool."""
+    try:
+        outcomes = _code_partition(settings, partition, known, for_store)
+    except HeronError as exc:
+        failure = exc.detached()
+    except Exception as exc:
+        failure = HeronError(f"a worker could not code a partition: {type(exc).__name__}: {exc}")
+    else:
+        for outcome in outcomes:
+            if isinstance(outcome.result, InputError):
+                outcome.result.detached()
+        return outcomes
+    raise failure
+
+
+def _code_partition(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]],
+                    for_store: bool) -> list[Outcome]:
     outcomes: list[Outcome] = []
     to_code: list[RawDocument] = []
-    for item in read_partition(partition):
+    for item in read_partition(partition, settings.limits):
         fp = fingerprint(item)
         outcomes.append(Outcome(item.origin, fp, item if isinstance(item, InputError) else None))
         if isinstance(item, RawDocument) and (item.origin, fp) not in known:
@@ -127,7 +147,7 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
     try:
         with Store(settings.db) as store:
             tasks = ((settings, partition, store.known_origins(_origins(partition)), True)
-                     for partition in partitions(paths, settings.batch_size))
+                     for partition in partitions(paths, settings.batch_size, settings.limits))
             checked = _Checked(store)
             for outcomes in engine.map(code_partition, tasks):
                 report.inputs += len(outcomes)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from heron.errors import one_line
+
 Span = tuple[int, int]
 # actor codes that name no state (organisations, "the West", militarized groups, companies):
 # such an actor has no government sector and is never a protest's home state
@@ -64,6 +66,9 @@ class Source:
 class Problem:
     stage: str  # read, decode, clean, parse, actors, quotes, events, store, ...
     message: str
+
+    def __post_init__(self) -> None:
+        self.message = one_line(self.message)  # it may quote the input: one bounded line, as every error
 
 
 @dataclass

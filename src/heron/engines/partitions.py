@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
-from heron.ingest import Item, read_path
+from heron.ingest import Item, guarded, read_path, walk
 from heron.ingest.compressed import is_gzip_name
 from heron.registry import reader_for
 
@@ -55,11 +56,11 @@ class Partition:
         return sum(p.size for p in self.pieces)
 
 
-def partitions(paths: Iterable[str], size: int) -> Iterator[Partition]:
+def partitions(paths: Iterable[str], size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[Partition]:
     """Partitions of about ``size`` inputs each, in input order, planned lazily."""
     pending: list[Piece] = []
     number = 0
-    for piece in _pieces(paths, size):
+    for piece in _pieces(paths, size, limits):
         if pending and sum(p.size for p in pending) + piece.size > size:
             yield Partition(number, tuple(pending))
             number, pending = number + 1, []
@@ -68,70 +69,67 @@ def partitions(paths: Iterable[str], size: int) -> Iterator[Partition]:
         yield Partition(number, tuple(pending))
 
 
-def count_inputs(paths: Iterable[str]) -> int | None:
+def count_inputs(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> int | None:
     """How many inputs the paths hold, for a progress total; None when stdin is among them.
     JSONL lines and WARC records are counted by scanning, feeds by reading them."""
     paths = list(paths)
     if "-" in paths:
         return None
-    return sum(piece.size for piece in _pieces(paths, sys.maxsize))
+    return sum(piece.size for piece in _pieces(paths, sys.maxsize, limits))
 
 
-def read_partition(partition: Partition) -> Iterator[Item]:
+def read_partition(partition: Partition, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     for piece in partition.pieces:
-        yield from read_piece(piece)
+        yield from read_piece(piece, limits)
 
 
-def read_piece(piece: Piece) -> Iterator[Item]:
+def read_piece(piece: Piece, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
+    """A piece's items; a file that changed or vanished since it was planned (or that breaks its
+    reader) fails as an input, not the run."""
     if piece.kind == "items":
         yield from piece.items
     elif piece.kind == "jsonl":
         from heron.ingest.jsonl import read_line_range
 
-        yield from _guarded(read_line_range(Path(piece.path), piece.offset, piece.before, piece.count), piece.path)
+        path = Path(piece.path)
+        yield from guarded(piece.path, lambda: read_line_range(path, piece.offset, piece.before, piece.count, limits))
     elif piece.kind == "warc":
         from heron.ingest.warc import read_record_range
 
-        yield from _guarded(read_record_range(Path(piece.path), piece.offset, piece.count), piece.path)
+        yield from guarded(piece.path, lambda: read_record_range(Path(piece.path), piece.offset, piece.count, limits))
     else:
-        yield from read_path(Path(piece.path))
+        yield from read_path(Path(piece.path), limits)
 
 
-def _guarded(items: Iterator[Item], path: str) -> Iterator[Item]:
-    """A file that changed or vanished since it was planned fails as an input, not the run."""
-    try:
-        yield from items
-    except InputError as exc:
-        yield exc
-    except OSError as exc:
-        yield InputError(path, f"cannot read: {exc.strerror or exc}")
-
-
-def _pieces(paths: Iterable[str], size: int) -> Iterator[Piece]:
+def _pieces(paths: Iterable[str], size: int, limits: Limits) -> Iterator[Piece]:
     for name in paths:
         if name == "-":
             from heron.ingest.text import read_text_stream
 
-            yield from _carried(read_text_stream(sys.stdin.buffer, "<stdin>"), size)
+            yield from _carried(guarded("<stdin>", lambda: read_text_stream(sys.stdin.buffer, "<stdin>", limits)),
+                                size)
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and reader_for(p.name))
-            if not files:
+            found = sorted(walk(path), key=lambda entry: entry[0])  # as heron.ingest.read_folder
+            if not found:
                 yield Piece(kind="items", items=(InputError(name, "folder holds no readable inputs "
                                                                   "(.txt, .html, .jsonl, feeds, .warc)"),))
-            for file in files:
-                yield from _file_pieces(file, size)
+            for file, problem in found:
+                if problem:
+                    yield Piece(kind="items", items=(InputError(str(file), problem),))
+                else:
+                    yield from _file_pieces(file, size, limits)
         else:
-            yield from _file_pieces(path, size)
+            yield from _file_pieces(path, size, limits)
 
 
-def _file_pieces(path: Path, size: int) -> Iterator[Piece]:
+def _file_pieces(path: Path, size: int, limits: Limits) -> Iterator[Piece]:
     reader = reader_for(path.name) if path.is_file() else None
     if reader == _JSONL and not is_gzip_name(path.name):
         from heron.ingest.jsonl import line_ranges
 
-        ranges = _scanned(line_ranges(path, size), path)
+        ranges = _scanned(line_ranges(path, size, limits), path)
         if isinstance(ranges, list) and ranges:
             for offset, before, count, last in ranges:
                 origins = tuple(f"{path}:{n}" for n in range(before + 1, last + 1))
@@ -140,7 +138,7 @@ def _file_pieces(path: Path, size: int) -> Iterator[Piece]:
     elif reader == _WARC:
         from heron.ingest.warc import record_ranges
 
-        ranges = _scanned(record_ranges(path, size), path)
+        ranges = _scanned(record_ranges(path, size, limits), path)
         if isinstance(ranges, list) and ranges:
             for offset, origins in ranges:
                 yield Piece(str(path), offset, count=len(origins), kind="warc", origins=tuple(origins))
@@ -148,7 +146,7 @@ def _file_pieces(path: Path, size: int) -> Iterator[Piece]:
     elif reader == _FEED or reader is None or is_gzip_name(path.name):
         # read here: feeds are small, failures need no worker, and a compressed stream cannot be
         # cut at byte offsets, so its documents travel to the workers themselves
-        yield from _carried(read_path(path), size)
+        yield from _carried(read_path(path, limits), size)
         return
     yield Piece(str(path))  # a plain file, or a scan that failed: the reader reports why
 

@@ -4,7 +4,9 @@ An item's full content (``content:encoded``, Atom ``content``) is preferred to i
 HTML is turned into paragraphs of plain text here (feed items are fragments, not whole pages,
 so main-text extraction has nothing to strip). The item link is the url and the origin, the
 published (else updated) date becomes YYYY-MM-DD, and the feed's title (else its link's host)
-is the site. The file's bytes are handed to feedparser, so nothing is ever fetched.
+is the site. The file's bytes are handed to feedparser, so nothing is ever fetched; a file over
+``Limits.feed_bytes`` is refused by its size before it is read, and reading stops at the limit
+should the file grow meanwhile.
 """
 from __future__ import annotations
 
@@ -15,40 +17,50 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
+from heron.ingest import usable_name
 from heron.ingest.text import repair_text
 from heron.types import RawDocument
 
-MAX_FEED_BYTES = 50 * 1024 * 1024
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "tr", "table", "section", "article", "figure", "figcaption", "pre", "hr"}
 _SKIP = {"script", "style", "noscript", "template"}
 _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
-def read_feed_file(path: Path) -> Iterator[RawDocument | InputError]:
+def read_feed_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     import feedparser
 
-    from heron.ingest.compressed import open_input
+    from heron.ingest.compressed import is_gzip_name, open_input
 
+    if not is_gzip_name(path.name) and path.stat().st_size > limits.feed_bytes:  # refused before reading
+        raise InputError(str(path), _too_large(limits.feed_bytes))
     with open_input(path) as stream:
-        data = stream.read(MAX_FEED_BYTES + 1)
-    if len(data) > MAX_FEED_BYTES:
-        raise InputError(str(path), f"feed larger than {MAX_FEED_BYTES // (1024 * 1024)} MB")
+        data = stream.read(limits.feed_bytes + 1)
+    if len(data) > limits.feed_bytes:
+        raise InputError(str(path), _too_large(limits.feed_bytes))
     if not data.strip():
         raise InputError(str(path), "empty input")
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's fallback parser raises on some hostile markup (&#2000000;)
+        raise InputError(str(path), f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})") from exc
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f"not a readable RSS/Atom feed ({problem})" if problem else "feed holds no items"
         raise InputError(str(path), reason)
     site = _site(parsed.feed)
     for number, entry in enumerate(parsed.entries, start=1):
-        origin = entry.get("link") or f"{path}#item{number}"
+        origin = usable_name(entry.get("link")) or f"{path}#item{number}"
         try:
             yield document_from_entry(entry, origin, site)
         except InputError as exc:
             yield exc
+
+
+def _too_large(limit: int) -> str:
+    return f"feed larger than {limit / (1024 * 1024):g} MB, the limit for one feed file"
 
 
 def document_from_entry(entry, origin: str, site: str | None) -> RawDocument:

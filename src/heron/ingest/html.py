@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
 from heron.ingest.text import decode_bytes, read_capped, repair_text
 from heron.types import RawDocument
@@ -22,7 +23,7 @@ def decode_html(data: bytes, origin: str) -> str:
     if declared and b"\x00" not in data:
         try:
             return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # UnicodeError is a ValueError; some codecs raise it undecorated
             pass  # a wrong or unknown declaration: fall back to detection
     return decode_bytes(data, origin)
 
@@ -34,7 +35,10 @@ def document_from_html(html: str, origin: str, *, url: str | None = None, doc_id
 
     if not html.strip():
         raise InputError(origin, "empty input")
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    try:
+        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    except Exception as exc:  # lxml, trafilatura and htmldate raise assorted errors on hostile markup
+        raise InputError(origin, f"HTML page could not be parsed: {type(exc).__name__}: {exc}") from exc
     text = repair_text(found.text or "") if found is not None else ""
     if not text.strip():
         raise InputError(origin, "no article text found in the HTML page")
@@ -56,9 +60,9 @@ def _date(value: str | None) -> str | None:
     return value[:10] if value and re.match(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
-def read_html_file(path: Path) -> Iterator[RawDocument]:
+def read_html_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument]:
     from heron.ingest.compressed import open_input
 
     with open_input(path) as stream:
-        data = read_capped(stream, str(path))
+        data = read_capped(stream, str(path), limits.text_bytes)
     yield document_from_html(decode_html(data, str(path)), str(path))

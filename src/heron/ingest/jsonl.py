@@ -24,10 +24,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
-from heron.ingest.text import MAX_TEXT_BYTES, repair_text
+from heron.ingest.text import repair_text
 from heron.types import RawDocument
 
+ID_CHARS = 256  # an id is a key in the store and in every message that names the article
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 # field -> the names tools write it under, first non-empty wins
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -43,32 +45,32 @@ FIELDS: dict[str, tuple[str, ...]] = {
 TEXT_NAMES = FIELDS["text"] + FIELDS["html"]
 
 
-def read_jsonl_file(path: Path) -> Iterator[RawDocument | InputError]:
+def read_jsonl_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     """One RawDocument or InputError per non-blank line, read lazily."""
     from heron.ingest.compressed import open_input
 
     seen = False
     with open_input(path) as stream:
-        for number, line in _lines(stream):
+        for number, line in _lines(stream, limits.text_bytes):
             if line is not None and not line.strip():
                 continue
             seen = True
             origin = f"{path}:{number}"
             try:
-                yield parse_line(line, origin)
+                yield parse_line(line, origin, limits.text_bytes)
             except InputError as exc:
                 yield exc
     if not seen:
         yield InputError(str(path), "empty input: no JSON lines")
 
 
-def line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int, int]]:
+def line_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[int, int, int, int]]:
     """(byte offset, number of the line before it, non-blank lines, number of the last line) of
     consecutive ranges of ``size`` non-blank lines, found without parsing, so that workers can
     read ranges apart."""
     start = before = count = last = 0
     with path.open("rb") as stream:
-        for number, line in _lines(stream):
+        for number, line in _lines(stream, limits.text_bytes):
             if line is not None and not line.strip():
                 continue
             count, last = count + 1, number
@@ -79,45 +81,50 @@ def line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int, int]]:
         yield start, before, count, last
 
 
-def read_line_range(path: Path, offset: int, before: int, count: int) -> Iterator[RawDocument | InputError]:
+def read_line_range(path: Path, offset: int, before: int, count: int,
+                    limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     """The ``count`` non-blank lines from byte ``offset`` (line ``before`` + 1), as
     :func:`read_jsonl_file` reads them, origins and errors alike."""
     with path.open("rb") as stream:
         stream.seek(offset)
-        for number, line in _lines(stream, before):
+        for number, line in _lines(stream, limits.text_bytes, before):
             if line is not None and not line.strip():
                 continue
             if count == 0:
                 return
             count -= 1
             try:
-                yield parse_line(line, f"{path}:{number}")
+                yield parse_line(line, f"{path}:{number}", limits.text_bytes)
             except InputError as exc:
                 yield exc
 
 
-def _lines(stream: BinaryIO, number: int = 0) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) per line; None for a line over the size limit, which is skipped
-    in pieces so that no line is ever held whole in memory."""
-    while line := stream.readline(MAX_TEXT_BYTES + 1):
+def _lines(stream: BinaryIO, limit: int, number: int = 0) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line after line ``number``; None for a line over ``limit`` bytes,
+    which is skipped in pieces so that no line is ever held whole in memory."""
+    while line := stream.readline(limit + 1):
         number += 1
-        if len(line) <= MAX_TEXT_BYTES or line.endswith(b"\n"):
+        if len(line) <= limit or line.endswith(b"\n"):
             yield number, line
             continue
-        while (rest := stream.readline(MAX_TEXT_BYTES)) and not rest.endswith(b"\n"):
+        while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
             pass
         yield number, None
 
 
-def parse_line(line: bytes | None, origin: str) -> RawDocument:
-    if line is None or len(line) > MAX_TEXT_BYTES:
-        raise InputError(origin, f"line longer than {MAX_TEXT_BYTES / (1024 * 1024):g} MB, the limit for one article")
+def parse_line(line: bytes | None, origin: str, limit: int = DEFAULT_LIMITS.text_bytes) -> RawDocument:
+    if line is None or len(line) > limit:
+        raise InputError(origin, f"line longer than {limit / (1024 * 1024):g} MB, the limit for one article")
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(origin, f"not UTF-8 ({exc.reason} at byte {exc.start}); JSON Lines must be UTF-8") from exc
     except json.JSONDecodeError as exc:
         raise InputError(origin, f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(origin, "invalid JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise InputError(origin, f"invalid JSON: {exc}") from exc
     if not isinstance(record, dict):
         raise InputError(origin, f"expected a JSON object, got {type(record).__name__}")
     return document_from_record(record, origin)
@@ -125,6 +132,8 @@ def parse_line(line: bytes | None, origin: str) -> RawDocument:
 
 def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
     values = {key: _field(record, key, origin) for key in FIELDS}
+    if values["id"] is not None and len(values["id"]) > ID_CHARS:
+        raise InputError(origin, f"field 'id' is longer than {ID_CHARS} characters")
     published = _date(values["date"], origin)
     fields = dict(id=values["id"], title=values["title"], url=values["url"], published=published)
     if values["text"] is not None:
@@ -167,4 +176,5 @@ def _date(value: str | None, origin: str) -> str | None:
 
 
 def _bad_date(value: str, origin: str) -> None:
-    raise InputError(origin, f"date {value!r} is not a YYYY-MM-DD date or an ISO timestamp")
+    shown = value if len(value) <= 40 else value[:40] + "..."
+    raise InputError(origin, f"date {shown!r} is not a YYYY-MM-DD date or an ISO timestamp")

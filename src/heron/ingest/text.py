@@ -7,7 +7,7 @@ cp1252, latin-1); each candidate decoding is scored for how implausible its word
 characters) and the least implausible wins. The case test is what tells cp1251 from koi8-r:
 read in the wrong one of the two, Russian lower-case letters come out upper-case.
 
-A .txt file is one article when it holds at most ``MAX_TEXT_BYTES``. A larger file is no
+A .txt file is one article when it holds at most ``Limits.text_bytes`` (10 MB). A larger file is no
 single news article (a dump, a book, a concatenated crawl), so it is streamed in parts of about
 ``PART_BYTES`` cut at paragraph breaks, each coded as its own document with origin
 ``file.txt#part-N``: memory stays bounded and nothing is dropped. The encoding is chosen on the
@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
 from heron.types import RawDocument
 
-MAX_TEXT_BYTES = 10 * 1024 * 1024
 PART_BYTES = 1024 * 1024
 # tried in this order; on equal scores the earlier wins
 SINGLE_BYTE = ("cp1252", "latin_1", "cp1251", "koi8_r")
@@ -145,9 +145,8 @@ def repair_text(text: str) -> str:
     return ftfy.fix_text(text, config)
 
 
-def read_capped(stream: BinaryIO, origin: str, limit: int | None = None) -> bytes:
-    """Read at most ``limit`` bytes (default MAX_TEXT_BYTES); more is refused, never loaded."""
-    limit = MAX_TEXT_BYTES if limit is None else limit
+def read_capped(stream: BinaryIO, origin: str, limit: int) -> bytes:
+    """Read at most ``limit`` bytes; more is refused, never loaded."""
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputError(origin, f"larger than {limit / (1024 * 1024):g} MB, the limit for one article; "
@@ -155,17 +154,18 @@ def read_capped(stream: BinaryIO, origin: str, limit: int | None = None) -> byte
     return data
 
 
-def read_text_file(path: Path) -> Iterator[RawDocument | InputError]:
+def read_text_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     from heron.ingest.compressed import open_input
 
     with open_input(path) as stream:
-        yield from read_text_stream(stream, str(path))
+        yield from read_text_stream(stream, str(path), limits)
 
 
-def read_text_stream(stream: BinaryIO, origin: str) -> Iterator[RawDocument | InputError]:
+def read_text_stream(stream: BinaryIO, origin: str,
+                     limits: Limits = DEFAULT_LIMITS) -> Iterator[RawDocument | InputError]:
     """One document for an article-sized input; parts of a larger one, streamed."""
-    head = stream.read(MAX_TEXT_BYTES + 1)
-    if len(head) <= MAX_TEXT_BYTES:
+    head = stream.read(limits.text_bytes + 1)
+    if len(head) <= limits.text_bytes:
         yield RawDocument(origin=origin, text=decode_bytes(head, origin))
         return
     yield from read_parts(stream, head, origin)
@@ -175,7 +175,7 @@ def read_parts(stream: BinaryIO, head: bytes, origin: str) -> Iterator[RawDocume
     """Documents of about PART_BYTES each, cut at paragraph breaks; a part that cannot be
     decoded is an InputError naming it, and the parts after it still come."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:PART_BYTES]:
-        raise InputError(origin, "over 10 MB and not single-byte or UTF-8 text; split it into articles")
+        raise InputError(origin, "too large for one article and not single-byte or UTF-8 text; split it into articles")
     encoding = _stream_encoding(head, origin)
     for number, chunk in enumerate(_paragraph_chunks(stream, head), start=1):
         part = f"{origin}#part-{number}"
