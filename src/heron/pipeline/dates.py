@@ -333,8 +333,9 @@ def _token_at(doc: Any, char: int | None) -> Any:
 def _date_entities(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     if doc is None:
         return []
-    return [(e.start_char, e.end_char) for e in doc.ents
-            if e.label_ == "DATE" and e.start_char < end and start < e.end_char]
+    from heron.pipeline.index import entities
+
+    return [(s, e) for s, e, label, _, _ in entities(doc).overlapping(start, end) if label == "DATE"]
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

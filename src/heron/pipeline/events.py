@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from heron.config import Settings
+from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
 from heron.pipeline.event_dates import Told, carry_paragraph_dates, is_past
 from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
@@ -87,6 +88,7 @@ class EventStage(Stage):
         told: list[Told] = []
         notes: set[str] = set()
         for index, sent in enumerate(article.doc.sents):
+            check()
             if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             scope = Scope(article, sent, self.lexicon, verbs, notes)

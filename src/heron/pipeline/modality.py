@@ -137,7 +137,7 @@ def speaker_of(pred, verbs: frozenset[str], triggers: set[int]):
 
 def quote_speaker(article: Article, offset: int):
     """The speaker of the quote whose span holds ``offset`` (a Speaker), else None."""
-    for quote in article.quotes:
-        if quote.start <= offset < quote.end and quote.speaker is not None:
-            return quote.speaker
-    return None
+    from heron.pipeline.index import quotes
+
+    spoken = quotes(article, "with speaker", lambda q: q.speaker is not None).at(offset)
+    return spoken[0].speaker if spoken else None
