@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     from heron.pipeline import build_pipeline
 
     # no time budget here: the point is to see how long each stage takes
-    pipeline = build_pipeline(_settings(Settings))
+    pipeline = build_pipeline(Settings(time_budget=0))
     words = source_words(args.source)
     time_stages(pipeline, paragraph(words, 500))  # warm up: load dictionaries and gazetteers
     for count in args.words:
@@ -87,23 +87,20 @@ def main(argv: list[str] | None = None) -> int:
         result = time_stages(pipeline, text)
         total = sum(result["stages"].values())
         per_10k = {k: round(v * 10_000 / count, 2) for k, v in result["stages"].items()}
-        row = {"words": count, "chars": len(text), "cpu_seconds": round(total, 1), "wall_seconds": round(result["wall"], 1),
-               "cpu_seconds_per_10k_words": round(total * 10_000 / count, 2), "stages_per_10k_words": per_10k,
-               "peak_rss_mb": round(peak_rss_mb()), **{k: result[k] for k in ("events", "quotes", "actors")},
-               "problems": result["problems"]}
-        if args.json:
-            print(json.dumps(row), flush=True)
-        else:
-            stages = ", ".join(f"{k} {v}" for k, v in per_10k.items())
-            print(f"{count} words ({len(text)} chars): {total:.1f} CPU s ({row['wall_seconds']} s wall), "
-                  f"{row['cpu_seconds_per_10k_words']} CPU s per 10k words [{stages}]; peak RSS {row['peak_rss_mb']} MB; {row['events']} events, {row['quotes']} quotes"
-                  + (f"; problems: {'; '.join(row['problems'])}" if row["problems"] else ""), flush=True)
+        row = {"words": count, "chars": len(text), "cpu_seconds": round(total, 1),
+               "wall_seconds": round(result["wall"], 1), "cpu_seconds_per_10k_words": round(total * 10_000 / count, 2),
+               "stages_per_10k_words": per_10k, "peak_rss_mb": round(peak_rss_mb()),
+               **{k: result[k] for k in ("events", "quotes", "actors", "problems")}}
+        print(json.dumps(row) if args.json else _line(row), flush=True)
     return 0
 
 
-def _settings(settings_class):
-    fields = getattr(settings_class, "__dataclass_fields__", {})
-    return settings_class(time_budget=0) if "time_budget" in fields else settings_class()
+def _line(row: dict) -> str:
+    stages = ", ".join(f"{k} {v}" for k, v in row["stages_per_10k_words"].items())
+    problems = f"; problems: {'; '.join(row['problems'])}" if row["problems"] else ""
+    return (f"{row['words']} words ({row['chars']} chars): {row['cpu_seconds']} CPU s ({row['wall_seconds']} s wall), "
+            f"{row['cpu_seconds_per_10k_words']} CPU s per 10k words [{stages}]; peak RSS {row['peak_rss_mb']} MB; "
+            f"{row['events']} events, {row['quotes']} quotes{problems}")
 
 
 if __name__ == "__main__":

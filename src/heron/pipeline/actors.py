@@ -99,12 +99,10 @@ class ActorFinder:
         self.indexes: dict[str, tuple[int, dict]] = {}  # see first_draft
 
     def run(self) -> list[Actor]:
-        self.find_people()
-        self.find_entries()
-        self.find_roles()
-        self.find_countries()
-        self.find_organisations()
-        self.apply_context()
+        for step in (self.find_people, self.find_entries, self.find_roles, self.find_countries,
+                     self.find_organisations, self.apply_context):
+            check()  # between steps: the article may have used up its time budget
+            step()
         return self.finish()
 
     # -- 1. people -------------------------------------------------------------------------

@@ -76,6 +76,7 @@ def find_quotes(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     last_direct: Quote | None = None
     for item in sorted(direct + indirect, key=lambda r: r.start):
+        check()
         previous = last_direct if item.follows else (quotes[-1] if quotes else None)
         speaker, speaker_rule = _speaker(resolver, item, previous)
         cue = item.cue if not item.follows else (previous.cue if previous else None)
