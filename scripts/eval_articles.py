@@ -3,10 +3,12 @@
 
 The gold (eval/voa-dev.jsonl, coded per eval/README.md) names each story by id; the texts are
 read from ../shared/eval/voa/stories.jsonl beside the repository. Scoring follows DESIGN.md §5
-(heron.evaluation.articles.score_articles).
+(heron.evaluation.articles.score_articles). The stories are reported as the tune part, the
+blind part (a fixed third chosen by a seeded hash of the story id, eval/README.md) and all side
+by side; per-story rows and --details list tune stories only.
 
     .venv/bin/python scripts/eval_articles.py [--gold eval/voa-dev.jsonl] [--texts STORIES]
-                                              [--details] [--json]
+                                              [--part all|tune|blind] [--details] [--json]
 """
 from __future__ import annotations
 
@@ -24,8 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "eval" / "voa-dev.jsonl")
     parser.add_argument("--texts", type=Path, default=SHARED / "eval" / "voa" / "stories.jsonl")
-    parser.add_argument("--details", action="store_true", help="list missed required and unmatched predicted events")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--part", choices=("all", "tune", "blind"), default="all",
+                        help="stories to score (default all: tune, blind and all side by side)")
+    parser.add_argument("--details", action="store_true",
+                        help="list missed required and unmatched predicted events of tune stories (never blind ones)")
+    parser.add_argument("--json", action="store_true", help="print the result per part as JSON")
     args = parser.parse_args(argv)
     for path in (args.gold, args.texts):
         if not path.is_file():
@@ -33,16 +38,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     from heron.config import Settings
-    from heron.evaluation.articles import evaluate_files, format_report
+    from heron.evaluation.articles import evaluate_parts, format_parts
 
     started = time.perf_counter()
-    result = evaluate_files(args.gold, args.texts, Settings())
+    parts = evaluate_parts(args.gold, args.texts, Settings(), args.part)
     seconds = time.perf_counter() - started
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps({"parts": parts}, indent=2))
     else:
-        print(format_report(result, details=args.details))
-        print(f"({result['totals']['articles']} stories in {seconds:.1f} s)")
+        print(format_parts(parts, details=args.details))
+        stories = max(p["totals"]["articles"] for p in parts.values())
+        print(f"({stories} stories in {seconds:.1f} s)")
     return 0
 
 

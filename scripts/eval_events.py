@@ -5,8 +5,11 @@ PLOVER gold standard (plover-gsr/dev.jsonl): event type with actor and recipient
 CASE 2021 task 2 (case2021/dev.jsonl): event type only; items with event null measure false
 alarms (ASSAULT, PROTEST, COERCE predicted where no political event is expected).
 Conventions: DESIGN.md §5, as implemented in heron.evaluation.sentences (same as `heron eval`).
+Each set is reported as its tune part, its blind part (a fixed third chosen by a seeded hash of
+the item id, eval/README.md) and all items side by side; --errors lists tune items only.
 
-    .venv/bin/python scripts/eval_events.py [--set plover-gsr|case2021] [--errors K] [--json]
+    .venv/bin/python scripts/eval_events.py [--set plover-gsr|case2021] [--part all|tune|blind]
+                                            [--errors K] [--json]
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ SETS = ("plover-gsr", "case2021")
 
 
 def _errors(result: dict, limit: int) -> list[str]:
-    """Items whose gold event was not matched, and false alarms, for reading."""
+    """Tune items whose gold event was not matched, and false alarms, for reading."""
     lines = []
     for row in result["items"]:
         if (row["gold"] is not None and not row["matched"]) or row["false_alarm"]:
@@ -35,14 +38,17 @@ def _errors(result: dict, limit: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=SETS, action="append", help="gold set (default: both)")
-    parser.add_argument("--errors", type=int, default=0, help="print up to K misses and false alarms")
-    parser.add_argument("--json", action="store_true", help="totals as JSON")
+    parser.add_argument("--part", choices=("all", "tune", "blind"), default="all",
+                        help="items to score (default all: tune, blind and all side by side)")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print up to K misses and false alarms of the tune part (blind items are never listed)")
+    parser.add_argument("--json", action="store_true", help="totals per part as JSON")
     args = parser.parse_args(argv)
     if not (SHARED / "eval").is_dir():
         print(f"eval_events: {SHARED / 'eval'} is absent: evaluation data is read from ../shared", file=sys.stderr)
         return 2
     from heron.config import Settings
-    from heron.evaluation.sentences import code_items, format_report, read_gold, score_sentences
+    from heron.evaluation.sentences import evaluate_parts, format_parts, read_gold
     from heron.pipeline import build_pipeline
 
     settings = Settings()
@@ -51,12 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.set or SETS:
         items = read_gold(SHARED / "eval" / name / "dev.jsonl")
         started = time.perf_counter()
-        result = score_sentences(items, code_items(items, settings, pipeline))
-        out[name] = dict(result["totals"], seconds=round(time.perf_counter() - started, 1))
+        parts = evaluate_parts(items, settings, args.part, pipeline)
+        seconds = round(time.perf_counter() - started, 1)
+        out[name] = {part: dict(result["totals"]) for part, result in parts.items()} | {"seconds": seconds}
         if not args.json:
-            print(format_report(result, f"{name}/dev.jsonl"))
-            print(f"({out[name]['seconds']} s)")
-            print("\n".join(_errors(result, args.errors)) + "\n" if args.errors else "")
+            print(format_parts(parts, f"{name}/dev.jsonl"))
+            print(f"({seconds} s)\n")
+            if args.errors and "tune" in parts:
+                print("misses and false alarms, tune part:\n" + "\n".join(_errors(parts["tune"], args.errors)) + "\n")
     if args.json:
         print(json.dumps(out, indent=1))
     return 0

@@ -1,6 +1,10 @@
 """Shared fixtures. Evaluation fixtures read ../shared and skip with a reason where it is absent."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +95,40 @@ def speech(settings):
         return article
 
     return run
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real small disk for full-disk and read-only cases: ``run(size, script, *args)`` runs a
+    Python script in a private mount namespace (unshare) where a tmpfs of ``size`` is mounted at
+    the returned folder, given to the script as ``sys.argv[1]``; the mount vanishes with the
+    script. Skips where mounting is not permitted (needs root and util-linux unshare)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    namespace = ["unshare", "--mount", "--propagation", "private"]
+    if shutil.which("unshare") is None:
+        pytest.skip("a real small disk needs util-linux `unshare`, which is not installed")
+    probe = subprocess.run([*namespace, "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                           capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"a real small disk needs a private tmpfs mount, not permitted here: {probe.stderr.strip()}")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")])}
+
+    def run(size: str, script: str, *args: str) -> subprocess.CompletedProcess:
+        mount_then_run = 'mount -t tmpfs -o "size=$1" tmpfs "$2" && shift 2 && exec "$@"'
+        return subprocess.run([*namespace, "sh", "-c", mount_then_run, "sh", size, str(disk), sys.executable,
+                               "-c", script, str(disk), *args], capture_output=True, text=True, env=env, timeout=600)
+
+    return disk, run
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write zeros into ``folder``/filler until the disk is full; returns the filler's path."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as stream:
+        try:
+            while stream.write(bytes(65536)):
+                pass
+        except OSError:
+            pass
+    return filler

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from heron.errors import InputError
-from heron.evaluation.articles import format_report, maximum_matching, read_gold, score_articles
+from heron.evaluation.articles import format_parts, format_report, maximum_matching, read_gold, score_articles
+from heron.evaluation.split import score_parts
 from heron.types import Article, Event, Participant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +91,20 @@ def test_report_lists_misses_and_extras():
     assert "required recall by type: ASSAULT 0/1, CONSULT 0/1" in report
 
 
+def test_parts_report_lists_tune_stories_only():
+    # "story-1" is in the tune part, "story-4" in the blind part (heron.evaluation.split)
+    gold = [{**GOLD[0], "id": "story-1"}, {**GOLD[0], "id": "story-4"}]
+    articles = {"story-1": _article("story-1", [_event("ASSAULT", ["RUS"], ["UKR"])]),
+                "story-4": _article("story-4", [_event("PROTEST", ["UKR"], [])])}
+    parts = score_parts(gold, lambda g: g["id"], lambda subset: score_articles(subset, articles))
+    assert [parts[p]["totals"]["required_matched"] for p in ("tune", "blind", "all")] == [1, 0, 1]
+    assert set(parts["blind"]) == {"totals"}
+    report = format_parts(parts, details=True)
+    assert "story-1" in report and "missed CONSULT" in report
+    assert "story-4" not in report and "PROTEST" not in report
+    assert any(line.split()[:4] == ["stories", "1", "1", "2"] for line in report.splitlines())
+
+
 def test_read_gold_errors_name_the_line(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(GOLD[0]) + "\n{not json\n", encoding="utf-8")
@@ -110,9 +125,11 @@ def test_dev_gold_file_is_well_formed():
     from heron.pipeline.scores import event_types
 
     gold = read_gold(ROOT / "eval" / "voa-dev.jsonl")
-    assert len(gold) == 12 and len({g["id"] for g in gold}) == 12
+    assert len(gold) == 69 and len({g["id"] for g in gold}) == 69
+    # stories with nothing to code are real answers (they measure false alarms), but most have events
+    assert sum(1 for item in gold if item["required"]) >= 50
     for item in gold:
-        assert "text" not in item and item["required"]
+        assert "text" not in item and set(item) >= {"id", "published", "required", "acceptable"}
         for event in item["required"] + item["acceptable"]:
             assert event["event"] in event_types()
             assert all(len(code) == 3 and code.isupper() for code in event["actor"] + event["recipient"])
@@ -120,7 +137,7 @@ def test_dev_gold_file_is_well_formed():
 
 @pytest.mark.evaluation
 def test_voa_dev_articles(shared_dir, settings):
-    """heron over the 12 hand-coded VOA stories; floors sit just below the measured figures."""
+    """heron over the 69 hand-coded VOA stories; floors sit just below the measured figures."""
     from heron.evaluation.articles import evaluate_files
 
     texts = shared_dir / "eval" / "voa" / "stories.jsonl"
@@ -128,7 +145,30 @@ def test_voa_dev_articles(shared_dir, settings):
         pytest.skip(f"{texts} is absent")
     result = evaluate_files(ROOT / "eval" / "voa-dev.jsonl", texts, settings)
     totals = result["totals"]
-    assert totals["articles"] == 12 and totals["missing_articles"] == 0
-    # measured: P 0.477, R 0.583, F1 0.525, type-only recall 0.806
-    assert totals["type_recall"] >= 0.75
-    assert totals["recall"] >= 0.52 and totals["precision"] >= 0.42 and totals["f1"] >= 0.47
+    assert totals["articles"] == 69 and totals["missing_articles"] == 0
+    # measured: P 0.251, R 0.302, F1 0.274, type-only recall 0.685
+    assert totals["type_recall"] >= 0.65
+    assert totals["recall"] >= 0.28 and totals["precision"] >= 0.23 and totals["f1"] >= 0.25
+
+
+def test_double_coded_gold_names_primary_stories():
+    """Every second coding is of a story in the development gold, so agreement can be scored."""
+    primary = {g["id"] for g in read_gold(ROOT / "eval" / "voa-dev.jsonl")}
+    double = read_gold(ROOT / "eval" / "voa-double.jsonl")
+    assert len(double) >= 5 and {g["id"] for g in double} <= primary
+
+
+def test_gold_agreement_script(tmp_path, capsys):
+    import runpy
+
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "s1", "required": [_gold("CONSULT", ["RUS"], ["BLR"]),
+                                                           _gold("ASSAULT", ["RUS"], ["UKR"])],
+                                 "acceptable": []}) + "\n")
+    second.write_text(json.dumps({"id": "s1", "required": [_gold("CONSULT", ["RUS", "BLR"], ["RUS", "BLR"])],
+                                  "acceptable": [_gold("ASSAULT", ["RUS"], ["UKR"])]}) + "\n")
+    script = runpy.run_path(str(ROOT / "scripts" / "gold_agreement.py"))
+    assert script["main"]([str(first), str(second)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    # one of two required events agreed strictly (F1 2*1/3); both are recorded by the other coder
+    assert "strict F1 0.67" in last and "lenient agreement 1.00" in last

@@ -6,7 +6,9 @@ import json
 import pytest
 
 from heron.errors import InputError
-from heron.evaluation.sentences import format_report, is_article_gold, matches, read_gold, score_sentences
+from heron.evaluation.sentences import (format_parts, format_report, is_article_gold, matches, read_gold,
+                                        score_sentences)
+from heron.evaluation.split import is_blind, score_parts
 from heron.types import Article, Event, Participant
 
 
@@ -108,9 +110,13 @@ def test_heron_eval_command_codes_and_scores_a_sentence_set(tmp_path):
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         assert main(["eval", str(path), "--json"]) == 0
-    result = json.loads(buffer.getvalue())
-    assert result["totals"]["items"] == 2 and result["totals"]["type_recall"] == 1.0
-    assert result["totals"]["false_alarms"] == 0
+    parts = json.loads(buffer.getvalue())["parts"]
+    assert list(parts) == ["tune", "blind", "all"]
+    totals = parts["all"]["totals"]
+    assert totals["items"] == 2 and totals["type_recall"] == 1.0 and totals["false_alarms"] == 0
+    # s1 and s2 are both in the tune part (heron.evaluation.split); the blind part is empty
+    assert parts["tune"]["totals"]["items"] == 2 and parts["blind"]["totals"]["items"] == 0
+    assert [row["id"] for row in parts["tune"]["items"]] == ["s1", "s2"]
 
 
 def test_heron_eval_article_gold_without_texts_is_a_usage_error(tmp_path, capsys):
@@ -133,3 +139,50 @@ def test_json_records_name_the_bad_line(tmp_path, content, reason):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=reason):
         list(json_records(path))
+
+
+# g-ids by part (heron.evaluation.split): "s1", "s2", "s3", "s7" are tune, "s4", "s5", "s6", "s8" blind
+PART_GOLD = [
+    {"id": f"s{n}", "text": f"Text of item s{n}.", "event": "ASSAULT", "actor": [{"code": "RUR"}], "recipient": []}
+    for n in range(1, 9)
+]
+
+
+def test_parts_report_lists_tune_items_only_and_totals_side_by_side():
+    assert [is_blind(g["id"]) for g in PART_GOLD] == [False, False, False, True, True, True, False, True]
+    articles = {g["id"]: _article(g["id"], _event("ASSAULT", ["RUR"])) for g in PART_GOLD}
+    articles["s1"] = _article("s1")  # a tune miss
+    articles["s4"] = _article("s4", _event("PROTEST", ["RUR"]))  # a blind miss
+    parts = score_parts(PART_GOLD, lambda g: g["id"], lambda subset: score_sentences(subset, articles))
+    assert parts["tune"]["totals"]["recall"] == pytest.approx(3 / 4)
+    assert parts["blind"]["totals"]["recall"] == pytest.approx(3 / 4)
+    assert parts["all"]["totals"]["recall"] == pytest.approx(6 / 8)
+    assert set(parts["blind"]) == {"totals"} and set(parts["all"]) == {"totals"}
+    assert {row["id"] for row in parts["tune"]["items"]} == {"s1", "s2", "s3", "s7"}
+    report = format_parts(parts, "toy")
+    assert any(line.split() == ["tune", "blind", "all"] for line in report.splitlines())
+    assert any(line.split()[:4] == ["items", "4", "4", "8"] for line in report.splitlines())
+    breakdown = report.split("tune part by type", 1)[1]
+    assert "ASSAUL" in breakdown and "PROTES" not in breakdown  # the blind item's confusion is never shown
+
+
+def test_heron_eval_blind_part_prints_totals_without_items(tmp_path):
+    import contextlib
+    import io
+
+    from heron.cli import main
+
+    gold = [{"id": "s1", "text": "Heavy rain fell over the valley on Sunday.", "event": None},
+            {"id": "s4", "text": "Heavy snow fell over the hills on Monday.", "event": None}]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["eval", str(path), "--json", "--part", "blind"]) == 0
+    parts = json.loads(buffer.getvalue())["parts"]
+    assert parts == {"blind": {"totals": parts["blind"]["totals"]}}
+    assert parts["blind"]["totals"]["items"] == 1
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["eval", str(path)]) == 0
+    assert "Heavy" not in buffer.getvalue() and "blind" in buffer.getvalue()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -224,7 +225,23 @@ KILLED_RUN = textwrap.dedent("""
             print("waiting", flush=True)
             time.sleep(120)
 
+    def cluster_then_wait(*args, **kwargs):
+        print("waiting", flush=True)  # inside the clustering transaction, computing
+        time.sleep(120)
+
+    write_clusters = writer.Store._write_clusters
+
+    def write_clusters_then_wait(self, assignments):
+        write_clusters(self, assignments)
+        print("waiting", flush=True)  # every cluster written, COMMIT not yet run
+        time.sleep(120)
+
     writer._Rows.insert = insert_then_wait
+    if moment == "computing-clusters":
+        from heron.store import dedup
+        dedup.cluster = cluster_then_wait
+    if moment == "writing-clusters":
+        writer.Store._write_clusters = write_clusters_then_wait
     ingest_paths([corpus], Settings(db=db, batch_size=3, workers=1, default_date="2023-06-05", progress=False),
                  on_batch=after_commit)
 """)
@@ -252,6 +269,49 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, moment):
     ingest_paths([str(corpus)], killed)
     ingest_paths([str(corpus)], full)
     assert snapshot(killed.db) == snapshot(full.db)
+
+
+def _killed_at(moment: str, corpus: Path, db: Path) -> None:
+    """Run an ingest in a child process and SIGKILL it once it reports reaching ``moment``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    child = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(corpus), str(db), moment],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "waiting", child.stderr.read()
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+
+
+def _cli(args: list[str], capsys) -> tuple[int, str]:
+    from heron.cli import main
+
+    capsys.readouterr()
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("moment", ["computing-clusters", "writing-clusters"])
+def test_sigkill_during_clustering_then_rerun_equals_an_uninterrupted_run(tmp_path, capsys, moment):
+    corpus = write_corpus(tmp_path / "corpus")
+    killed, full = tmp_path / "killed.duckdb", tmp_path / "full.duckdb"
+    _killed_at(moment, corpus, killed)
+    stored = snapshot(killed)
+    assert len(stored["inputs"]) == 10 and len(stored["articles"]) == 8  # every batch committed
+    assert not any(row[-3] for row in stored["articles"])  # no cluster: its transaction never committed
+    ingest = ["ingest", str(corpus), "--workers", "1", "--batch-size", "3", "--date", "2023-06-05", "--db"]
+    assert _cli([*ingest, str(killed)], capsys)[0] == 0  # every input is stored: only clustering is left
+    assert _cli([*ingest, str(full)], capsys)[0] == 1  # the empty input fails
+    for command in (["stats", "--json"], ["export", "--format", "plover-jsonl"]):
+        after_kill = _cli([*command, "--db", str(killed)], capsys)
+        uninterrupted = _cli([*command, "--db", str(full)], capsys)
+        assert after_kill == uninterrupted and after_kill[0] == 0 and after_kill[1]
+    assert json.loads(_cli(["stats", "--json", "--db", str(killed)], capsys)[1])["clusters"] == 7
+    assert snapshot(killed) == snapshot(full)
 
 
 def test_cli_ingest_reports_and_exits_1_on_failed_inputs(tmp_path):
@@ -300,3 +360,137 @@ def test_seed_and_a_repost_of_its_body_are_one_story_with_events_counted_once(tm
         merged = {tuple(r[:5]): r[5:] for r in rows}
         for key in shared:
             assert merged[key] == (2, 1), key
+
+
+def test_cli_ingest_into_a_database_of_other_tables_is_refused_and_adds_nothing(tmp_path, capsys):
+    import duckdb
+
+    from heron.cli import main
+
+    path = tmp_path / "sales.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE orders (id INTEGER)")
+    corpus = write_corpus(tmp_path / "corpus")
+    assert main(["ingest", str(corpus), "--db", str(path), "--workers", "1"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert err == (f"heron: error: {path}: a DuckDB database that is not a heron store (it holds the tables "
+                   "orders); heron adds nothing to another database: give --db a heron store or a new file")
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("SHOW TABLES").fetchall() == [("orders",)]
+
+
+class _CommitFails:
+    """A DuckDB connection whose COMMIT fails as on a full disk (DuckDB ends the transaction)."""
+
+    def __init__(self, con) -> None:
+        self._con = con
+
+    def execute(self, sql, *args):
+        import duckdb
+
+        if sql.strip().upper() == "COMMIT":
+            self._con.execute("ROLLBACK")
+            raise duckdb.TransactionException('TransactionContext Error: Failed to commit: Could not write file '
+                                              '"h.duckdb.wal": No space left on device')
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_cli_ingest_on_a_full_disk_is_one_line_and_leaves_the_store_as_it_was(tmp_path, capsys, monkeypatch):
+    import duckdb
+
+    from heron.cli import main
+
+    corpus = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "h.duckdb"
+    ingest_paths([str(corpus / "a01.txt")], settings_for(db))
+    before = snapshot(db)
+    connect = duckdb.connect
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: _CommitFails(connect(*a, **k)))
+    assert main(["ingest", str(corpus), "--db", str(db), "--workers", "1", "--batch-size", "3"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "Traceback" not in err and "cannot rollback" not in err
+    assert err.startswith(f"heron: error: {db}: could not write a batch: ")
+    assert "No space left on device; nothing of it was stored" in err and "the disk is full: free space" in err
+    monkeypatch.undo()
+    assert snapshot(db) == before
+
+
+# --- a real full disk and a real read-only folder (a private tmpfs; skipped where not permitted)
+
+ON_A_SMALL_DISK = textwrap.dedent("""
+    import contextlib, io, json, os, shutil, subprocess, sys
+    from pathlib import Path
+    from conftest import fill_disk
+    from heron.cli import main
+    from store_articles import build_store
+
+    disk, out, article, case = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+    db = disk / "h.duckdb"
+
+    def heron(*args):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as printed:
+            code = main([*args, "--db", str(db)])
+        return code, err.getvalue(), printed.getvalue()
+
+    def keep(name):  # the store as it is now (with its write-ahead log), copied off the small disk
+        for suffix in ("", ".wal"):
+            if os.path.exists(f"{db}{suffix}"):
+                shutil.copy(f"{db}{suffix}", out / f"{name}.duckdb{suffix}")
+
+    build_store(db)
+    keep("before")
+    if case == "full":
+        filler = fill_disk(disk)
+        result = {"failed": heron("ingest", article, "--workers", "1", "--date", "2023-06-05")}
+        keep("after")
+        os.remove(filler)
+        result["resumed"] = heron("ingest", article, "--workers", "1", "--date", "2023-06-05")
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        result = {"failed": heron("ingest", article, "--workers", "1", "--date", "2023-06-05")}
+        keep("after")
+        result["stats"] = heron("stats", "--json")
+    keep("resumed")
+    print(json.dumps(result))
+""")
+
+
+def test_ingest_on_a_real_full_disk_leaves_the_store_as_it_was_and_resumes(tmp_path, small_disk):
+    disk, run = small_disk
+    article = tmp_path / "talks.txt"
+    article.write_text(ARTICLES[5], encoding="utf-8")
+    finished = run("16m", ON_A_SMALL_DISK, str(tmp_path), str(article), "full")
+    assert finished.returncode == 0, finished.stderr
+    result = json.loads(finished.stdout.splitlines()[-1])
+    code, err, _ = result["failed"]
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith(f"heron: error: {disk / 'h.duckdb'}: could not write a batch: ")
+    assert "No space left on device" in err and "the disk is full: free space, then rerun the same command" in err
+    before = snapshot(tmp_path / "before.duckdb")
+    assert snapshot(tmp_path / "after.duckdb") == before
+    code, err, _ = result["resumed"]
+    assert code == 0, err
+    resumed = snapshot(tmp_path / "resumed.duckdb")
+    assert len(resumed["inputs"]) == len(before["inputs"]) + 1
+    assert [r for r in resumed["inputs"] if r not in before["inputs"]][0][0] == str(article)
+
+
+def test_ingest_into_a_real_read_only_folder_is_one_line_and_the_store_stays_readable(tmp_path, small_disk):
+    disk, run = small_disk
+    article = tmp_path / "talks.txt"
+    article.write_text(ARTICLES[5], encoding="utf-8")
+    finished = run("16m", ON_A_SMALL_DISK, str(tmp_path), str(article), "read-only")
+    assert finished.returncode == 0, finished.stderr
+    result = json.loads(finished.stdout.splitlines()[-1])
+    code, err, _ = result["failed"]
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith(f"heron: error: {disk / 'h.duckdb'}: cannot open the store: ")
+    assert "Read-only file system" in err and "the folder is read-only" in err
+    assert snapshot(tmp_path / "after.duckdb") == snapshot(tmp_path / "before.duckdb")
+    code, _, printed = result["stats"]
+    assert code == 0 and json.loads(printed)["articles"] == 3

@@ -137,3 +137,41 @@ def test_connect_foreign_database(tmp_path):
     duckdb.connect(str(path)).execute("CREATE TABLE t (x INTEGER)").close()
     with pytest.raises(StoreError, match="not a heron store"):
         query.connect(path)
+
+
+def _speaking(article_id: str, speaker: str):
+    article = minsk_talks(article_id)
+    article.quotes[0].speaker.text, article.quotes[0].speaker.actor = speaker, None
+    return article
+
+
+@pytest.mark.parametrize("wanted, expected", [
+    ("%", ["100% Campaign"]),
+    ("_", ["user_42"]),
+    ("\\", ["C:\\press"]),
+    ("100%", ["100% Campaign"]),
+    ("r_4", ["user_42"]),
+    ("ser", ["userX42", "user_42"]),
+    ("s%c", []),  # a literal per cent sign between s and c: no speaker has it
+    ("CAMPAIGN", ["100% Campaign"]),
+])
+def test_speaker_search_takes_like_wildcards_literally(tmp_path, wanted, expected):
+    speakers = ["100% Campaign", "user_42", "C:\\press", "userX42", "Press office"]
+    path = build_store(tmp_path / "speakers.duckdb", [_speaking(f"s{i}", s) for i, s in enumerate(speakers)])
+    connection = query.connect(path)
+    found = sorted(r["speaker_text"] for r in query.quotes(connection, wanted))
+    connection.close()
+    assert found == expected
+
+
+def test_a_database_with_other_tables_is_a_usage_error_naming_them(tmp_path):
+    import duckdb
+
+    from heron.errors import ForeignStore
+
+    path = tmp_path / "other.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE readings (x DOUBLE)")
+    with pytest.raises(ForeignStore, match="holds the tables readings") as refused:
+        query.connect(path)
+    assert refused.value.exit_code == 2

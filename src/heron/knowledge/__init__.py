@@ -1,0 +1,1 @@
+"""What heron knows, read from the data files under heron/data: plain structures, no caches."""
