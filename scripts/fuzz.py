@@ -45,7 +45,7 @@ TAGS = ["<p>", "</p>", "<div>", "</div>", "<br>", "<script>var a = 1;</script>",
         "</title>", "&amp;", "&#0;", "&#x1F600;", "&nbsp;", "<!--", "-->", "<![CDATA[", "]]>", "<", ">", "<a href='x'>",
         "</a>", "<html>", "<body>", "<article>", "</article>", "<h1>", "</h1>", "<meta charset='koi8-r'>",
         "<meta property='og:title' content='", "'>", "<time datetime='2022-06-25'>", "</time>", "<?xml version='1.0'?>"]
-ODD = ["\x00", "\x01", "\x1b[31m", "\x7f", "\x85", "\u00ad", "\u200b", "\u200d", "\u2028", "\u2029", "\u202e", "\ufeff",
+ODD = ["\x01", "\x1b[31m", "\x7f", "\x85", "\u00ad", "\u200b", "\u200d", "\u2028", "\u2029", "\u202e", "\ufeff",
        "\ufffd", "\U0001f600", "e\u0301", "\u0627\u0644", "\u4e2d\u6587", "\u0416\u0438\u0437\u043d\u044c", "\r\n", "\r"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8_r", "cp1252", "latin_1", "shift_jis", "utf-32"]
 CRASH_PROBLEM = re.compile(r"[A-Z]\w*: ")  # run_guarded's record of an unexpected exception
@@ -60,7 +60,7 @@ def newsy(rng: random.Random, size: int) -> str:
     parts = []
     while sum(len(p) for p in parts) < size:
         pick = rng.random()
-        parts.append(rng.choice(WORDS) if pick < 0.6 else rng.choice(MARKS) if pick < 0.9 else rng.choice(ODD))
+        parts.append(rng.choice(WORDS) if pick < 0.65 else rng.choice(MARKS) if pick < 0.97 else rng.choice(ODD))
     return " ".join(parts)[:size]
 
 
@@ -80,7 +80,7 @@ def gen_bytes(rng: random.Random, size: int) -> tuple[str, bytes]:
 
 def gen_text(rng: random.Random, size: int) -> tuple[str, bytes]:
     text = newsy(rng, size) if rng.random() < 0.7 else unicode_text(rng, size)
-    encoding = rng.choice(ENCODINGS)
+    encoding = "utf-8" if rng.random() < 0.6 else rng.choice(ENCODINGS)
     return rng.choice([".txt", ".text"]), text.encode(encoding, errors=rng.choice(["replace", "ignore", "surrogatepass"])
                                                       if encoding.startswith("utf") else "replace")
 
@@ -157,11 +157,11 @@ def gen_warc(rng: random.Random, size: int) -> tuple[str, bytes]:
                                            warc_headers_dict={"WARC-Date": "2022-06-25T10:00:00Z"})
         writer.write_record(record)
     data = out.getvalue()
-    if rng.random() < 0.6:
-        data = corrupt(rng, data)
     if rng.random() < 0.2:  # a record without its WARC-Type header
         data = re.sub(rb"WARC-Type: [a-z]+\r\n", b"", gzip.decompress(data) if zipped else data)
         data = gzip.compress(data) if zipped else data
+    if rng.random() < 0.6:
+        data = corrupt(rng, data)
     return (".warc.gz" if zipped else ".warc"), data
 
 
