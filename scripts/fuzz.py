@@ -249,15 +249,31 @@ def main(argv: list[str] | None = None) -> int:
 
     import logging
 
-    from heron.config import Settings
-    from heron.pipeline import build_pipeline
-    from heron.schema import validate_record
+    def stuck(*_):
+        raise Hang(f"stuck for over {args.hang:g} s")
 
     logging.disable(logging.WARNING)  # readers' warning lines (skipped WARC records) are not crashes
+    previous = signal.signal(signal.SIGALRM, stuck)
+    try:
+        summary = run(args)
+    finally:
+        logging.disable(logging.NOTSET)
+        signal.signal(signal.SIGALRM, previous)
+    print(json.dumps(summary))
+    return 1 if summary["crashes"] else 0
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Try ``args.count`` inputs; the summary of what broke."""
+    from heron.config import Settings
+    from heron.pipeline import build_pipeline
+
+    def pipeline():
+        return build_pipeline(Settings(time_budget=args.time_budget, default_date="2022-07-01"))
+
     kinds = [k for k in args.kinds.split(",") if k]
-    pipeline = build_pipeline(Settings(time_budget=args.time_budget, default_date="2022-07-01"))
-    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(Hang(f"stuck for over {args.hang:g} s")))
-    tried, crashes, by_kind, causes = 0, Counter(), Counter(), Counter()
+    coder = pipeline()
+    crashes, by_kind, causes = Counter(), Counter(), Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="heron-fuzz-") as folder:
         for number in range(args.count):
@@ -266,19 +282,9 @@ def main(argv: list[str] | None = None) -> int:
             suffix, data = GENERATORS[kind](rng, rng.randint(0, args.max_size))
             path = Path(folder) / f"input{suffix}"
             path.write_bytes(data)
-            signal.setitimer(signal.ITIMER_REAL, args.hang)
-            raised = None
-            try:
-                reasons = run_one(path, pipeline, validate_record)
-            except Hang as exc:
-                reasons = [f"hang: {exc}"]
-                pipeline = build_pipeline(Settings(time_budget=args.time_budget, default_date="2022-07-01"))
-            except Exception as exc:
-                raised, reasons = exc, [f"exception out of heron: {type(exc).__name__}: {exc}"[:300],
-                                        traceback.format_exc()]
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            tried += 1
+            reasons, raised = attempt(path, coder, args.hang)
+            if reasons and reasons[0].startswith("hang"):
+                coder = pipeline()  # the stuck one was interrupted anywhere: start afresh
             by_kind[kind] += 1
             if reasons:
                 crashes[kind] += 1
@@ -287,15 +293,27 @@ def main(argv: list[str] | None = None) -> int:
                 if causes[cause] <= args.keep:
                     saved = save(args.out, number, kind, path, reasons)
                     print(f"fuzz: crash ({kind}) {cause}: {reasons[0][:160]!r} -> {saved}", file=sys.stderr)
-            if tried % 500 == 0:
-                print(f"fuzz: {tried} inputs, {sum(crashes.values())} crashes, {time.monotonic() - started:.0f} s",
+            if (number + 1) % 500 == 0:
+                print(f"fuzz: {number + 1} inputs, {sum(crashes.values())} crashes, {time.monotonic() - started:.0f} s",
                       file=sys.stderr, flush=True)
-    elapsed = time.monotonic() - started
-    print(json.dumps({"inputs": tried, "crashes": sum(crashes.values()), "crashes_by_kind": dict(crashes),
-                      "crashes_by_cause": dict(causes.most_common()),
-                      "inputs_by_kind": dict(by_kind), "seed": args.seed, "seconds": round(elapsed, 1),
-                      "reproducers": str(args.out) if crashes else None}))
-    return 1 if crashes else 0
+    return {"inputs": sum(by_kind.values()), "crashes": sum(crashes.values()), "crashes_by_kind": dict(crashes),
+            "crashes_by_cause": dict(causes.most_common()), "inputs_by_kind": dict(by_kind), "seed": args.seed,
+            "seconds": round(time.monotonic() - started, 1), "reproducers": str(args.out) if crashes else None}
+
+
+def attempt(path: Path, pipeline, hang: float) -> tuple[list[str], BaseException | None]:
+    """(what went wrong, the exception that escaped if any) for one input file."""
+    from heron.schema import validate_record
+
+    signal.setitimer(signal.ITIMER_REAL, hang)
+    try:
+        return run_one(path, pipeline, validate_record), None
+    except Hang as exc:
+        return [f"hang: {exc}"], None
+    except Exception as exc:
+        return [f"exception out of heron: {type(exc).__name__}: {exc}"[:300], traceback.format_exc()], exc
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 if __name__ == "__main__":
