@@ -563,7 +563,8 @@ def actors_in_span(article: Article, start: int, end: int) -> list:
     first: dict[int, int] = {}  # actor position -> start of its first overlapping mention
     for s, _, position, _ in mentions(article).overlapping(start, end):
         first[position] = min(s, first.get(position, s))
-    return [article.actors[position] for position, _ in sorted(first.items(), key=lambda pair: (pair[1], pair[0]))]
+    order = sorted(first.items(), key=lambda pair: (pair[1], pair[0]))
+    return [article.actors[position] for position, _ in order]
 
 
 def actor_for_span(article: Article, start: int, end: int):

@@ -363,9 +363,10 @@ def _title(text: str, span: QuoteSpan) -> bool:
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False
     para_start, para_end = _paragraph(text, span.open_at)
-    around = chain(TITLE_WORD.finditer(text, para_start, span.open_at), TITLE_WORD.finditer(text, span.outer_end, para_end))
+    around = chain(TITLE_WORD.finditer(text, para_start, span.open_at),
+                   TITLE_WORD.finditer(text, span.outer_end, para_end))
     lower = (w for w in around if w.group().lower() not in TITLE_SMALL_WORDS and w.group()[0].islower())
-    return next(lower, None) is not None and next(lower, None) is not None  # two will do: no need to read on
+    return next(lower, None) is not None and next(lower, None) is not None  # two will do: read no further
 
 
 def _continued(text: str, span: QuoteSpan, previous: QuoteSpan | None, found: list[Reported]) -> Reported | None:
