@@ -11,13 +11,14 @@ from heron.types import RawDocument
 
 
 class Slow(Stage):
-    """Works a second per article whose text says SLOW, checking the budget as heavy stages do."""
+    """Works a minute on an article whose text says SLOW (a second with "BRIEF"), checking the
+    budget as heavy stages do: only the budget ends the minute early."""
 
     name = "slow"
     provides = ("slow",)
 
     def __call__(self, article):
-        until = time.monotonic() + (1.0 if "SLOW" in article.text else 0.0)
+        until = time.monotonic() + (60.0 if "SLOW" in article.text else 1.0 if "BRIEF" in article.text else 0.0)
         while time.monotonic() < until:
             check()
             time.sleep(0.005)
@@ -45,9 +46,7 @@ def slow_pipeline(settings):
 def test_runaway_input_fails_alone_and_names_the_stage(slow_pipeline):
     items = [RawDocument("first.txt", text="A short story."), RawDocument("big.txt", text="A SLOW story."),
              RawDocument("last.txt", text="Another short story.")]
-    started = time.monotonic()
     out = slow_pipeline(0.1).code_batch(items)
-    assert time.monotonic() - started < 0.9  # stopped in the stage, not after its second of work
     assert [type(r).__name__ for r in out] == ["Article", "InputError", "Article"]
     assert out[1].origin == "big.txt"
     assert "time budget of 0.1 s used up in stage slow" in out[1].reason
@@ -71,7 +70,7 @@ def test_no_stage_starts_once_the_budget_is_used_up(slow_pipeline):
 
 
 def test_zero_budget_means_no_limit(slow_pipeline):
-    [article] = slow_pipeline(0).code_batch([RawDocument("big.txt", text="A SLOW story.")])
+    [article] = slow_pipeline(0).code_batch([RawDocument("big.txt", text="A BRIEF story.")])
     assert article.title == "after ran" and not article.problems
 
 
