@@ -149,3 +149,29 @@ def test_lsh_clusters_match_exact_jaccard_on_a_news_corpus(shared_dir):
     assert exact, "the corpus holds copies of some stories"
     assert len(exact & together) / len(exact) >= 0.95  # recall of the LSH candidates
     assert len(together - exact) <= 0.05 * len(exact)  # only chains of copies join dissimilar pairs
+
+
+def test_band_layout_is_the_one_datasketch_chooses_for_the_candidate_similarity():
+    from datasketch import MinHashLSH
+
+    from heron.store.dedup import BANDS, CANDIDATE, ROWS
+
+    lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+
+
+def test_band_key_candidates_are_the_pairs_datasketch_lsh_proposes():
+    from datasketch import LeanMinHash, MinHashLSH
+    import numpy as np
+
+    from heron.store.dedup import CANDIDATE, DTYPE, SCHEME, SEED
+
+    texts = {"a": BODY, "b": [*BODY[:3], *OTHER[:1]], "c": OTHER, "d": [*OTHER[1:], BODY[4]], "e": BODY[2:]}
+    members = [member(name, n, paragraphs) for n, (name, paragraphs) in enumerate(texts.items())]
+    lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
+    hashes = {m.id: LeanMinHash(seed=SEED, hashvalues=np.frombuffer(m.signature, dtype=DTYPE), scheme=SCHEME)
+              for m in members}
+    for name, minhash in hashes.items():
+        lsh.insert(name, minhash)
+    expected = {tuple(sorted((name, other))) for name in hashes for other in lsh.query(hashes[name]) if other != name}
+    assert expected and set(candidate_pairs(members)) == expected

@@ -258,11 +258,50 @@ def test_events_with_no_coded_participant_merge_only_within_a_story(store):
 def test_an_older_store_is_migrated_forward_on_open(tmp_path):
     with Store(tmp_path / "t.duckdb") as first:  # make it look like a store of schema version 2
         first.con.execute("DELETE FROM schema_version WHERE version > 2")
+        first.con.execute("DROP TABLE lsh_bands")
         first.con.execute("CREATE OR REPLACE VIEW unique_events AS SELECT 1 AS outdated")
     with Store(tmp_path / "t.duckdb") as again:
         columns = [d[0] for d in again.con.execute("SELECT * FROM unique_events").description]
         assert "story_scope" in columns and "outdated" not in columns
         assert again.con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _clusters(store) -> list[tuple]:
+    return store.con.execute("SELECT id, seq, cluster_id, original_id FROM articles ORDER BY seq").fetchall()
+
+
+def test_clustering_in_several_ingests_gives_the_clusters_of_one(tmp_path):
+    """A repost arriving in a later ingest joins the stored story, and a later non-repost copy
+    takes over as the original, as when everything is clustered at once."""
+    blog_text = "Menu | Latest | Subscribe\n\n" + STORY + "\n\nLeave a reply. Share on social media."
+    arrivals = [[entry(story("blog", text=blog_text, publication="blog.example", repost=True))],
+                [entry(story("other", text=OTHER, publication="paper.example"))],
+                [entry(story("wire", publication="wire.example", published="2024-05-05"))]]
+    with Store(tmp_path / "once.duckdb") as once, Store(tmp_path / "fed.duckdb") as fed:
+        for batch in arrivals:
+            once.write_batch(batch)
+            fed.write_batch(batch)
+            fed.cluster_stories()
+        once.cluster_stories()
+        assert _clusters(fed) == _clusters(once)
+        assert [row[2:] for row in _clusters(fed)] == [("blog", "wire"), ("other", None), ("blog", None)]
+        assert fed.snapshot() == once.snapshot()
+        once.cluster_stories(force=True)
+        assert once.snapshot() == fed.snapshot()
+
+
+def test_a_store_from_before_band_keys_gets_them_on_open(tmp_path):
+    from heron.store.dedup import BANDS, band_keys
+
+    with Store(tmp_path / "t.duckdb") as first:
+        first.write_batch([entry(story("s1")), entry(story("s2", text=OTHER))])
+        first.cluster_stories()
+        expected = first.con.execute("SELECT * FROM lsh_bands ORDER BY seq, key").fetchall()
+        first.con.execute("DELETE FROM schema_version WHERE version > 3")
+        first.con.execute("DROP TABLE lsh_bands")
+    with Store(tmp_path / "t.duckdb") as again:
+        assert again.con.execute("SELECT * FROM lsh_bands ORDER BY seq, key").fetchall() == expected
+    assert len(expected) == 2 * BANDS and expected[0] == (1, band_keys(signature(STORY))[0])
 
 
 class FailingCommit:

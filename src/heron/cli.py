@@ -25,11 +25,28 @@ def _settings(**kwargs) -> Settings:
     return Settings(**clean)
 
 
-def _progress(settings: Settings, total: int | None = None, unit: str = "article"):
+def _progress(settings: Settings, inputs=(), unit: str = "input"):
+    """A bar on stderr when it is a terminal: done/total, rate and ETA. The total is counted up
+    front (JSONL lines, WARC records, feed items, files: a scan, no parsing), and left out when
+    stdin is among the inputs."""
     from tqdm import tqdm
 
     enabled = settings.progress if settings.progress is not None else sys.stderr.isatty()
+    total = None
+    if enabled and inputs:
+        from heron.engines.partitions import count_inputs
+
+        total = count_inputs(inputs)
     return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+
+
+def _workers(workers: int | None) -> int:
+    import os
+
+    return workers or os.cpu_count() or 1
+
+
+WORKERS = click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 
 
 def coding_options(command):
@@ -60,19 +77,20 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON article record per line on stdout.")
+@WORKERS
 @coding_options
-def code(inputs, as_json, default_date, actor_files, boilerplate_files, model, time_budget) -> None:
+def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files, model, time_budget) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
     from heron.runner import code_paths
     from heron.summary import print_summary
 
-    settings = _settings(default_date=default_date, actor_files=actor_files,
+    settings = _settings(default_date=default_date, actor_files=actor_files, workers=_workers(workers),
                          boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
     console = Console(highlight=False)
     failed = 0
-    with _progress(settings) as bar:
+    with _progress(settings, inputs) as bar:
         for result in code_paths(inputs, settings):
             bar.update(1)
             if isinstance(result, InputError):
@@ -90,21 +108,25 @@ def code(inputs, as_json, default_date, actor_files, boilerplate_files, model, t
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(dir_okay=False), help="DuckDB store (default: $HERON_DB or ./heron.duckdb).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per batch and per transaction (default 32).")
+@WORKERS
+@click.option("--batch-size", type=click.IntRange(min=1), help="Inputs per partition and per transaction (default 32).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes here; dask: a Dask cluster (a local one unless --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use (tcp://host:8786); with --engine dask.")
 @coding_options
-def ingest(inputs, db, workers, batch_size, default_date, actor_files, boilerplate_files, model,
-           time_budget) -> None:
+def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, actor_files, boilerplate_files,
+           model, time_budget) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
-    import os
-
+    from heron.engines import open_engine
     from heron.runner import ingest_paths
 
-    settings = _settings(db=Path(db) if db else None, workers=workers or os.cpu_count() or 1,
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    settings = _settings(db=Path(db) if db else None, workers=_workers(workers),
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
                          boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
-    with _progress(settings) as bar:
-        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n))
+    with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
+        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
     for failure in report.failed:
         click.echo(f"heron: error: {failure}", err=True)
     click.echo(f"heron: {settings.db}: {report.articles} new articles, {report.duplicates} duplicates, "

@@ -22,6 +22,9 @@ class InputError(HeronError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self):  # rebuilt from its fields when it crosses to or from a worker process
+        return type(self), (self.origin, self.reason)
+
 
 class OverBudget(HeronError):
     """One input used up its time budget (Settings.time_budget) in some stage."""
@@ -38,6 +41,9 @@ class DataFileError(HeronError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason)
 
 
 class StoreError(HeronError):

@@ -1,24 +1,30 @@
-"""Batches of inputs through the pipeline, in this process or in worker processes."""
+"""Inputs through the pipeline: partitions coded by an engine's workers, results in input order.
+
+One code path for `heron code` and `heron ingest`, whatever the engine: the main process cuts
+the inputs into partitions (:mod:`heron.engines.partitions`), workers read and code them
+(:func:`code_partition`), and the main process prints the records, or alone writes them to
+the store, one transaction per partition.
+"""
 from __future__ import annotations
 
-import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
 from heron.config import Settings
+from heron.engines import Engine, open_engine
+from heron.engines.partitions import Partition, partitions, read_partition
 from heron.errors import HeronError, InputError
 from heron.ingest import Item, read_paths
 from heron.store.duckdb import BatchCounts
-from heron.store.inputs import Entry
+from heron.store.inputs import Entry, fingerprint
 from heron.types import Article, RawDocument
 
 Result = Article | InputError
+CODE_PARTITION = 8  # inputs per partition for `heron code`: small, so workers finish together
 
 
 def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -28,19 +34,62 @@ def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def code_items(items: Iterable[Item], settings: Settings) -> Iterator[Result]:
-    """Code a stream of documents; yields one Article or InputError per input, in order."""
-    from heron.pipeline import build_pipeline
-
-    pipeline = build_pipeline(settings)
+    """Code a stream of documents in this process; one Article or InputError per input, in order."""
+    pipeline = _pipeline_for(settings)
     for batch in batches(items, settings.batch_size):
-        yield from pipeline.code_batch(batch)
+        yield from _code_guarded(pipeline, batch)
 
 
-def code_paths(paths: Iterable[str], settings: Settings) -> Iterator[Result]:
-    yield from code_items(read_paths(paths), settings)
+def code_paths(paths: Iterable[str], settings: Settings, engine: Engine | None = None,
+               on_partition: Callable[[int], None] | None = None) -> Iterator[Result]:
+    """Code every input, in input order, on ``engine`` (default: ``settings.workers`` local
+    processes; 1 codes here). Stdin is read as the partitions are planned, so it streams."""
+    owned = engine is None
+    engine = engine or open_engine("local", settings.workers)
+    size = min(settings.batch_size, CODE_PARTITION)
+    tasks = ((settings, partition, frozenset(), False) for partition in partitions(paths, size))
+    try:
+        for outcomes in engine.map(code_partition, tasks):
+            yield from (outcome.result for outcome in outcomes)
+            if on_partition:
+                on_partition(len(outcomes))
+    finally:
+        if owned:
+            engine.close()
 
 
-# --- ingest: worker processes code, the main process is the only writer -------------------
+# --- workers: read a partition, skip what is stored, code the rest -------------------------
+
+@dataclass
+class Outcome:
+    """One input of a partition as a worker saw it."""
+
+    origin: str
+    fingerprint: str
+    result: Result | None  # None: (origin, fingerprint) was already stored, so it was not coded
+    signature: bytes | None = None  # MinHash signature of a coded article's text (for the store)
+
+
+def code_partition(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]],
+                   for_store: bool) -> list[Outcome]:
+    """Read and code one partition; inputs whose (origin, fingerprint) is in ``known`` are not
+    coded. Articles come back without their parse; for the store, with their signature."""
+    outcomes: list[Outcome] = []
+    to_code: list[RawDocument] = []
+    for item in read_partition(partition):
+        fp = fingerprint(item)
+        outcomes.append(Outcome(item.origin, fp, item if isinstance(item, InputError) else None))
+        if isinstance(item, RawDocument) and (item.origin, fp) not in known:
+            to_code.append(item)
+            outcomes[-1].result = item
+    coded = iter(code_for_store(settings, to_code, signatures=for_store) if to_code else [])
+    for outcome in outcomes:
+        if isinstance(outcome.result, RawDocument):
+            outcome.result, outcome.signature = next(coded)
+    return outcomes
+
+
+# --- ingest: the main process is the only writer ------------------------------------------
 
 @dataclass
 class IngestReport:
@@ -60,75 +109,83 @@ class IngestReport:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-@dataclass
-class _Plan:
-    """One batch: the entries to write, and which of them wait for a coded result."""
-
-    entries: list[Entry]
-    to_code: list[RawDocument]
-    slots: list[int]  # index in entries of each document in to_code
-
-
 def ingest_paths(paths: Iterable[str], settings: Settings,
-                 on_batch: Callable[[int, BatchCounts], None] | None = None) -> IngestReport:
+                 on_batch: Callable[[int, BatchCounts], None] | None = None,
+                 engine: Engine | None = None) -> IngestReport:
     """Read, code and store every input under ``settings.db``; resumable and idempotent.
 
-    Inputs whose (origin, fingerprint) is already recorded are skipped before coding; a copy
-    of an input stored under another origin is recorded as a duplicate without coding. Each
-    batch is written in one transaction, in input order. ``on_batch(n_inputs, counts)`` is
-    called after each batch commits.
+    Each partition goes to a worker with the stored (origin, fingerprint) pairs of its origins,
+    so inputs already recorded are not coded again; the writer checks again before writing
+    (an input may repeat within the run), records a copy of an input stored under another
+    origin as a duplicate, and writes each partition in one transaction, in input order.
+    ``on_batch(n_inputs, counts)`` is called after each partition commits. ``engine``
+    defaults to ``settings.workers`` local processes.
     """
     from heron.store import Store
 
     report = IngestReport()
     started = time.perf_counter()
-    plans = _plans(read_paths(paths), settings.batch_size, report)
-    with _coder(settings) as code, Store(settings.db) as store:
-        for plan, results in code(_checked(plans, store)):
-            if len(results) != len(plan.slots):  # never record an input as coded when it was not
-                raise HeronError(f"coding returned {len(results)} results for {len(plan.slots)} inputs")
-            for slot, (result, signature) in zip(plan.slots, results):
-                plan.entries[slot].result, plan.entries[slot].signature = result, signature
-            counts = store.write_batch(plan.entries)
-            _tally(report, plan.entries, counts)
-            if on_batch:
-                on_batch(len(plan.entries), counts)
-        report.copies = store.cluster_stories()
+    owned = engine is None
+    engine = engine or open_engine("local", settings.workers)
+    try:
+        with Store(settings.db) as store:
+            tasks = ((settings, partition, store.known_origins(_origins(partition)), True)
+                     for partition in partitions(paths, settings.batch_size))
+            checked = _Checked(store)
+            for outcomes in engine.map(code_partition, tasks):
+                report.inputs += len(outcomes)
+                entries = checked(outcomes)
+                counts = store.write_batch(entries)
+                _tally(report, entries, counts)
+                if on_batch:
+                    on_batch(len(outcomes), counts)
+            report.copies = store.cluster_stories()
+    finally:
+        if owned:
+            engine.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _plans(items: Iterable[Item], size: int, report: IngestReport) -> Iterator[list[tuple[Item, str]]]:
-    from heron.store import fingerprint
+def _origins(partition: Partition) -> list[str]:
+    """Origins a partition is known to hold before reading it (a whole file: its path)."""
+    origins: list[str] = []
+    for piece in partition.pieces:
+        if piece.kind == "items":
+            origins.extend(item.origin for item in piece.items)
+        else:
+            origins.extend(piece.origins or (piece.path,))
+    return origins
 
-    for batch in batches(items, size):
-        report.inputs += len(batch)
-        yield [(item, fingerprint(item)) for item in batch]
 
+class _Checked:
+    """Outcomes -> store entries: drops inputs already recorded (by an earlier run, or earlier
+    in this one) and marks repeats of a stored or earlier input as duplicates."""
 
-def _checked(keyed_batches: Iterable[list[tuple[Item, str]]], store) -> Iterator[_Plan]:
-    """Drop inputs already recorded; mark repeats of stored or earlier inputs as duplicates."""
-    seen_pairs: set[tuple[str, str]] = set()
-    seen_prints: set[str] = set()
-    for keyed in keyed_batches:
-        known = store.known((item.origin, fp) for item, fp in keyed)
-        stored = store.known_fingerprints(fp for _, fp in keyed)
-        plan = _Plan([], [], [])
-        for item, fp in keyed:
-            key = (item.origin, fp)
-            if key in known or key in seen_pairs:
+    def __init__(self, store) -> None:
+        self.store = store
+        self.seen_pairs: set[tuple[str, str]] = set()
+        self.seen_prints: set[str] = set()
+
+    def __call__(self, outcomes: list[Outcome]) -> list[Entry]:
+        known = self.store.known((o.origin, o.fingerprint) for o in outcomes)
+        stored = self.store.known_fingerprints(o.fingerprint for o in outcomes)
+        entries = []
+        for outcome in outcomes:
+            key = (outcome.origin, outcome.fingerprint)
+            if key in known or key in self.seen_pairs:
                 continue
-            seen_pairs.add(key)
-            if isinstance(item, InputError):
-                plan.entries.append(Entry(item.origin, fp, item))
-            elif fp in stored or fp in seen_prints:
-                plan.entries.append(Entry(item.origin, fp, None))
+            if outcome.result is None:  # skipped by the worker as stored; the writer disagrees
+                raise HeronError(f"{outcome.origin}: not coded, yet not in the store")
+            self.seen_pairs.add(key)
+            if isinstance(outcome.result, InputError):
+                entries.append(Entry(outcome.origin, outcome.fingerprint, outcome.result))
+            elif outcome.fingerprint in stored or outcome.fingerprint in self.seen_prints:
+                entries.append(Entry(outcome.origin, outcome.fingerprint, None))
             else:
-                plan.slots.append(len(plan.entries))
-                plan.to_code.append(item)
-                plan.entries.append(Entry(item.origin, fp, None))
-            seen_prints.add(fp)
-        yield plan
+                entries.append(Entry(outcome.origin, outcome.fingerprint, outcome.result, outcome.signature))
+            self.seen_prints.add(outcome.fingerprint)
+        return entries
 
 
 def _tally(report: IngestReport, entries: list[Entry], counts: BatchCounts) -> None:
@@ -139,53 +196,6 @@ def _tally(report: IngestReport, entries: list[Entry], counts: BatchCounts) -> N
     report.failed.extend(f"{origin}: {reasons.get(origin, 'article id clash, see problems')}"
                          for origin in counts.failed_inputs)
     report.skipped = report.inputs - report.articles - report.duplicates - len(report.failed)
-
-
-@contextmanager
-def _coder(settings: Settings):
-    """A function plans -> (plan, coded results) in order: in this process, or in a pool.
-
-    Nothing is loaded until some batch has an input to code, so a rerun over a stored
-    corpus returns at once.
-    """
-    workers = max(1, settings.workers)
-    if workers == 1:
-        yield lambda plans: ((plan, code_for_store(settings, plan.to_code) if plan.to_code else [])
-                             for plan in plans)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn: workers must not inherit the main process's DuckDB connection and its threads
-    context = multiprocessing.get_context("spawn")
-    with ExitStack() as stack:
-        def start():
-            return stack.enter_context(ProcessPoolExecutor(workers, mp_context=context, initializer=_warm,
-                                                           initargs=(settings,)))
-
-        yield lambda plans: _in_pool(start, plans, settings, in_flight=workers * 2)
-
-
-def _in_pool(start: Callable, plans: Iterable[_Plan], settings: Settings, in_flight: int) -> Iterator[tuple]:
-    """Ordered results with at most ``in_flight`` batches queued, so memory stays bounded."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = None
-    pending: deque = deque()
-    try:
-        for plan in plans:
-            if plan.to_code:
-                pool = pool or start()
-            pending.append((plan, pool.submit(code_for_store, settings, plan.to_code) if plan.to_code else None))
-            while len(pending) >= in_flight:
-                plan, future = pending.popleft()
-                yield plan, future.result() if future else []
-        while pending:
-            plan, future = pending.popleft()
-            yield plan, future.result() if future else []
-    except BrokenProcessPool as exc:
-        raise HeronError(f"a worker process died ({exc}); completed batches are stored, "
-                         "rerun the same command to resume") from exc
 
 
 def _pipeline_for(settings: Settings):
@@ -201,40 +211,27 @@ def _built_pipeline(settings: Settings):
     return build_pipeline(settings)
 
 
-def _warm(settings: Settings) -> None:
-    """Worker initializer: load the pipeline (and spaCy model) once per process."""
-    import threading
-
-    parent = os.getppid()
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    _pipeline_for(settings)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose main process was killed (SIGKILL gives it no chance to stop the pool)
-    would wait for work forever; it leaves as soon as it is orphaned."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
-def code_for_store(settings: Settings, items: list[RawDocument]) -> list[tuple[Result, bytes | None]]:
-    """Code one batch for the store: each result with its MinHash signature; no spaCy Docs."""
+def code_for_store(settings: Settings, items: list[RawDocument],
+                   signatures: bool = True) -> list[tuple[Result, bytes | None]]:
+    """Code one batch: each result with its MinHash signature (None when not ``signatures``);
+    no spaCy Docs, which are large and neither printed nor stored."""
     from heron.store.dedup import signature
 
-    pipeline = _pipeline_for(settings)
-    try:
-        results = pipeline.code_batch(items)
-    except Exception:  # a failure outside the guarded stages: retry one by one to isolate it
-        results = [_code_one(pipeline, item) for item in items]
     out = []
-    for result in results:
+    for result in _code_guarded(_pipeline_for(settings), items):
         if isinstance(result, Article):
-            result.doc = None  # a parse is large and is not stored; do not ship it back
-            out.append((result, signature(result.text)))
+            result.doc = None
+            out.append((result, signature(result.text) if signatures else None))
         else:
             out.append((result, None))
     return out
+
+
+def _code_guarded(pipeline, items: list[Item]) -> list[Result]:
+    try:
+        return pipeline.code_batch(items)
+    except Exception:  # a failure outside the guarded stages: retry one by one to isolate it
+        return [_code_one(pipeline, item) for item in items]
 
 
 def _code_one(pipeline, item: RawDocument) -> Result:

@@ -41,10 +41,43 @@ def read_jsonl_file(path: Path) -> Iterator[RawDocument | InputError]:
         yield InputError(str(path), "empty input: no JSON lines")
 
 
-def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+def line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int, int]]:
+    """(byte offset, number of the line before it, non-blank lines, number of the last line) of
+    consecutive ranges of ``size`` non-blank lines, found without parsing, so that workers can
+    read ranges apart."""
+    start = before = count = last = 0
+    with path.open("rb") as stream:
+        for number, line in _lines(stream):
+            if line is not None and not line.strip():
+                continue
+            count, last = count + 1, number
+            if count == size:
+                yield start, before, count, last
+                start, before, count = stream.tell(), number, 0
+    if count:
+        yield start, before, count, last
+
+
+def read_line_range(path: Path, offset: int, before: int, count: int) -> Iterator[RawDocument | InputError]:
+    """The ``count`` non-blank lines from byte ``offset`` (line ``before`` + 1), as
+    :func:`read_jsonl_file` reads them, origins and errors alike."""
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        for number, line in _lines(stream, before):
+            if line is not None and not line.strip():
+                continue
+            if count == 0:
+                return
+            count -= 1
+            try:
+                yield parse_line(line, f"{path}:{number}")
+            except InputError as exc:
+                yield exc
+
+
+def _lines(stream: BinaryIO, number: int = 0) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) per line; None for a line over the size limit, which is skipped
     in pieces so that no line is ever held whole in memory."""
-    number = 0
     while line := stream.readline(MAX_TEXT_BYTES + 1):
         number += 1
         if len(line) <= MAX_TEXT_BYTES or line.endswith(b"\n"):

@@ -48,6 +48,58 @@ def read_warc_file(path: Path) -> Iterator[RawDocument | InputError]:
                          + (f" (only {', '.join(sorted(other))})" if other else ""))
 
 
+def record_ranges(path: Path, size: int) -> Iterator[tuple[int, list[str]]]:
+    """(byte offset of the first, origins) of consecutive ranges of ``size`` response records,
+    found by reading record headers only (and logging skipped record kinds as
+    :func:`read_warc_file` does). Raises InputError when the archive cannot be read or split
+    at records (one gzip stream for all records): read it whole."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    other: Counter[str] = Counter()
+    start, origins, last = 0, [], -1
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                offset = records.get_record_offset()
+                if record.format != "warc" or offset <= last:
+                    raise InputError(str(path), "cannot be read at record boundaries")
+                last = offset
+                if record.rec_type != "response":
+                    other[record.rec_type] += 1
+                    continue
+                headers = record.rec_headers
+                record_id = (headers.get_header("WARC-Record-ID") or "").strip("<>")
+                if not origins:
+                    start = offset
+                origins.append(f"{path}#{record_id or headers.get_header('WARC-Target-URI')}")
+                if len(origins) == size:
+                    yield start, origins
+                    origins = []
+        except ArchiveLoadFailed as exc:
+            raise InputError(str(path), f"not a readable WARC archive: {exc}") from exc
+    if origins:
+        yield start, origins
+    if set(other) - {"warcinfo"} and last >= 0:
+        summary = ", ".join(f"{n} {kind}" for kind, n in sorted(other.items()))
+        log.warning("%s: skipped records that hold no page: %s", path, summary)
+
+
+def read_record_range(path: Path, offset: int, count: int) -> Iterator[RawDocument | InputError]:
+    """The ``count`` response records from byte ``offset``, as :func:`read_warc_file` reads them."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        for record in ArchiveIterator(stream):
+            if count == 0:
+                return
+            if record.rec_type == "response":
+                count -= 1
+                yield _document(record, path)
+
+
 def _document(record, path: Path) -> RawDocument | InputError:
     """One response record: a RawDocument when it is an HTML page, else an InputError."""
     headers = record.rec_headers

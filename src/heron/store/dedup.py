@@ -1,15 +1,19 @@
 """Story clusters: copies of one story (wire copies, reposts) found by MinHash LSH (datasketch).
 
 Each article's cleaned text becomes a set of overlapping word 5-grams ("shingles"); a MinHash
-signature of that set is computed in the worker that coded the article and stored. After an
-ingest, every signature goes into an LSH index tuned to a lower similarity (``CANDIDATE``) to
-propose pairs; a pair whose exact Jaccard similarity of shingles is at least ``THRESHOLD`` is
-the same story, and clusters are the connected groups.
+signature of that set is computed in the worker that coded the article and stored, with its
+LSH band keys: the signature cut into ``BANDS`` bands of ``ROWS`` hash values, tuned to a lower
+similarity (``CANDIDATE``) than the threshold. Two articles sharing a band key are a candidate
+pair; a pair whose exact Jaccard similarity of shingles is at least ``THRESHOLD`` is the same
+story, and clusters are the connected groups. As the band keys are stored, an ingest looks up
+only its new articles' keys, and clusters grow by joining: the cost follows the new articles,
+not the size of the store.
 Boilerplate left around a reposted body (promo blocks, comment forms) lowers the similarity
 only by its share of the text, so a repost with a few different paragraphs still joins.
 
-Clustering is a pure function of the stored signatures and their ingest order, so a rerun,
-or a run resumed after a kill, gives the same clusters as one uninterrupted run.
+Clustering is a pure function of the stored signatures and their ingest order (connected groups
+do not depend on the order edges are found in), so a rerun, a run resumed after a kill, or a
+corpus fed in several ingests gives the same clusters as one uninterrupted run.
 """
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ DTYPE = "<u4"  # affine32 hash values are 32-bit
 SHINGLE = 5  # words per shingle: long enough that unrelated stories rarely share one
 THRESHOLD = 0.5  # Jaccard similarity at or above which two texts are one story
 CANDIDATE = 0.3  # LSH tuned to this lower similarity, so pairs near THRESHOLD still meet
+# The bands datasketch's MinHashLSH chooses for CANDIDATE at NUM_PERM (its optimal_param; a test
+# checks they agree). Stored band keys depend on them: changing them needs a store migration.
+BANDS, ROWS = 37, 3
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -44,6 +51,13 @@ def signature(text: str) -> bytes:
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(sorted(shingles(text)))
     return minhash.hashvalues.astype(DTYPE).tobytes()
+
+
+def band_keys(signature: bytes) -> list[bytes]:
+    """One key per LSH band: the band's number, then its ROWS hash values' bytes. Articles that
+    share a key are a candidate pair, exactly as they would share a MinHashLSH bucket."""
+    width = ROWS * 4
+    return [bytes([band]) + signature[band * width:(band + 1) * width] for band in range(BANDS)]
 
 
 def similarity(left: bytes, right: bytes) -> float:
@@ -74,12 +88,14 @@ class Assignment:
 
 
 def cluster(members: Iterable[Member], pairs: Iterable[tuple[str, str]] | None = None,
-            texts: Mapping[str, str] | None = None, threshold: float = THRESHOLD) -> dict[str, Assignment]:
+            texts: Mapping[str, str] | None = None, threshold: float = THRESHOLD,
+            joined: Iterable[tuple[str, str]] = ()) -> dict[str, Assignment]:
     """Group articles into stories; returns each article's cluster and, for copies, its original.
 
     ``pairs`` are the candidate pairs (default: :func:`candidate_pairs`). With ``texts`` (id ->
     cleaned text of every article in a pair) a candidate is kept when its exact Jaccard
-    similarity reaches ``threshold``; without, the signatures' estimate decides.
+    similarity reaches ``threshold``; without, the signatures' estimate decides. ``joined``
+    pairs are known to be one story already (members of a stored cluster) and are not checked.
     """
     ordered = sorted(members, key=lambda m: m.seq)
     parent = {m.id: m.id for m in ordered}
@@ -91,6 +107,10 @@ def cluster(members: Iterable[Member], pairs: Iterable[tuple[str, str]] | None =
             node = parent[node]
         return node
 
+    for left, right in joined:
+        a, b = root(left), root(right)
+        if a != b:
+            parent[max(a, b, key=seq.get)] = min(a, b, key=seq.get)
     similar = _Similarity(ordered, texts)
     for left, right in candidate_pairs(ordered) if pairs is None else pairs:
         a, b = root(left), root(right)
@@ -129,24 +149,16 @@ class _Similarity:
 
 
 def candidate_pairs(members: Iterable[Member]) -> list[tuple[str, str]]:
-    """Pairs that share an LSH bucket, earlier-stored first, sorted; tuned to CANDIDATE so that
+    """Pairs that share an LSH band key, earlier-stored first, sorted; tuned to CANDIDATE so that
     pairs just above THRESHOLD are rarely missed (the exact check then drops the rest)."""
-    import numpy as np
-    from datasketch import LeanMinHash, MinHashLSH
-
     ordered = sorted(members, key=lambda m: m.seq)
     order = {m.id: m.seq for m in ordered}
-    lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
-    hashes = {}
+    buckets: dict[bytes, list[str]] = {}
     for member in ordered:
-        values = np.frombuffer(member.signature, dtype=DTYPE).astype(np.uint32)
-        hashes[member.id] = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
-        lsh.insert(member.id, hashes[member.id], check_duplication=False)
-    pairs = set()
-    for member in ordered:
-        for other in lsh.query(hashes[member.id]):
-            if order[other] > member.seq:
-                pairs.add((member.id, other))
+        for key in band_keys(member.signature):
+            buckets.setdefault(key, []).append(member.id)
+    pairs = {(first, later) for ids in buckets.values() if len(ids) > 1
+             for n, first in enumerate(ids) for later in ids[n + 1:]}
     return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
 
 

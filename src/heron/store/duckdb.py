@@ -108,6 +108,15 @@ class Store:
         return {row for row in rows if row in keys}
 
     @_reading("read the stored inputs")
+    def known_origins(self, origins: Iterable[str]) -> frozenset[tuple[str, str]]:
+        """The recorded (origin, fingerprint) pairs of these origins: what a worker need not code."""
+        origins = sorted(set(origins))
+        if not origins:
+            return frozenset()
+        return frozenset(self.con.execute("SELECT origin, fingerprint FROM inputs WHERE origin IN (SELECT unnest(?))",
+                                          [origins]).fetchall())
+
+    @_reading("read the stored inputs")
     def known_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
         """Which fingerprints some stored input (under any origin) already has."""
         prints = list(set(fingerprints))
@@ -194,29 +203,56 @@ class Store:
         return self.con.execute("SELECT count(*) FROM articles WHERE cluster_id IS NULL").fetchone()[0] > 0
 
     def cluster_stories(self, force: bool = False) -> int:
-        """Recompute story clusters over every stored signature when some article has none yet.
+        """Place every article that has no story cluster yet; with ``force``, every article.
 
-        One transaction, reading and writing: a run stopped here (an error, a kill) leaves the
-        clusters as they were, and the next run computes them again from the same rows.
-        Returns the number of copies in the store: articles linked to an original.
+        The new articles' band keys are looked up in ``lsh_bands``: candidates that pass the
+        exact check join the new articles to each other and to stored clusters, and only the
+        articles of the clusters that change are rewritten, so the cost follows the new
+        articles. One transaction, reading and writing: a run stopped here (an error, a kill)
+        leaves the clusters as they were, and the next run computes them again from the same
+        rows. Returns the number of copies in the store: articles linked to an original.
         """
         if not (force or self.needs_clustering()):
             return self.copies()
         with transaction(self.con, self.path, "write story clusters"):
+            if force:
+                self.con.execute("UPDATE articles SET cluster_id = NULL, original_id = NULL")
             self._write_clusters(self._assign_clusters())
         return self.copies()
 
     def _assign_clusters(self) -> dict:
-        from heron.store.dedup import Member, candidate_pairs, cluster
+        from heron.store.dedup import cluster
 
-        rows = self.con.execute("SELECT a.id, a.seq, a.repost, a.published, m.signature FROM articles a "
-                                "LEFT JOIN minhashes m ON m.article_id = a.id ORDER BY a.seq").fetchall()
-        members = [Member(*row) for row in rows if row[4] is not None]
-        pairs = candidate_pairs(members)
-        assignments = cluster(members, pairs, self._texts({i for pair in pairs for i in pair}))
-        for article_id, *_ in rows:  # no signature (text unavailable to the worker): own story
-            assignments.setdefault(article_id, _singleton(article_id))
-        return assignments
+        pairs = self._candidate_pairs()
+        members = self._members_to_place({i for pair in pairs for i in pair})
+        joined = [(m.id, cluster_id) for m, cluster_id in members if cluster_id and m.id != cluster_id]
+        texts = self._texts({i for pair in pairs for i in pair})
+        return cluster([m for m, _ in members], pairs, texts, joined=joined)
+
+    def _candidate_pairs(self) -> list[tuple[str, str]]:
+        """(earlier, later) article ids sharing a band key, where one of them has no cluster yet.
+        New articles are the last stored, so the seq bound lets DuckDB skip older row groups."""
+        return self.con.execute("""
+            WITH pending AS (SELECT seq FROM articles WHERE cluster_id IS NULL),
+            fresh AS (SELECT b.seq, b.key FROM lsh_bands b SEMI JOIN pending p ON p.seq = b.seq
+                      WHERE b.seq >= (SELECT min(seq) FROM pending)),
+            hits AS (SELECT DISTINCT least(f.seq, o.seq) AS first, greatest(f.seq, o.seq) AS later
+                     FROM fresh f JOIN lsh_bands o ON o.key = f.key AND o.seq <> f.seq)
+            SELECT x.id, y.id FROM hits JOIN articles x ON x.seq = hits.first JOIN articles y ON y.seq = hits.later
+            ORDER BY hits.first, hits.later""").fetchall()
+
+    def _members_to_place(self, paired: set[str]):
+        """(Member, stored cluster id) for every unclustered article and every article of a stored
+        cluster that a candidate pair touches: a cluster that grows gets its original re-chosen."""
+        from heron.store.dedup import Member
+
+        rows = self.con.execute("""
+            WITH touched AS (SELECT DISTINCT cluster_id FROM articles
+                             WHERE id IN (SELECT unnest(?)) AND cluster_id IS NOT NULL)
+            SELECT id, seq, repost, published, cluster_id FROM articles
+            WHERE cluster_id IS NULL OR cluster_id IN (SELECT cluster_id FROM touched)
+            ORDER BY seq""", [sorted(paired)]).fetchall()
+        return [(Member(i, seq, repost, published, b""), cluster_id) for i, seq, repost, published, cluster_id in rows]
 
     @_reading("read the story clusters")
     def copies(self) -> int:
@@ -339,12 +375,6 @@ def store_error(path: str, doing: str, exc: BaseException,
     return StoreError(f"{path}: could not {doing}: {reason}; {outcome}; {then}")
 
 
-def _singleton(article_id: str):
-    from heron.store.dedup import Assignment
-
-    return Assignment(article_id, None)
-
-
 def _iso_date(value: str | None) -> date | None:
     """The day a YYYY-MM-DD string (or ISO timestamp) names; None for anything else."""
     if not value or not _DAY.match(value):
@@ -389,9 +419,10 @@ class _Rows:
             "reposted_by": article.source.reposted_by, "seq": seq,
             "record": json.dumps(article.to_dict(), ensure_ascii=False)})
         if signature is not None:
-            from heron.store.dedup import NUM_PERM
+            from heron.store.dedup import NUM_PERM, band_keys
 
             self.tables["minhashes"].append({"article_id": article.id, "num_perm": NUM_PERM, "signature": signature})
+            self.tables["lsh_bands"].extend({"seq": seq, "key": key} for key in band_keys(signature))
         for idx, removed in enumerate(article.removed):
             self.tables["removed"].append({"article_id": article.id, "idx": idx, "text": removed.text,
                                            "reason": removed.reason, "rule": removed.rule})

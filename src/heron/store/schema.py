@@ -27,6 +27,11 @@ Tables (one row per ...)
     ``article_id``, ``num_perm``, ``signature`` BLOB (uint32 hash values, little-endian;
     datasketch scheme affine32, seed 1).
 
+``lsh_bands``  one LSH band key of an article's signature (``dedup.BANDS`` per article), so an
+    ingest finds the candidate copies of its new articles without rebuilding an index: ``seq``
+    (the article's ``articles.seq``), ``key`` BLOB (the band's number as one byte, then its
+    ``dedup.ROWS`` hash values as stored in the signature).
+
 ``removed``  boilerplate block the cleaner removed: ``article_id``, ``idx``, ``text``,
     ``reason``, ``rule``.
 
@@ -67,6 +72,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from heron.store.aggregate import STORIES_VIEW, UNIQUE_EVENTS_VIEW
+from heron.store.dedup import BANDS, ROWS
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,15 @@ _V1_TABLES = (
 # No secondary indexes: DuckDB scans and hash-joins fast without them, and an index on
 # articles.cluster_id made rewriting the clusters after an ingest ~300 times slower.
 
+# The band keys of signatures stored before version 4, cut in SQL as dedup.band_keys cuts them.
+_V4_BANDS = (
+    "CREATE TABLE lsh_bands (seq BIGINT NOT NULL, key BLOB NOT NULL)",
+    f"""INSERT INTO lsh_bands
+        SELECT a.seq, unhex(printf('%02X', b.band) || substring(hex(m.signature), b.band * {ROWS * 8} + 1, {ROWS * 8}))
+        FROM minhashes m JOIN articles a ON a.id = m.article_id, range({BANDS}) b(band)
+        ORDER BY a.seq, b.band""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, inputs, minhashes, removed, actors, quotes, events, problems",
               _V1_TABLES),
@@ -124,9 +139,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     # views are plain SQL over the tables: when their definition changes, a migration re-creates them
     Migration(3, "unique_events: events with no date or no coded participant merge only within a story",
               (UNIQUE_EVENTS_VIEW,)),
+    Migration(4, "lsh_bands: stored LSH band keys, so clustering an ingest looks up only its new articles",
+              _V4_BANDS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 # tables whose rows an ingest writes, in the order a reader would join them
-DATA_TABLES = ("inputs", "articles", "minhashes", "removed", "actors", "quotes", "events", "problems")
+DATA_TABLES = ("inputs", "articles", "minhashes", "lsh_bands", "removed", "actors", "quotes", "events", "problems")
