@@ -69,6 +69,14 @@ def code_text(pipeline):
     return run
 
 
+@pytest.fixture(scope="session")
+def con_path(tmp_path_factory) -> str:
+    """The path of a store written from the hand-built articles of store_articles."""
+    from store_articles import build_store
+
+    return str(build_store(tmp_path_factory.mktemp("store") / "corpus.duckdb"))
+
+
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
     """A read-only connection to a store written from the hand-built articles of store_articles."""
@@ -95,6 +103,26 @@ def speech(settings):
         return article
 
     return run
+
+
+@pytest.fixture(scope="session")
+def timeline_db(tmp_path_factory) -> str:
+    """A store of one-event articles over ten years with long empty stretches: two dyads
+    (RUS->BLR often, USA->UKR rarely), places at every level, and one negated event."""
+    from store_articles import build_store, dated_event
+
+    items = [
+        dated_event("2015-01-12", "CONSULT", "RUS", "BLR", "Minsk"),
+        dated_event("2015-02-03", "AGREE", "RUS", "BLR"),
+        dated_event("2015-02-03", "ACCUSE", "RUS", "BLR", negated=True),
+        dated_event("2016-07-20", "MOBILIZE", "RUS", "BLR", "Kharkiv"),
+        dated_event("2020-07-02", "COOPERATE", "RUS", "BLR", "Kyiv"),
+        dated_event("2020-07-03", "CONSULT", "RUS", "BLR"),
+        dated_event("2020-08-26", "ACCUSE", "RUS", "BLR", "Syria"),
+        dated_event("2020-09-14", "MOBILIZE", "USA", "UKR", "Ohio"),
+        dated_event("2024-11-30", "ACCUSE", "USA", "UKR", "Suva"),
+    ]
+    return str(build_store(tmp_path_factory.mktemp("timeline") / "timeline.duckdb", items))
 
 
 @pytest.fixture

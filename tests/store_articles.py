@@ -41,7 +41,7 @@ def minsk_talks(article_id: str = "minsk-talks", publication: str = "wire.exampl
     actors = [Actor("a1", "Russia", "RUS", "GOV", "Q159", [(russia, russia + 6)], "country"),
               Actor("a2", "Belarus", "BLR", "GOV", "Q184", [(belarus, belarus + 7)], "country"),
               Actor("a3", "Alexander Lukashenko", "BLR", "GOV", "Q51489", [], "person")]
-    minsk = Location("Minsk", "BLR", 53.9, 27.5667, 625144)
+    minsk = Location("Minsk", "BLR", 53.9, 27.5667, 625144, "Minsk", "test:city", "city")
     events = [
         _event(text, "e1", "CONSULT", s1, "held talks", [_side("Russia", "RUS", "GOV", "a1")],
                [_side("Belarus", "BLR", "GOV", "a2")], "2022-06-20", mode="visit", location=minsk,
@@ -102,3 +102,34 @@ def build_store(path: Path, items: list[Article] | None = None) -> Path:
     with Store(path) as store:
         store.write_batch(entries)
     return path
+
+
+# (day, type, actor code, recipient code, place) -> one article with one event, for time series
+# and place filters; places are (name, country, lat, lon, feature).
+PLACES = {
+    "Minsk": ("Minsk", "BLR", 53.9, 27.5667, "city"),
+    "Kyiv": ("Kyiv", "UKR", 50.45, 30.5233, "city"),
+    "Kharkiv": ("Kharkiv", "UKR", 49.9808, 36.2527, "city"),
+    "Syria": ("Syria", "SYR", 35.0, 38.0, "country"),
+    "Ohio": ("Ohio", "USA", 40.2, -82.9, "admin1"),
+    "Suva": ("Suva", "FJI", -18.1416, 178.4415, "city"),
+}
+
+
+def dated_event(day: str, kind: str, actor: str, recipient: str, place: str | None = None,
+                negated: bool = False) -> Article:
+    """An article with one event between two countries on ``day``, optionally placed."""
+    where = f" in {place}" if place else ""
+    sentence = f"Officials of {actor} and {recipient} took part in an event of type {kind}{where} on {day}."
+    title = f"{actor} {kind} {recipient} {day}"
+    text = "\n\n".join([title, sentence])
+    location = None
+    if place:
+        name, country, lat, lon, feature = PLACES[place]
+        location = Location(place, country, lat, lon, None, name, "test:place", feature)
+    event = _event(text, "e1", kind, sentence, "took part", [_side(actor, actor, "GOV", None)],
+                   [_side(recipient, recipient, "GOV", None)], day, location=location, negated=negated)
+    article_id = f"{actor}-{kind}-{recipient}-{day}-{place or 'nowhere'}-{int(negated)}".lower()
+    return Article(id=article_id, text=text, title=title, url=f"https://wire.example/{article_id}",
+                   published=day, origin=f"{article_id}.txt", source=Source(publication="wire.example"),
+                   events=[event])

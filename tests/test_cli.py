@@ -72,10 +72,14 @@ def test_failed_inputs_are_error_lines_and_the_rest_is_coded(tmp_path, capsys):
     coded = records(out)
     assert len(coded) == 2 and coded[0]["id"] == "j1" and coded[1]["origin"] == str(tmp_path / "good.txt")
     assert all(r["source"]["publication"] == "Northline" for r in coded)
-    lines = err.strip().splitlines()
+    lines = [line for line in err.strip().splitlines() if not line.startswith("heron: warning:")]
+    warned = [line.split(": ")[2] for line in err.splitlines() if line.startswith("heron: warning:")]
+    # "on Thursday" with no publication date: one warning per input, naming it
+    assert warned == [f"{tmp_path / 'batch.jsonl'}:1", str(tmp_path / "good.txt")]
     assert lines == [
         f"heron: error: {tmp_path / 'batch.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
-        f"heron: error: {tmp_path / 'batch.jsonl'}:3: no 'text' or 'html' field with content",
+        f"heron: error: {tmp_path / 'batch.jsonl'}:3: no article text: expected a non-empty field among text, "
+        "maintext, doc_text, raw_text, html, doc_html (fields present: id)",
         f"heron: error: {tmp_path / 'binary.txt'}: binary input (NUL bytes): not a text file",
         f"heron: error: {tmp_path / 'empty.txt'}: empty input",
         f"heron: error: {tmp_path / 'garbled.txt'}: cannot decode: not UTF-8 and the best guess (koi8_r) gives garbled text",

@@ -70,14 +70,15 @@ def test_dyad_json_and_plot(db, capsys, tmp_path):
     assert main(["dyad", "RUS", "BLR", "--db", db, "--by", "week", "--format", "json", "--plot", str(png)]) == 0
     captured = capsys.readouterr()
     series = json.loads(captured.out)
-    assert [p["total"] for p in series["periods"]] == [2, 1]
+    assert [p["total"] for p in series["periods"]] == [2, 0, 0, 1]  # empty weeks count zero
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 10_000
     assert "plot written" in captured.err
 
 
 def test_dyad_csv_both_directions(db, capsys):
-    assert main(["dyad", "RUS", "BLR", "--db", db, "--format", "csv", "--both-directions", "--mentions"]) == 0
+    assert main(["dyad", "RUS", "BLR", "--db", db, "--by", "month", "--format", "csv", "--both-directions",
+                 "--mentions"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[0]["period"] == "2022-06" and rows[0]["total"] == "6"
 

@@ -43,7 +43,7 @@ def test_plover_record_carries_provenance(con):
     assert consult["event"] == ["CONSULT"] and consult["mode"] == ["visit"]
     assert consult["source"][0]["identifier_id"] == "Q159"
     assert consult["event_loc"] == {"name": "Minsk", "geonameid": 625144, "latitude": 53.9, "longitude": 27.5667,
-                                    "country code": "BY", "cc3": "BLR"}
+                                    "country code": "BY", "cc3": "BLR", "feature": "city", "text": "Minsk"}
     assert consult["cite_info"]["publication"] == "wire.example"
     assert consult["text_info"]["end"] - consult["text_info"]["start"] == len(consult["text"])
     agree = next(r for r in records if r["id"] == "minsk-talks:e2")

@@ -178,7 +178,8 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert last.title == "Talks" and last.origin == f"{path}:8" and last.published == "2024-05-03"
     messages = [str(i) for i in items if isinstance(i, InputError)]
     assert messages[0].startswith(f"{path}:2: invalid JSON")
-    assert messages[1] == f"{path}:4: no 'text' or 'html' field with content"
+    assert messages[1] == (f"{path}:4: no article text: expected a non-empty field among text, maintext, doc_text, "
+                           "raw_text, html, doc_html (fields present: id)")
     assert "expected a JSON object" in messages[2]
     assert "date 'May 4' is not" in messages[3]
     assert "not UTF-8" in messages[4]

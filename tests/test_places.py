@@ -36,11 +36,30 @@ def test_seed_st_petersburg(seed_article):
     assert location.lat == pytest.approx(59.94, abs=0.01) and location.lon == pytest.approx(30.31, abs=0.01)
 
 
-def test_country_resolves_to_country_with_capital_coordinates(nlp):
-    text = "Fighting continued in Ukraine on Tuesday."
+@pytest.mark.parametrize("text, country, lat, lon", [
+    ("Fighting continued in Ukraine on Tuesday.", "UKR", 49.0, 32.0),
+    ("Thousands rallied in Syria on Friday.", "SYR", 35.0, 38.0),
+])
+def test_country_named_as_the_place_is_at_its_centroid_not_its_capital(nlp, text, country, lat, lon):
     location = locate(_article(nlp, text), 0, len(text))
-    assert (location.country, location.geonameid, location.rule) == ("UKR", 690791, "gazetteer:country")
-    assert location.lat == pytest.approx(50.45, abs=0.05)  # Kyiv
+    assert (location.country, location.rule, location.feature) == (country, "gazetteer:country", "country")
+    assert (location.lat, location.lon) == (pytest.approx(lat, abs=0.5), pytest.approx(lon, abs=0.5))
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Hundreds of workers went on strike in Ohio on Monday.", "Ohio", "admin1"),
+    ("Police arrested protesters in Texas last week.", "Texas", "admin1"),
+    ("Police arrested protesters in New York last week.", "New York City", "city"),
+])
+def test_us_states_are_admin1_but_big_cities_win(nlp, text, name, feature):
+    location = locate(_article(nlp, text), 0, len(text))
+    assert (location.name, location.country, location.feature) == (name, "USA", feature)
+    assert location.lat is not None and location.lon is not None
+
+
+def test_every_city_location_says_city(nlp):
+    text = "Protesters gathered in Minsk on Sunday."
+    assert locate(_article(nlp, text), 0, len(text)).feature == "city"
 
 
 @pytest.mark.parametrize("text, shown, city", [
@@ -51,6 +70,7 @@ def test_region_named_after_a_city(nlp, text, shown, city):
     location = locate(_article(nlp, text), 0, len(text))
     assert (location.text, location.name, location.country) == (shown, city, "UKR")
     assert location.rule == "gazetteer:region-by-city" and location.geonameid is None
+    assert location.feature == "admin1"
 
 
 def test_more_specific_place_wins(nlp):

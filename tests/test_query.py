@@ -5,6 +5,7 @@ import pytest
 
 from heron.errors import StoreError, UsageError
 from heron.store import query
+from heron.store.dyads import dyad
 from store_articles import build_store, minsk_talks
 
 
@@ -68,9 +69,11 @@ def test_bad_date_is_a_usage_error(con):
 
 
 def test_dyad_per_week_counts_quads_and_goldstein(con):
-    series = query.dyad(con, "rus", "blr", by="week")
-    assert [p["period"] for p in series.periods] == ["2022-06-20", "2022-07-11"]
-    june, july = series.periods
+    series = dyad(con, "rus", "blr", by="week")
+    assert [p["period"] for p in series.periods] == ["2022-06-20", "2022-06-27", "2022-07-04", "2022-07-11"]
+    assert [p["total"] for p in series.periods[1:3]] == [0, 0]  # weeks with no events are there, empty
+    assert [p["goldstein"] for p in series.periods[1:3]] == [None, None]  # no mean of nothing
+    june, july = series.periods[0], series.periods[3]
     assert (june["quad_1"], june["quad_4"], june["total"]) == (1, 1, 2)
     assert june["goldstein"] == pytest.approx((1.0 - 7.2) / 2)
     assert (july["quad_2"], july["total"]) == (1, 1)
@@ -79,9 +82,9 @@ def test_dyad_per_week_counts_quads_and_goldstein(con):
 
 
 def test_dyad_both_directions_and_mentions(con):
-    one_way = query.dyad(con, "RUS", "BLR", by="month")
-    both = query.dyad(con, "RUS", "BLR", by="month", both_directions=True)
-    mentions = query.dyad(con, "RUS", "BLR", by="month", unique=False)
+    one_way = dyad(con, "RUS", "BLR", by="month")
+    both = dyad(con, "RUS", "BLR", by="month", both_directions=True)
+    mentions = dyad(con, "RUS", "BLR", by="month", unique=False)
     assert [p["period"] for p in one_way.periods] == ["2022-06", "2022-07"]
     assert both.periods[0]["total"] == one_way.periods[0]["total"] + 1  # Minsk's AGREE back to Moscow
     assert mentions.periods[0]["total"] == 4  # both copies of the story count
@@ -90,7 +93,7 @@ def test_dyad_both_directions_and_mentions(con):
 
 def test_dyad_rejects_unknown_period(con):
     with pytest.raises(UsageError, match="--by"):
-        query.dyad(con, "RUS", "BLR", by="year")
+        dyad(con, "RUS", "BLR", by="decade")
 
 
 def test_dyad_counts_undated_events(tmp_path):
@@ -99,7 +102,7 @@ def test_dyad_counts_undated_events(tmp_path):
     for event in article.events:
         event.date = None
     connection = query.connect(build_store(tmp_path / "undated.duckdb", [article]))
-    series = query.dyad(connection, "RUS", "BLR", unique=False)
+    series = dyad(connection, "RUS", "BLR", unique=False)
     assert series.periods == []
     assert series.undated == 2
     connection.close()

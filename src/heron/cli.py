@@ -12,6 +12,8 @@ from heron.config import Settings
 from heron.errors import HeronError, InputError
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+# problems that change what the user gets (text left uncoded, events left undated): also on stderr
+WARNED_STAGES = ("language", "dates")
 
 
 def _settings(**kwargs) -> Settings:
@@ -97,10 +99,15 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
                 failed += 1
                 bar.clear()
                 click.echo(f"heron: error: {result}", err=True)
-            elif as_json:
-                click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             else:
-                print_summary(result, console)
+                for problem in result.problems:
+                    if problem.stage in WARNED_STAGES:
+                        bar.clear()
+                        click.echo(f"heron: warning: {result.origin}: {problem.message}", err=True)
+                if as_json:
+                    click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+                else:
+                    print_summary(result, console)
     if failed:
         raise SystemExit(1)
 
@@ -125,16 +132,44 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
     settings = _settings(db=Path(db) if db else None, workers=_workers(workers),
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
                          boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
+    before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
     for failure in report.failed:
         click.echo(f"heron: error: {failure}", err=True)
+    _warn_stored_problems(settings.db, before)
     click.echo(f"heron: {settings.db}: {report.articles} new articles, {report.duplicates} duplicates, "
                f"{report.skipped} already stored, {len(report.failed)} failed inputs, {report.problems} problems; "
                f"{report.copies} articles are copies of another story; {report.seconds:.1f} s "
                f"({report.rate:.1f} articles/s)", err=True)
     if report.failed:
         raise SystemExit(1)
+
+
+def _stored_seq(db: Path) -> int:
+    from heron.store.query import connect, last_input_seq
+
+    if not db.is_file():
+        return 0
+    con = connect(db)
+    try:
+        return last_input_seq(con)
+    finally:
+        con.close()
+
+
+def _warn_stored_problems(db: Path, after: int) -> None:
+    """One warning line per input of this run left uncoded for its language or undated."""
+    from heron.store.query import connect, problems_after
+
+    if not db.is_file():
+        return
+    con = connect(db)
+    try:
+        for problem in problems_after(con, after, WARNED_STAGES):
+            click.echo(f"heron: warning: {problem['origin']}: {problem['message']}", err=True)
+    finally:
+        con.close()
 
 
 @cli.command(name="eval")
@@ -172,11 +207,14 @@ def evaluate(gold, as_json, texts, limit, part, false_alarm_types, model) -> Non
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the article record that `heron code --json` prints."""
-    from heron.schema import article_schema
+@click.option("--format", "fmt", type=click.Choice(["article", "plover-jsonl", "gdelt-tsv", "parquet"]),
+              default="article", show_default=True,
+              help="article: the record of `heron code --json`; the others: what `heron export` writes.")
+def schema(fmt) -> None:
+    """Print the schema of heron's output: the article record (JSON Schema) or an export format."""
+    from heron.schema import schema_for
 
-    click.echo(json.dumps(article_schema(), indent=2))
+    click.echo(json.dumps(schema_for(fmt), indent=2, ensure_ascii=False))
 
 
 # --- reading a store: stats, events, dyad, quotes, export (read-only) -----------------------
@@ -185,7 +223,10 @@ DB_READ = click.option("--db", type=click.Path(dir_okay=False), help="DuckDB sto
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
                       help="Output format (default: table on a terminal, else jsonl).")
 EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein", "negated",
-                 "event_text", "text", "article_id"]
+                 "event_text", "text", "location_name", "feature", "location_country", "lat", "lon", "article_id"]
+# a table shows the event's sentence around its trigger, and its negation in the event column
+# (on a narrow terminal the short columns right of the sentence give way first)
+TABLE_EVENT_COLUMNS = ["date", "actor", "event", "recipient", "sentence", "place", "mode", "article_id"]
 UNIQUE_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein",
                   "num_mentions", "num_articles", "num_sources", "source_url"]
 
@@ -213,43 +254,75 @@ def stats(db, as_json) -> None:
         write_rows([{"what": k, "value": v} for k, v in counts.items()], "table")
 
 
+SINCE = click.option("--since", type=DATE, help="First date (YYYY-MM-DD), inclusive.")
+UNTIL = click.option("--until", type=DATE, help="Last date (YYYY-MM-DD), inclusive.")
+BY = click.option("--by", type=click.Choice(["auto", "day", "week", "month", "quarter", "year"]), default="auto",
+                  show_default=True, help="Period; auto picks the finest that shows the span in at most 60 periods.")
+
+
+def _day(value) -> str | None:
+    return value and value.strftime("%Y-%m-%d")
+
+
 @cli.command()
 @DB_READ
 @click.option("--actor", help="Actor code among the event's actors (e.g. RUS).")
 @click.option("--recipient", help="Actor code among the event's recipients (e.g. BLR).")
 @click.option("--event", help="PLOVER event type (e.g. CONSULT).")
-@click.option("--since", type=DATE, help="First date (YYYY-MM-DD), inclusive.")
-@click.option("--until", type=DATE, help="Last date (YYYY-MM-DD), inclusive.")
+@click.option("--mode", help="PLOVER mode (e.g. visit).")
+@click.option("--sector", help="Sector among the event's actors or recipients (e.g. MIL).")
+@click.option("--country", help="Where it happened: ISO 3166-1 alpha-3 code of the event's location (e.g. SYR).")
+@click.option("--near", help="Located within KM of a point: LAT,LON,KM (e.g. 50.45,30.52,100).")
+@click.option("--bbox", help="Located inside a box: WEST,SOUTH,EAST,NORTH in degrees (e.g. 22,44,40,53).")
+@SINCE
+@UNTIL
 @click.option("--unique", is_flag=True, help="Merged events (copies of a story counted once) instead of every record.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
-def events(db, actor, recipient, event, since, until, unique, limit, fmt) -> None:
-    """List coded events, filtered by actor, recipient, type and date."""
+def events(db, actor, recipient, event, mode, sector, country, near, bbox, since, until, unique, limit, fmt) -> None:
+    """List coded events, filtered by actor, recipient, type, place and date."""
+    from heron.codebook import store_codebook
     from heron.output import default_format, write_rows
     from heron.store.query import EventFilter, events as find_events
+    from heron.store.where import Area, parse_bbox, parse_near
+    from heron.tables import event_rows
 
-    flt = EventFilter(actor, recipient, event, since and since.strftime("%Y-%m-%d"),
-                      until and until.strftime("%Y-%m-%d"), unique, limit)
     con = _connect(db)
-    found = find_events(con, flt)
-    con.close()
-    write_rows(found, fmt or default_format(), UNIQUE_COLUMNS if unique else EVENT_COLUMNS,
-               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("text", "event_text", "source_url"))
+    try:
+        names = store_codebook(con)
+        area = Area(names.check("country", country, "--country"), parse_near(near), parse_bbox(bbox))
+        flt = EventFilter(names.check("code", actor, "--actor"), names.check("code", recipient, "--recipient"),
+                          names.check("event", event, "--event"), _day(since), _day(until), unique, limit,
+                          names.check("mode", mode, "--mode"), names.check("sector", sector, "--sector"), area)
+        found = find_events(con, flt)
+    finally:
+        con.close()
+    fmt = fmt or default_format()
+    if fmt == "table":
+        found = event_rows(found) if not unique else found
+    write_rows(found, fmt, UNIQUE_COLUMNS if unique else (TABLE_EVENT_COLUMNS if fmt == "table" else EVENT_COLUMNS),
+               title=f"{len(found)} {'unique ' if unique else ''}events", wide=("sentence", "text", "source_url"),
+               keep=("date", "actor", "event", "recipient"))
 
 
 @cli.command()
 @click.argument("actor")
 @click.argument("recipient")
 @DB_READ
-@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--vs", "others", nargs=2, multiple=True, metavar="ACTOR RECIPIENT",
+              help="Another dyad on the same periods and chart; may be given more than once.")
+@BY
+@SINCE
+@UNTIL
 @click.option("--both-directions", is_flag=True, help="Also count RECIPIENT -> ACTOR events.")
 @click.option("--mentions", is_flag=True, help="Count every event record, not merged unique events.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Write a PNG (or .svg/.pdf) plot here.")
 @FORMAT
-def dyad(actor, recipient, db, by, both_directions, mentions, plot_path, fmt) -> None:
+def dyad(actor, recipient, db, others, by, since, until, both_directions, mentions, plot_path, fmt) -> None:
     """Events from ACTOR to RECIPIENT (codes, e.g. RUS BLR) per period: quad classes and mean Goldstein."""
+    from heron.codebook import store_codebook
     from heron.output import default_format, write_rows
-    from heron.store.query import dyad as dyad_series
+    from heron.store.dyads import dyads
 
     if plot_path:
         from heron.store.plot import check_plot_path
@@ -258,34 +331,81 @@ def dyad(actor, recipient, db, by, both_directions, mentions, plot_path, fmt) ->
         refuse_the_store("--plot", Path(plot_path), Path(db) if db else Settings().db)
         check_plot_path(Path(plot_path))
     con = _connect(db)
-    series = dyad_series(con, actor, recipient, by, both_directions, unique=not mentions)
-    con.close()
+    try:
+        names = store_codebook(con)
+        pairs = [(names.check("code", a, "ACTOR"), names.check("code", b, "RECIPIENT"))
+                 for a, b in [(actor, recipient), *others]]
+        found = dyads(con, pairs, by, both_directions, not mentions, _day(since), _day(until))
+    finally:
+        con.close()
     fmt = fmt or default_format()
     if fmt == "json":
-        click.echo(json.dumps(series.to_dict()))
+        click.echo(json.dumps(found[0].to_dict() if len(found) == 1 else [s.to_dict() for s in found]))
     else:
         columns = ["period", "quad_1", "quad_2", "quad_3", "quad_4", "total", "goldstein"]
-        write_rows(series.periods, fmt, columns, title=f"{series.actor} -> {series.recipient} per {by}")
-    if series.undated:
-        click.echo(f"heron: {series.undated} matching events have no date and are not in any period", err=True)
+        rows = [{"dyad": s.name, **p} for s in found for p in s.periods]
+        write_rows(rows, fmt, (["dyad"] if len(found) > 1 else []) + columns,
+                   title=f"{', '.join(s.name for s in found)} per {found[0].by} (negated events left out)")
+    for series in found:
+        if series.undated:
+            click.echo(f"heron: {series.name}: {series.undated} matching events have no date and are not in any period",
+                       err=True)
     if plot_path:
-        from heron.store.plot import plot_dyad
+        from heron.store.plot import plot_dyads
 
-        click.echo(f"heron: plot written to {plot_dyad(series, plot_path)}", err=True)
+        click.echo(f"heron: plot written to {plot_dyads(found, plot_path)}", err=True)
+
+
+@cli.command()
+@DB_READ
+@BY
+@click.option("--group", type=click.Choice(["event", "country", "actor"]), default="event", show_default=True,
+              help="Count per event type, per location country, or per actor code.")
+@click.option("--event", help="Only this PLOVER event type.")
+@click.option("--country", help="Only events located in this country (ISO3).")
+@click.option("--actor", help="Only events with this actor code among their actors.")
+@SINCE
+@UNTIL
+@click.option("--unique", is_flag=True, help="Count merged events (copies of a story once) instead of records.")
+@FORMAT
+def counts(db, by, group, event, country, actor, since, until, unique, fmt) -> None:
+    """Event counts per period (zero where nothing happened), grouped by type, country or actor."""
+    from heron.codebook import store_codebook
+    from heron.output import default_format, write_rows
+    from heron.store.counts import CountQuery, counts as count_events
+
+    con = _connect(db)
+    try:
+        names = store_codebook(con)
+        query = CountQuery(by, group, names.check("event", event, "--event"), names.check("code", actor, "--actor"),
+                           names.check("country", country, "--country"), _day(since), _day(until), unique)
+        found = count_events(con, query)
+    finally:
+        con.close()
+    fmt = fmt or default_format()
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict()))
+    else:
+        write_rows(found.rows, fmt, ["period", group, "events"],
+                   title=f"{'unique ' if unique else ''}events per {found.by} and {group} (negated events left out)")
+    if found.undated:
+        click.echo(f"heron: {found.undated} matching events have no date and are not in any period", err=True)
 
 
 @cli.command()
 @DB_READ
 @click.option("--speaker", help="Part of the speaker's name or mention (case-insensitive).")
+@SINCE
+@UNTIL
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
-def quotes(db, speaker, limit, fmt) -> None:
-    """List quotes with their speakers."""
+def quotes(db, speaker, since, until, limit, fmt) -> None:
+    """List quotes with their speakers, by speaker and publication date."""
     from heron.output import default_format, write_rows
     from heron.store.query import quotes as find_quotes
 
     con = _connect(db)
-    found = find_quotes(con, speaker, limit)
+    found = find_quotes(con, speaker, limit, _day(since), _day(until))
     con.close()
     columns = ["published", "speaker_text", "speaker_name", "speaker_code", "cue", "direct", "text", "article_id"]
     write_rows(found, fmt or default_format(), columns, title=f"{len(found)} quotes", wide=("text",))

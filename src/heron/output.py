@@ -10,6 +10,8 @@ import json
 import sys
 from typing import TextIO
 
+from heron.tables import cell, render
+
 FORMATS = ("table", "jsonl", "json", "csv")
 
 
@@ -19,21 +21,12 @@ def default_format(stream: TextIO | None = None) -> str:
     return "table" if stream.isatty() else "jsonl"
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
 def write_rows(rows: list[dict], fmt: str, columns: list[str] | None = None, stream: TextIO | None = None,
-               title: str | None = None, wide: tuple[str, ...] = ()) -> None:
+               title: str | None = None, wide: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> None:
     """Print ``rows``; ``columns`` picks and orders the table/CSV columns (JSON keeps every field).
 
-    ``wide`` names table columns that may wrap (long sentences); the others are kept whole.
+    ``wide`` names table columns that wrap between words (sentences); the others stay on one line,
+    and on a narrow terminal those not in ``keep`` give way first.
     """
     stream = stream or sys.stdout
     if fmt == "jsonl":
@@ -46,32 +39,8 @@ def write_rows(rows: list[dict], fmt: str, columns: list[str] | None = None, str
         writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in names})
+            writer.writerow({k: cell(row.get(k)) for k in names})
     elif fmt == "table":
-        _table(rows, columns, stream, title, wide)
+        render(rows, columns, stream, title, wide, keep)
     else:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def _table(rows: list[dict], columns: list[str] | None, stream: TextIO, title: str | None,
-           wide: tuple[str, ...]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    names = columns or (list(rows[0]) if rows else [])
-    cells = [[_cell(row.get(n)) for n in names] for row in rows]
-    table = Table(title=title, title_justify="left", show_lines=False)
-    for i, name in enumerate(names):
-        if name in wide:
-            table.add_column(name, overflow="fold", ratio=1, min_width=20)
-        else:  # short values (codes, dates, counts) are shown whole
-            longest = max([len(name)] + [len(c[i]) for c in cells])
-            table.add_column(name, no_wrap=True, min_width=min(longest, 28), overflow="ellipsis")
-    for row in cells:
-        table.add_row(*row)
-    # a pipe or file gets a wide table rather than rich's 80-column default
-    console = Console(file=stream, highlight=False, soft_wrap=False,
-                      width=None if stream.isatty() else 200)
-    console.print(table)
-    if not rows:
-        console.print("(no rows)")

@@ -50,4 +50,6 @@ def reader_for(name: str) -> str | None:
     for suffix in sorted(READERS, key=len, reverse=True):
         if lower.endswith(suffix):
             return READERS[suffix]
+    if lower.endswith(".gz"):  # a compressed copy of any input: its reader opens it through ingest.compressed
+        return reader_for(name[:-3])
     return None

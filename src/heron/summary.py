@@ -4,7 +4,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from heron.tables import around_trigger, event_name, print_table
 from heron.types import Article, Participant
+
 
 
 def _side(article: Article, side: list[Participant]) -> str:
@@ -30,7 +32,7 @@ def actors_table(article: Article) -> Table:
 def quotes_table(article: Article) -> Table:
     table = Table(title="Quotes", title_justify="left")
     for column in ("speaker", "cue", "kind", "text"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis", ratio=3 if column == "text" else None)
     for quote in article.quotes:
         speaker = quote.speaker
         who = "-"
@@ -41,20 +43,21 @@ def quotes_table(article: Article) -> Table:
     return table
 
 
-def events_table(article: Article) -> Table:
-    table = Table(title="Events", title_justify="left")
-    for column in ("date", "actor", "event", "mode", "recipient", "where", "claimed by", "text"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("date", "event"))
+def event_rows(article: Article) -> list[dict]:
+    """One row per event: who did what to whom, when, its sentence, then place, claimant, mode
+    (the columns that give way first on a narrow terminal)."""
+    rows = []
     for event in article.events:
         claimed = "-"
         if event.asserted_by:
             speaker = article.actor_by_id(event.asserted_by.actor) if event.asserted_by.actor else None
             claimed = speaker.name if speaker else event.asserted_by.text
-        name = ("not " if event.negated else "") + event.event
-        table.add_row(event.date or "-", _side(article, event.actor), name, event.mode or "-",
-                      _side(article, event.recipient), event.location.text if event.location else "-",
-                      claimed, _shorten(event.event_text or event.text, 80))
-    return table
+        rows.append({"date": event.date or "-", "actor": _side(article, event.actor),
+                     "event": event_name(event.event, event.negated), "recipient": _side(article, event.recipient),
+                     "sentence": around_trigger(event.text, event.event_text),
+                     "where": event.location.text if event.location else "-", "claimed by": claimed,
+                     "mode": event.mode or "-"})
+    return rows
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -69,8 +72,11 @@ def print_summary(article: Article, console: Console) -> None:
     console.rule(f"[bold]{article.title or article.id}")
     console.print(f"id {article.id}  published {article.published or '-'}  source {origin}  from {article.origin or '-'}")
     console.print(f"{len(article.text.split())} words kept, {len(article.removed)} boilerplate pieces removed")
-    for table in (actors_table(article), quotes_table(article), events_table(article)):
+    for table in (actors_table(article), quotes_table(article)):
         if table.row_count:
             console.print(table)
+    if article.events:
+        print_table(console, event_rows(article), None, "Events", wide=("sentence",),
+                    keep=("date", "actor", "event", "recipient"))
     for problem in article.problems:
         console.print(f"[yellow]problem[/] {problem.stage}: {problem.message}")

@@ -39,6 +39,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None  # YYYY-MM-DD
     site: str | None = None  # site / outlet name from metadata
+    language: str | None = None  # the language the input declares (ISO 639-1), if any
 
 
 @dataclass
@@ -113,6 +114,7 @@ class Location:
     geonameid: int | None = None
     name: str | None = None  # the gazetteer's name ("Saint Petersburg" for "St. Petersburg")
     rule: str | None = None  # gazetteer rule that resolved it (gazetteer:city, gazetteer:country, ...)
+    feature: str | None = None  # level: city, admin1 (state, province, region), country, continent
 
 
 @dataclass
@@ -144,6 +146,15 @@ class Event:
     negated: bool = False
     confidence: float = 0.5
     rule: str = ""
+
+    def __repr__(self) -> str:
+        """Who did what to whom, negation spelled out: Event(e3: RUS NOT ACCUSE BLR, ...)."""
+        def side(parts: list[Participant]) -> str:
+            return "+".join(p.code or "?" for p in parts) or "-"
+
+        what = f"NOT {self.event}" if self.negated else self.event
+        return (f"Event({self.id}: {side(self.actor)} {what} {side(self.recipient)}, negated={self.negated}, "
+                f"date={self.date!r}, event_text={self.event_text!r})")
 
 
 @dataclass

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from heron.errors import InputError
 from heron.ingest import Item, read_path
+from heron.ingest.compressed import is_gzip_name
 from heron.registry import reader_for
 
 _JSONL = "heron.ingest.jsonl:read_jsonl_file"
 _WARC = "heron.ingest.warc:read_warc_file"
 _FEED = "heron.ingest.feeds:read_feed_file"
+CARRIED_MAX = 1000  # documents per carried piece
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def _pieces(paths: Iterable[str], size: int) -> Iterator[Piece]:
 
 def _file_pieces(path: Path, size: int) -> Iterator[Piece]:
     reader = reader_for(path.name) if path.is_file() else None
-    if reader == _JSONL:
+    if reader == _JSONL and not is_gzip_name(path.name):
         from heron.ingest.jsonl import line_ranges
 
         ranges = _scanned(line_ranges(path, size), path)
@@ -143,7 +145,9 @@ def _file_pieces(path: Path, size: int) -> Iterator[Piece]:
             for offset, origins in ranges:
                 yield Piece(str(path), offset, count=len(origins), kind="warc", origins=tuple(origins))
             return
-    elif reader == _FEED or reader is None:  # read here: feeds are small, failures need no worker
+    elif reader == _FEED or reader is None or is_gzip_name(path.name):
+        # read here: feeds are small, failures need no worker, and a compressed stream cannot be
+        # cut at byte offsets, so its documents travel to the workers themselves
         yield from _carried(read_path(path), size)
         return
     yield Piece(str(path))  # a plain file, or a scan that failed: the reader reports why
@@ -158,5 +162,6 @@ def _scanned(ranges: Iterator, path: Path) -> list | None:
 
 def _carried(items: Iterator[Item], size: int) -> Iterator[Piece]:
     stream = iter(items)
+    size = min(size, CARRIED_MAX)  # counting a large compressed file holds no more than this at once
     while chunk := tuple(islice(stream, size)):
         yield Piece(kind="items", items=chunk)

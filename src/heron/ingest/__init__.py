@@ -37,7 +37,7 @@ def read_path(path: Path) -> Iterator[Item]:
         return
     target = reader_for(path.name)
     if target is None:
-        yield InputError(str(path), f"unknown input type {path.suffix or '(no suffix)'!r}; heron reads .txt, .html, .jsonl, .rss/.atom/.xml, .warc(.gz)")
+        yield InputError(str(path), f"unknown input type {path.suffix or '(no suffix)'!r}; heron reads .txt, .html, .jsonl, .rss/.atom/.xml, .warc, each also as .gz")
         return
     try:
         yield from resolve(target)(path)

@@ -29,7 +29,10 @@ _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 def read_feed_file(path: Path) -> Iterator[RawDocument | InputError]:
     import feedparser
 
-    data = path.read_bytes()
+    from heron.ingest.compressed import open_input
+
+    with open_input(path) as stream:
+        data = stream.read(MAX_FEED_BYTES + 1)
     if len(data) > MAX_FEED_BYTES:
         raise InputError(str(path), f"feed larger than {MAX_FEED_BYTES // (1024 * 1024)} MB")
     if not data.strip():

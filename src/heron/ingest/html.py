@@ -57,6 +57,8 @@ def _date(value: str | None) -> str | None:
 
 
 def read_html_file(path: Path) -> Iterator[RawDocument]:
-    with path.open("rb") as stream:
+    from heron.ingest.compressed import open_input
+
+    with open_input(path) as stream:
         data = read_capped(stream, str(path))
     yield document_from_html(decode_html(data, str(path)), str(path))

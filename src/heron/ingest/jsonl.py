@@ -1,9 +1,19 @@
-"""JSON Lines inputs: one article per line, streamed (memory stays bounded on any file size).
+"""JSON Lines inputs: one article per line, streamed (memory stays bounded on any file size),
+also gzip-compressed (``.jsonl.gz``).
 
-Each line is an object with ``id``, ``text`` or ``html``, and optionally ``title``, ``date``
-(YYYY-MM-DD or an ISO timestamp; ``published`` is read when there is no ``date``) and ``url``;
-``doc_id``/``doc_text``/... are read as those fields. A bad line becomes an InputError naming
-``file.jsonl:LINE`` and the reason; the other lines go on.
+Each line is an object with the article's text and, optionally, its id, title, date, URL,
+site and language. Field names of the tools that write such files are read as they come:
+
+- heron / corpus dumps: ``id``, ``text`` or ``html``, ``title``, ``date`` (or ``published``),
+  ``url``; ``doc_id``/``doc_text``/``doc_html``/``doc_title``/``doc_url`` likewise;
+- news-please: ``maintext``, ``date_publish`` ("2017-02-14 12:34:56"), ``source_domain``,
+  ``language``, ``title``, ``url``;
+- trafilatura (``--json``): ``text`` (else ``raw_text``), ``date``, ``source`` (the URL),
+  ``hostname`` / ``source-hostname`` (site name), ``language``, ``title``.
+
+Dates are YYYY-MM-DD or ISO timestamps. A line without any text field is an InputError that
+lists the accepted names; a bad line names ``file.jsonl:LINE`` and the reason; the other lines
+go on.
 """
 from __future__ import annotations
 
@@ -19,15 +29,26 @@ from heron.ingest.text import MAX_TEXT_BYTES, repair_text
 from heron.types import RawDocument
 
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
-OPTIONAL = ("title", "url")
-# Other corpora's names for the same fields (corpus dumps often prefix them with "doc_").
-ALIASES = {"doc_id": "id", "doc_text": "text", "doc_html": "html", "doc_title": "title", "doc_url": "url"}
+# field -> the names tools write it under, first non-empty wins
+FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "maintext", "doc_text", "raw_text"),
+    "html": ("html", "doc_html"),
+    "id": ("id", "doc_id"),
+    "title": ("title", "doc_title"),
+    "url": ("url", "doc_url", "source"),
+    "date": ("date", "published", "date_publish", "doc_date"),
+    "site": ("source_domain", "sitename", "source-hostname", "hostname"),
+    "language": ("language",),
+}
+TEXT_NAMES = FIELDS["text"] + FIELDS["html"]
 
 
 def read_jsonl_file(path: Path) -> Iterator[RawDocument | InputError]:
     """One RawDocument or InputError per non-blank line, read lazily."""
+    from heron.ingest.compressed import open_input
+
     seen = False
-    with path.open("rb") as stream:
+    with open_input(path) as stream:
         for number, line in _lines(stream):
             if line is not None and not line.strip():
                 continue
@@ -103,26 +124,36 @@ def parse_line(line: bytes | None, origin: str) -> RawDocument:
 
 
 def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
-    for alias, key in ALIASES.items():
-        if alias in record and record.get(key) is None:
-            record[key] = record[alias]
-    for key in ("id", "text", "html", *OPTIONAL, "date", "published"):
-        value = record.get(key)
-        allowed = (str, int) if key == "id" else (str,)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
-            raise InputError(origin, f"field {key!r} must be a string, got {type(value).__name__}")
-    doc_id = None if record.get("id") is None else str(record["id"])
-    published = _date(record.get("date", record.get("published")), origin)
-    text, html = record.get("text"), record.get("html")
-    if text is not None and text.strip():
-        return RawDocument(origin=origin, text=repair_text(text), id=doc_id, title=record.get("title"),
-                           url=record.get("url"), published=published)
-    if html is not None and html.strip():
+    values = {key: _field(record, key, origin) for key in FIELDS}
+    published = _date(values["date"], origin)
+    fields = dict(id=values["id"], title=values["title"], url=values["url"], published=published)
+    if values["text"] is not None:
+        return RawDocument(origin=origin, text=repair_text(values["text"]), site=values["site"],
+                           language=values["language"], **fields)
+    if values["html"] is not None:
         from heron.ingest.html import document_from_html
 
-        return document_from_html(html, origin, url=record.get("url"), doc_id=doc_id,
-                                  published=published, title=record.get("title"))
-    raise InputError(origin, "no 'text' or 'html' field with content")
+        page = document_from_html(values["html"], origin, url=values["url"], doc_id=values["id"],
+                                  published=published, title=values["title"])
+        page.site, page.language = values["site"] or page.site, values["language"]
+        return page
+    present = ", ".join(sorted(record)[:12]) or "none"
+    raise InputError(origin, f"no article text: expected a non-empty field among {', '.join(TEXT_NAMES)} "
+                             f"(fields present: {present})")
+
+
+def _field(record: dict[str, Any], key: str, origin: str) -> str | None:
+    """The first non-empty value among the names of ``key``, checked to be a string."""
+    for name in FIELDS[key]:
+        value = record.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int) if key == "id" else str):
+            raise InputError(origin, f"field {name!r} must be a string, got {type(value).__name__}")
+        if name == "source" and not str(value).startswith(("http://", "https://")):
+            continue  # trafilatura's "source" is the page URL; elsewhere it may name an outlet
+        return str(value)
+    return None
 
 
 def _date(value: str | None, origin: str) -> str | None:

@@ -158,7 +158,9 @@ def read_capped(stream: BinaryIO, origin: str, limit: int | None = None) -> byte
 
 
 def read_text_file(path: Path) -> Iterator[RawDocument | InputError]:
-    with path.open("rb") as stream:
+    from heron.ingest.compressed import open_input
+
+    with open_input(path) as stream:
         yield from read_text_stream(stream, str(path))
 
 

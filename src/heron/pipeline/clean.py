@@ -15,13 +15,12 @@ from urllib.parse import urlsplit
 from heron.config import Settings
 from heron.errors import InputError
 from heron.pipeline.boilerplate import Line, Rule, Scan, credit, ends_sentence, load_rules, scan
-from heron.types import Article, RawDocument, Removed, Source
+from heron.pipeline.language import CODED, detect_language, not_coded_message
+from heron.types import Article, Problem, RawDocument, Removed, Source
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\u00ad\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?$", re.IGNORECASE)
 TITLE_MAX_WORDS = 30
 
@@ -43,10 +42,12 @@ class Cleaner:
             raise InputError(raw.origin, f"no text left after cleaning{detail}")
         text = "\n\n".join(([title] if title else []) + paragraphs)
         article_id = raw.id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+        language = language_of(text, raw.language)
         return Article(
-            id=article_id, text=text, title=title, url=raw.url, language=language_of(text),
+            id=article_id, text=text, title=title, url=raw.url, language=language,
             published=raw.published or written_date(found.date) or self.settings.default_date, origin=raw.origin,
             source=find_source(found, self.rules, raw), removed=found.removed + duplicate,
+            problems=[] if language in CODED else [Problem("language", not_coded_message(language))],
         )
 
 
@@ -149,9 +150,9 @@ def written_date(value: str | None) -> str | None:
     return parsed.date().isoformat() if re.search(r"\d{4}", value) else None
 
 
-def language_of(text: str) -> str:
-    """"ru" when Cyrillic letters outnumber Latin ones, else "en" (later stages are English)."""
-    return "ru" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
+def language_of(text: str, declared: str | None = None) -> str:
+    """ISO 639-1 code of the text's language (see heron.pipeline.language)."""
+    return detect_language(text, declared)
 
 
 def outlet_name(value: str | None) -> str | None:

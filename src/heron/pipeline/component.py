@@ -14,6 +14,7 @@ from typing import Callable, ClassVar
 
 from heron.errors import HeronError, InputError
 from heron.pipeline.budget import Budget, running, used_up
+from heron.pipeline.language import CODED
 from heron.types import Article, Problem, RawDocument
 
 
@@ -33,7 +34,10 @@ class Stage:
 
 
 def run_guarded(stage: Stage, article: Article, work: Callable[[Article], None]) -> None:
-    """Run ``work`` unless a required field is missing; turn failures into problems."""
+    """Run ``work`` unless a required field is missing; turn failures into problems. Text in a
+    language heron does not code passes untouched (the cleaner recorded that as its problem)."""
+    if article.language not in CODED:
+        return
     missing = [r for r in stage.requires if r not in (article.stages or [])]
     if missing:
         article.problems.append(Problem(stage.name, f"skipped: needs {', '.join(missing)}"))

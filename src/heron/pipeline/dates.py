@@ -32,6 +32,10 @@ from typing import Any
 
 from heron.types import Article
 
+# the one warning an article gets when relative dates cannot be placed in time
+UNRESOLVED_DATES = ("relative dates such as 'last week' or 'on Monday' cannot be resolved: the input has no "
+                    "publication date; pass --date YYYY-MM-DD (or give the input a date field)")
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,

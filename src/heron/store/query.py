@@ -7,26 +7,26 @@ own day, else (when it has no date at all) its article's publication day, as in 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from heron.errors import StoreError, UsageError
-
-PERIODS = ("day", "week", "month")
-QUAD_CLASSES = (1, 2, 3, 4)
+from heron.store.periods import check_span
+from heron.store.where import Area, area_clauses
 
 # The day an event record counts under: its own day; with no date at all, its article's
 # publication day; an event dated only by month or year ("in 1992", date_raw) has no day.
 EVENT_DAY_SQL = "CASE WHEN e.date_raw IS NULL THEN a.published ELSE e.date END"
 
 # One event record, with the date it is counted under and where it was reported.
-_EVENT_ROWS = f"""
+EVENT_ROWS_SQL = f"""
 SELECT e.article_id, e.event_id, {EVENT_DAY_SQL} AS date, e.date_raw, e.event, e.mode,
        e.actor_codes, e.actor_sectors, e.recipient_codes, e.recipient_sectors,
        e.quad_code, e.cameo, e.goldstein, e.event_scale, e.event_text, e.text,
-       e.location_text, e.location_country, e.asserted_by_text, e.negated, e.confidence, e.rule,
+       e.location_text, e.location_name, e.location_country, e.feature, e.lat, e.lon,
+       e.asserted_by_text, e.negated, e.confidence, e.rule,
        a.url, coalesce(a.publication, a.reposted_by) AS publication, a.seq, e.start
 FROM events e JOIN articles a ON a.id = e.article_id"""
 
@@ -108,9 +108,12 @@ class EventFilter:
     until: str | None = None  # YYYY-MM-DD, inclusive
     unique: bool = False  # rows of the unique_events view instead of every event record
     limit: int | None = None
+    mode: str | None = None
+    sector: str | None = None  # a sector among the actor's or the recipient's
+    area: Area = Area()  # where it happened (event records only)
 
 
-def _has_code(column: str) -> str:
+def has_code(column: str) -> str:
     return f"list_contains(string_split({column}, ';'), ?)"
 
 
@@ -118,23 +121,27 @@ def _where(flt: EventFilter) -> tuple[str, list]:
     clauses, params = [], []
     for column, value in (("actor_codes", flt.actor), ("recipient_codes", flt.recipient)):
         if value:
-            clauses.append(_has_code(column))
+            clauses.append(has_code(column))
             params.append(value.upper())
     if flt.event:
         clauses.append("event = ?")
         params.append(flt.event.upper())
-    for op, value in ((">=", flt.since), ("<=", flt.until)):
+    if flt.mode:
+        clauses.append("mode = ?")
+        params.append(flt.mode)
+    if flt.sector:
+        clauses.append(f"({has_code('actor_sectors')} OR {has_code('recipient_sectors')})")
+        params += [flt.sector.upper()] * 2
+    first, last = check_span(flt.since, flt.until)
+    for op, value in ((">=", first), ("<=", last)):
         if value:
-            clauses.append(f"date {op} CAST(? AS DATE)")
-            params.append(_check_date(value))
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _check_date(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise UsageError(f"date {value!r} is not YYYY-MM-DD") from exc
+            clauses.append(f"date {op} ?")
+            params.append(value)
+    if flt.unique and (flt.area or flt.sector):
+        raise UsageError("--country, --near, --bbox and --sector filter event records; "
+                         "unique events merge records across places and sectors, so drop --unique")
+    place, place_params = area_clauses(flt.area)
+    return (" WHERE " + " AND ".join(clauses + place)) if clauses or place else "", params + place_params
 
 
 def events(con, flt: EventFilter = EventFilter()) -> list[dict]:
@@ -145,60 +152,17 @@ def events(con, flt: EventFilter = EventFilter()) -> list[dict]:
                f"num_mentions, num_articles, num_stories, num_sources, source_url, first_article_id "
                f"FROM unique_events{where} ORDER BY date NULLS LAST, id")
     else:
-        sql = (f"SELECT * EXCLUDE (seq, start) FROM ({_EVENT_ROWS}){where} "
+        sql = (f"SELECT * EXCLUDE (seq, start) FROM ({EVENT_ROWS_SQL}){where} "
                f"ORDER BY date NULLS LAST, seq, start")
     if flt.limit is not None:
         sql += f" LIMIT {int(flt.limit)}"
     return rows(con, sql, params)
 
 
-@dataclass
-class DyadSeries:
-    actor: str
-    recipient: str
-    by: str
-    both_directions: bool
-    unique: bool
-    periods: list[dict] = field(default_factory=list)  # period, quad_1..quad_4, total, goldstein
-    undated: int = 0  # matching events with no date, left out of the periods
-
-    def to_dict(self) -> dict:
-        return {"actor": self.actor, "recipient": self.recipient, "by": self.by,
-                "both_directions": self.both_directions, "unique": self.unique,
-                "undated": self.undated, "periods": self.periods}
-
-
-def dyad(con, actor: str, recipient: str, by: str = "month", both_directions: bool = False,
-         unique: bool = True) -> DyadSeries:
-    """Events from ``actor`` to ``recipient`` per period: counts per quad class, mean Goldstein.
-
-    ``unique`` counts merged events (copies of a story count once); otherwise every record.
-    Negated events report that nothing happened and are left out.
-    """
-    if by not in PERIODS:
-        raise UsageError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
-    a, b = actor.upper(), recipient.upper()
-    source = ("SELECT date, quad_code, goldstein, actor_codes, recipient_codes FROM unique_events" if unique
-              else f"SELECT * FROM ({_EVENT_ROWS}) WHERE NOT coalesce(negated, false)")
-    match = f"({_has_code('actor_codes')} AND {_has_code('recipient_codes')})"
-    params = [a, b]
-    if both_directions:
-        match = f"({match} OR ({_has_code('actor_codes')} AND {_has_code('recipient_codes')}))"
-        params += [b, a]
-    quads = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS quad_{q}" for q in QUAD_CLASSES)
-    sql = (f"SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, {quads}, count(*) AS total, "
-           f"round(avg(goldstein), 3) AS goldstein FROM ({source}) WHERE {match} AND date IS NOT NULL "
-           f"GROUP BY 1 ORDER BY 1")
-    periods = rows(con, sql, params)
-    if by == "month":
-        for row in periods:
-            row["period"] = row["period"][:7]
-    undated = con.execute(f"SELECT count(*) FROM ({source}) WHERE {match} AND date IS NULL", params).fetchall()[0][0]
-    return DyadSeries(a, b, by, both_directions, unique, periods, int(undated))
-
-
-def quotes(con, speaker: str | None = None, limit: int | None = None) -> list[dict]:
-    """Quotes with their speaker (mention and resolved actor), optionally for one speaker name."""
+def quotes(con, speaker: str | None = None, limit: int | None = None, since: str | None = None,
+           until: str | None = None) -> list[dict]:
+    """Quotes with their speaker (mention and resolved actor), optionally for one speaker name
+    and for articles published from ``since`` to ``until`` (inclusive)."""
     sql = """
 SELECT q.article_id, q.idx, a.published, q.speaker_text, s.name AS speaker_name, s.code AS speaker_code,
        q.cue, q.direct, q.text, q.start, q."end", q.rule, a.url
@@ -206,9 +170,25 @@ FROM quotes q JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors s ON s.article_id = q.article_id AND s.actor_id = q.speaker_actor"""
     params: list = []
     if speaker:
-        sql += " WHERE q.speaker_text ILIKE ? ESCAPE '\\' OR s.name ILIKE ? ESCAPE '\\'"
+        sql += " WHERE (q.speaker_text ILIKE ? ESCAPE '\\' OR s.name ILIKE ? ESCAPE '\\')"
         params = [contains_pattern(speaker)] * 2
+    for op, value in zip((">=", "<="), check_span(since, until)):
+        if value:
+            sql += f" {'AND' if params else 'WHERE'} a.published {op} ?"
+            params.append(value)
     sql += " ORDER BY a.published NULLS LAST, a.seq, q.idx"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return rows(con, sql, params)
+
+
+def last_input_seq(con) -> int:
+    """The ingest order number of the last input stored (0 for an empty store)."""
+    return int(con.execute("SELECT coalesce(max(seq), 0) FROM inputs").fetchall()[0][0])
+
+
+def problems_after(con, seq: int, stages: tuple[str, ...]) -> list[dict]:
+    """Problems of the given stages recorded for inputs stored after ``seq``, in ingest order."""
+    marks = ", ".join("?" for _ in stages)
+    return rows(con, f"SELECT seq, origin, stage, message FROM problems WHERE seq > ? AND stage IN ({marks}) "
+                     "ORDER BY seq", [seq, *stages])

@@ -48,7 +48,8 @@ Tables (one row per ...)
     YYYY-MM or YYYY; NULL when the event has no date), ``date_text``, ``actor_codes`` / ``recipient_codes`` (sorted distinct codes joined by
     ';', '' when none is known), ``actor_sectors`` / ``recipient_sectors`` (same form),
     ``actor`` / ``recipient`` JSON (the participant lists), ``location_text``,
-    ``location_country``, ``lat``, ``lon``, ``geonameid``, ``quad_code``, ``event_scale``,
+    ``location_country``, ``lat``, ``lon``, ``geonameid``,
+    ``location_name`` (the gazetteer's name), ``feature`` (city, admin1, country, continent), ``quad_code``, ``event_scale``,
     ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
     ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``.
 
@@ -141,6 +142,9 @@ MIGRATIONS: tuple[Migration, ...] = (
               (UNIQUE_EVENTS_VIEW,)),
     Migration(4, "lsh_bands: stored LSH band keys, so clustering an ingest looks up only its new articles",
               _V4_BANDS),
+    Migration(5, "events: location_name (the gazetteer's name) and feature (city, admin1, country)",
+              ("ALTER TABLE events ADD COLUMN IF NOT EXISTS location_name VARCHAR",
+               "ALTER TABLE events ADD COLUMN IF NOT EXISTS feature VARCHAR")),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
