@@ -68,9 +68,11 @@ def tally(articles) -> dict:
 
 
 def code_of(article, start: int, end: int):
-    from heron.pipeline.actors import code_span
+    from heron.config import Settings
+    from heron.pipeline.actors.stage import code_span
+    from heron.pipeline.knowledge import knowledge_for
 
-    return code_span(article, start, end)
+    return code_span(article, start, end, knowledge_for(Settings()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 SPACY_SCRIPT = """
 import json, sys
-from heron.pipeline.parse import load_model
-nlp = load_model(None)
+from heron.pipeline.text.language import language_for
+nlp = language_for("en").load_model(None)
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=8))
 print(tokens)

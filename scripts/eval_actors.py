@@ -44,7 +44,7 @@ def gold_items(path: Path, limit: int | None = None) -> list[dict]:
 
 def score(items: list[dict], pipeline) -> dict:
     """Run the pipeline over the sentences and compare codes; returns counts and confusions."""
-    from heron.pipeline.actors import code_span
+    from heron.pipeline.actors.stage import code_span
     from heron.types import Article
 
     articles = [Article(id=item["id"], text=item["text"], published=None) for item in items]
@@ -64,7 +64,7 @@ def score(items: list[dict], pipeline) -> dict:
                     counts["unlocated"] += 1
                     confusions.append((gold["code"], "<text not found>", gold["text"], item["id"]))
                     continue
-                code, sector = code_span(article, *where)
+                code, sector = code_span(article, *where, pipeline.knowledge)
                 gold_sector = (gold.get("sector") or "")[:3]
                 if gold_sector and gold_sector != "***":
                     counts["sector_gold"] += 1

@@ -2,7 +2,7 @@
 """Whole-article event coding: run heron over the hand-coded VOA stories and print P/R/F1.
 
 The gold (eval/voa-dev.jsonl, coded per eval/README.md) names each story by id; the texts are
-read from ../shared/eval/voa/stories.jsonl beside the repository. Scoring follows DESIGN.md §5
+read from ../shared/eval/voa/stories.jsonl beside the repository. Scoring follows docs/evaluation.md
 (heron.evaluation.articles.score_articles). The stories are reported as the tune part, the
 blind part (a fixed third chosen by a seeded hash of the story id, eval/README.md) and all side
 by side; per-story rows and --details list tune stories only.

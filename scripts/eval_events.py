@@ -4,7 +4,7 @@
 PLOVER gold standard (plover-gsr/dev.jsonl): event type with actor and recipient codes.
 CASE 2021 task 2 (case2021/dev.jsonl): event type only; items with event null measure false
 alarms (ASSAULT, PROTEST, COERCE predicted where no political event is expected).
-Conventions: DESIGN.md §5, as implemented in heron.evaluation.sentences (same as `heron eval`).
+Conventions: docs/evaluation.md, as implemented in heron.evaluation.sentences (same as `heron eval`).
 Each set is reported as its tune part, its blind part (a fixed third chosen by a seeded hash of
 the item id, eval/README.md) and all items side by side; --errors lists tune items only.
 

@@ -80,7 +80,7 @@ def heron_extractor() -> Callable[[str, str], dict[str, str]]:
     from heron.config import Settings
     from heron.errors import InputError
     from heron.ingest.html import document_from_html
-    from heron.pipeline.clean import Cleaner
+    from heron.pipeline.text.clean import Cleaner
 
     cleaner = Cleaner(Settings())
 

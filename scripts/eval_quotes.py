@@ -4,7 +4,7 @@
 PolNeAR marks every attribution in 2016 US-election news as brat standoff: a Source (speaker),
 a Cue and a Content span (content may be discontinuous: quoted pieces around "he said").
 
-Metric (DESIGN.md §5): a predicted quote matches a gold attribution when their content token
+Metric (docs/evaluation.md): a predicted quote matches a gold attribution when their content token
 F1 >= 0.5 (tokens = lower-cased \\w+ runs, as bags), one-to-one, best pairs first. The speaker
 is correct when the predicted speaker (mention text, or the name it resolves to) shares a
 content word with the gold Source, or is the same mention (overlapping spans: "he" = "he").
@@ -250,9 +250,11 @@ def evaluate(split: str = "dev", limit: int | None = None, errors: list | None =
 
 def _quote_stage_alone() -> list:
     from heron.config import Settings
-    from heron.pipeline.quotes import QuoteStage
+    from heron.pipeline.quotes.stage import QuoteStage
 
-    return [QuoteStage(Settings())]
+    from heron.pipeline.knowledge import knowledge_for
+
+    return [QuoteStage(Settings(), knowledge_for(Settings()))]
 
 
 class _Unchecked:

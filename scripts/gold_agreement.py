@@ -2,7 +2,7 @@
 """Agreement between two coders' article-level gold for the stories both coded.
 
 Each coder's required events are matched one-to-one to the other's with the scoring rule of
-DESIGN.md §5 (type equal, actor codes intersect, recipient codes intersect; an empty side
+docs/evaluation.md (type equal, actor codes intersect, recipient codes intersect; an empty side
 matches anything). Reported per story and in total:
 
 - strict F1: required matched to required, 2 * matched / (|A| + |B|);

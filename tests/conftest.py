@@ -44,10 +44,14 @@ def pipeline(settings):
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from heron.pipeline.parse import load_model
+def knowledge(pipeline):
+    """The knowledge object the default pipeline was built with."""
+    return pipeline.knowledge
 
-    return load_model()
+
+@pytest.fixture(scope="session")
+def nlp(knowledge):
+    return knowledge.nlp
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from heron.types import Actor, Article, Claim, Event, Location, Participant, Quote, Source, Speaker
 
-# (type, quad, scale, cameo, goldstein) as the PLOVER table of DESIGN.md gives them
+# (type, quad, scale, cameo, goldstein) as the PLOVER table of docs/records.md gives them
 _TYPES = {
     "CONSULT": (1, 2.5, "04", 1.0),
     "AGREE": (1, 2.5, "03", 4.0),
@@ -95,10 +95,10 @@ def build_store(path: Path, items: list[Article] | None = None) -> Path:
     """Write the articles (and one unreadable input) through the store writer."""
     from heron.errors import InputError
     from heron.store.duckdb import Store
-    from heron.store.inputs import Entry
+    from heron.store import InputRecord
 
-    entries = [Entry(a.origin or a.id, f"fp-{a.id}", a) for a in (items if items is not None else articles())]
-    entries.append(Entry("broken.txt", "fp-broken", InputError("broken.txt", "empty input")))
+    entries = [InputRecord(a.origin or a.id, f"fp-{a.id}", a) for a in (items if items is not None else articles())]
+    entries.append(InputRecord("broken.txt", "fp-broken", InputError("broken.txt", "empty input")))
     with Store(path) as store:
         store.write_batch(entries)
     return path

@@ -6,7 +6,7 @@ import pytest
 from heron.config import Settings
 from heron.errors import DataFileError
 from heron.pipeline import build_pipeline
-from heron.pipeline.actor_dictionary import ActorDictionary, load_entries, load_roles
+from heron.pipeline.actors.dictionary import load_entries, load_roles
 from heron.types import RawDocument
 
 PERSON_CSV = """# a newsroom's own additions
@@ -24,8 +24,8 @@ ORG_YAML = """# regional bodies we follow
 
 
 @pytest.fixture(scope="module")
-def dictionary():
-    return ActorDictionary()
+def dictionary(knowledge):
+    return knowledge.actors
 
 
 def test_shipped_files_load_with_rules_naming_file_and_line(dictionary):

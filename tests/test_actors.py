@@ -5,7 +5,7 @@ import pytest
 
 from heron.config import Settings
 from heron.pipeline import build_pipeline
-from heron.pipeline.actors import actor_for_span, actors_in_span, code_span, edit_distance, same_name
+from heron.pipeline.actors.stage import actor_for_span, actors_in_span, code_span, edit_distance, same_name
 from heron.types import RawDocument
 
 
@@ -28,8 +28,12 @@ def actor_named(article, words: str):
 
 
 def span_code(article, words: str):
+    """code_span with the knowledge of the default settings (the ``actors_of`` pipeline's)."""
+    from heron.config import Settings
+    from heron.pipeline.knowledge import knowledge_for
+
     start = article.text.index(words)
-    return code_span(article, start, start + len(words))
+    return code_span(article, start, start + len(words), knowledge_for(Settings()))
 
 
 @pytest.mark.parametrize("text, words, code", [

@@ -9,7 +9,7 @@ import re
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from heron.errors import HeronError, InputError
-from heron.pipeline.clean import normalise_line
+from heron.pipeline.text.clean import normalise_line
 from heron.schema import validate_record
 
 # Newsy pieces, so that the generated text reaches actors, quotes, dates and events.

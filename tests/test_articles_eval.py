@@ -122,7 +122,7 @@ def test_malformed_gold_event_is_an_error():
 
 
 def test_dev_gold_file_is_well_formed():
-    from heron.pipeline.scores import event_types
+    from heron.pipeline.events.scores import event_types
 
     gold = read_gold(ROOT / "eval" / "voa-dev.jsonl")
     assert len(gold) == 69 and len({g["id"] for g in gold}) == 69

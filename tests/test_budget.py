@@ -35,7 +35,7 @@ class After(Stage):
 
 @pytest.fixture
 def slow_pipeline(settings):
-    from heron.pipeline.clean import Cleaner
+    from heron.pipeline.text.clean import Cleaner
 
     def build(budget: float) -> Pipeline:
         return Pipeline(Cleaner(settings), [Slow(), After()], time_budget=budget)

@@ -9,8 +9,8 @@ import pytest
 from heron.config import Settings
 from heron.errors import DataFileError, InputError
 from heron.ingest.text import read_text_file
-from heron.pipeline.boilerplate import load_rules
-from heron.pipeline.clean import Cleaner, lede_of
+from heron.pipeline.text.boilerplate import load_rules
+from heron.pipeline.text.clean import Cleaner, lede_of
 from heron.types import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from heron.pipeline.dates import resolve_date
+from heron.pipeline.events.dates import resolve_date
 from heron.types import Article
 
 PUBLISHED = "2022-07-01"  # a Friday

@@ -23,14 +23,14 @@ def test_inherited_subject_is_the_actor(code_text, text, word, actor):
     assert {p.code for p in event.actor} == {actor}
 
 
-def test_hearsay_raising_passes_no_subject(nlp):
+def test_hearsay_raising_passes_no_subject(nlp, knowledge):
     """"X is said to have ...": someone else's unnamed claim, so X is not raised; "expected to" raises."""
-    from heron.pipeline.event_roles import subject_of
+    from heron.pipeline.events.participants import subject_of
 
     doc = nlp("The rebels are said to have attacked the base. The rebels are expected to attack the base.")
     said, expected = [t for t in doc if t.lemma_ == "attack"]
-    assert subject_of(said) is None
-    assert subject_of(expected).lower_ == "rebels"
+    assert subject_of(said, knowledge) is None
+    assert subject_of(expected, knowledge).lower_ == "rebels"
 
 
 def test_gerund_after_without_did_not_happen(code_text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from heron.errors import DataFileError
-from heron.pipeline.event_lexicon import TYPES, load_lexicon
+from heron.pipeline.events.lexicon import TYPES
 
 
 def events_of(article, event_type=None):
@@ -17,14 +17,14 @@ def codes(side):
 
 # --- the lexicon --------------------------------------------------------------------------
 
-def test_lexicon_has_every_plover_type():
-    lexicon = load_lexicon()
+def test_lexicon_has_every_plover_type(knowledge):
+    lexicon = knowledge.lexicon
     assert set(lexicon.types) == set(TYPES)
     assert lexicon.light["agentive"] and lexicon.light["undergoing"]
 
 
-def test_every_lexicon_entry_names_its_file_and_id():
-    lexicon = load_lexicon()
+def test_every_lexicon_entry_names_its_file_and_id(knowledge):
+    lexicon = knowledge.lexicon
     entries = [e for table in (lexicon.verbs, lexicon.nouns, lexicon.phrases) for rows in table.values() for _, e in rows]
     assert entries
     for entry in entries:
@@ -32,7 +32,7 @@ def test_every_lexicon_entry_names_its_file_and_id():
 
 
 def test_malformed_entry_is_a_data_file_error():
-    from heron.pipeline.event_lexicon import _entry
+    from heron.pipeline.events.lexicon import _entry
 
     with pytest.raises(DataFileError, match="needs an id"):
         _entry({"verbs": ["attack"]}, "ASSAULT", "assault.yaml", "18")
@@ -236,9 +236,9 @@ def test_seed_has_few_extras(seed_article):
     assert not any(p.stage == "events" for p in seed_article.problems)
 
 
-def test_no_pattern_is_claimed_twice_without_a_constraint_to_choose():
+def test_no_pattern_is_claimed_twice_without_a_constraint_to_choose(knowledge):
     """Two entries with the same pattern must differ by a constraint (objects, light verbs, ...)."""
-    lexicon = load_lexicon()
+    lexicon = knowledge.lexicon
     for table in (lexicon.verbs, lexicon.nouns, lexicon.phrases):
         for key, rows in table.items():
             plain = [(words, e.id) for words, e in rows

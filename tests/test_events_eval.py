@@ -1,4 +1,4 @@
-"""Event coding measured on the development halves of the shared gold sets (DESIGN.md §5).
+"""Event coding measured on the development halves of the shared gold sets (docs/evaluation.md).
 
 Floors sit just below the figures measured when they were set; the held-out halves are scored
 elsewhere. Each set is coded once per session through the pipeline (batched spaCy parse).

@@ -29,7 +29,7 @@ def test_a_failing_stage_is_a_crash_with_a_saved_reproducer(tmp_path, capsys, mo
     def broken(self, article):
         raise KeyError("planted")
 
-    monkeypatch.setattr("heron.pipeline.events.EventStage.__call__", broken)
+    monkeypatch.setattr("heron.pipeline.events.stage.EventStage.__call__", broken)
     assert _fuzz().main(["--count", "4", "--kinds", "text", "--seed", "3", "--out", str(tmp_path)]) == 1
     summary = json.loads(capsys.readouterr().out)
     saved = sorted(tmp_path.glob("*.txt.txt"))

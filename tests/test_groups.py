@@ -74,8 +74,9 @@ def test_pronoun_that_names_no_actor_is_no_recipient(code_text):
 
 
 def test_group_words_are_data():
-    from heron.pipeline.groups import group_words
+    from heron.pipeline.text.language import language_for
+    from heron.pipeline.words import ReferenceWords
 
-    words = group_words()
-    assert words["kinds"]["leader"] == "people" and words["kinds"]["country"] == "states"
-    assert words["numbers"]["both"] == 2 and "other" in words["blockers"]
+    words = ReferenceWords(language_for("en"))
+    assert words.kinds["leader"] == "people" and words.kinds["country"] == "states"
+    assert words.numbers["both"] == 2 and "other" in words.blockers

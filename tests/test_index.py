@@ -1,7 +1,7 @@
 """The indexes answer exactly as the whole-article scans they replace (checked against them)."""
 from hypothesis import given, settings, strategies as st
 
-from heron.pipeline.index import Intervals, line_end, line_start, mentions, quotes
+from heron.pipeline.index import Intervals, Lines, mentions, quotes
 from heron.types import Actor, Article, Quote, Speaker
 
 PAIRS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 25)).map(lambda p: (p[0], p[0] + p[1])), max_size=25)
@@ -24,8 +24,9 @@ def test_intervals_answer_as_a_scan(pairs, x, width):
 @given(st.text(alphabet="ab\n ", max_size=30), st.integers(0, 32))
 def test_line_bounds_are_rfind_and_find(text, at):
     at = min(at, len(text))
-    assert line_start(text, at) == text.rfind("\n", 0, at) + 1
-    assert line_end(text, at) == text.find("\n", at)
+    lines = Lines.of(text)
+    assert lines.start(at) == text.rfind("\n", 0, at) + 1
+    assert lines.end(at) == text.find("\n", at)
 
 
 def article_with(mention_lists: list[list[tuple[int, int]]], quote_spans: list[tuple[int, int, bool]]) -> Article:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from heron.cli import main
-from heron.pipeline.language import detect_language
+from heron.pipeline.text.identify import detect_language
 
 TEXTS = {
     "ru": ("Протесты в Минске\n\nТысячи протестующих вышли на улицы Минска против правительства, сообщила "
@@ -78,11 +78,12 @@ def test_plainly_english_text_needs_no_model():
     import subprocess
     import sys
 
-    script = ("from heron.pipeline.language import detect_language, _identifier\n"
-              f"assert detect_language({ENGLISH!r}) == 'en'\n"
-              "print(_identifier.cache_info().currsize)\n"
-              f"assert detect_language({TEXTS['de']!r}) == 'de'\n"
-              "print(_identifier.cache_info().currsize)\n")
+    script = ("from heron.pipeline.text.identify import Identifier, detect_language\n"
+              "identifier = Identifier()\n"
+              f"assert detect_language({ENGLISH!r}, None, identifier) == 'en'\n"
+              "print(int(identifier.loaded))\n"
+              f"assert detect_language({TEXTS['de']!r}, None, identifier) == 'de'\n"
+              "print(int(identifier.loaded))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "1"]
 

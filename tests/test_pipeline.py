@@ -12,7 +12,7 @@ class NeedsDoc(Stage):
 
 
 def test_pipeline_rejects_stage_whose_requirement_nobody_provides(settings):
-    from heron.pipeline.clean import Cleaner
+    from heron.pipeline.text.clean import Cleaner
 
     with pytest.raises(HeronError, match="needs_doc"):
         Pipeline(Cleaner(settings), [NeedsDoc()])
@@ -37,7 +37,7 @@ def test_failing_stage_becomes_problem_and_later_stages_are_skipped(settings):
         def __call__(self, article):
             raise AssertionError("must not run")
 
-    from heron.pipeline.clean import Cleaner
+    from heron.pipeline.text.clean import Cleaner
 
     pipe = Pipeline(Cleaner(settings), [Boom(), AfterBoom()])
     article = pipe.process(RawDocument(origin="<t>", text="Some text."))

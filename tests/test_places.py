@@ -3,8 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from heron.pipeline.places import locate, normalise_name, resolve_place
+from heron.config import Settings
+from heron.pipeline.events import places
+from heron.pipeline.events.places import normalise_name
+from heron.pipeline.knowledge import knowledge_for
 from heron.types import Actor, Article
+
+
+def locate(article: Article, start: int, end: int, anchor: int | None = None):
+    """places.locate with the gazetteer of the default settings' knowledge."""
+    return places.locate(article, start, end, knowledge_for(Settings()).places, anchor)
+
+
+def resolve_place(name: str):
+    return places.resolve_place(name, knowledge_for(Settings()).places)
 
 
 def _article(nlp, text: str) -> Article:

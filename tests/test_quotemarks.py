@@ -1,6 +1,6 @@
 import pytest
 
-from heron.pipeline.quotemarks import find_quote_spans, mark_role
+from heron.pipeline.quotes.marks import find_quote_spans, mark_role
 
 
 def quoted(text: str) -> list[str]:

@@ -119,12 +119,12 @@ def test_reported_clause_keeps_its_quoted_words(speech):
 
 def test_quotes_without_actors_still_name_the_speaker(settings):
     from heron.pipeline import build_pipeline
-    from heron.pipeline.quotes import QuoteStage
+    from heron.pipeline.quotes.stage import QuoteStage
 
     parse = build_pipeline(settings, ["parse"])
     article = parse.process(RawDocument(origin="<test>", text='"We will appeal," said the lawyer Ruth Adler.'))
     article.stages.append("actors")  # the actors stage ran and found nobody
-    QuoteStage(settings)(article)
+    QuoteStage(settings, parse.knowledge)(article)
     quote = only(article, True)
     assert quote.speaker.text == "the lawyer Ruth Adler"
     assert quote.speaker.actor is None

@@ -1,7 +1,7 @@
 """Reported speech: which verbs count as cues, datelines, "call for", "Name: claim" lines."""
 import pytest
 
-from heron.pipeline.reported import dateline_end
+from heron.pipeline.quotes.reported import dateline_end
 from heron.types import Article
 
 

@@ -6,10 +6,10 @@ import re
 import pytest
 
 from heron.errors import HeronError
-from heron.pipeline.scores import event_types, goldstein_for, modes_for, plover_table, scores_for
+from heron.pipeline.events.scores import event_types, goldstein_for, modes_for, read_plover_table, scores_for
 
-# DESIGN.md §4: event -> (quad, scale, CAMEO root)
-DESIGN_TABLE = {
+# docs/records.md: event -> (quad, scale, CAMEO root)
+PLOVER_TABLE = {
     "AGREE": (1, 2.5, "03"), "CONSULT": (1, 2.5, "04"), "SUPPORT": (1, 5, "05"), "CONCEDE": (1, 4.5, "08"),
     "COOPERATE": (2, 9.5, "06"), "AID": (2, 10, "07"), "RETREAT": (2, 6.5, "08"), "REQUEST": (3, 0, "10"),
     "ACCUSE": (3, -3, "11"), "REJECT": (3, -2, "12"), "THREATEN": (3, -3.5, "13"), "PROTEST": (4, -5, "14"),
@@ -22,12 +22,12 @@ GOLDSTEIN_ROOTS = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 
 
 
 def test_all_sixteen_types():
-    assert sorted(event_types()) == sorted(DESIGN_TABLE)
+    assert sorted(event_types()) == sorted(PLOVER_TABLE)
 
 
-@pytest.mark.parametrize("event", sorted(DESIGN_TABLE))
+@pytest.mark.parametrize("event", sorted(PLOVER_TABLE))
 def test_type_scores_follow_the_design_table(event):
-    quad, scale, cameo = DESIGN_TABLE[event]
+    quad, scale, cameo = PLOVER_TABLE[event]
     scores = scores_for(event)
     assert set(scores) == {"quad_code", "event_scale", "cameo", "goldstein"}
     assert (scores["quad_code"], scores["event_scale"], scores["cameo"]) == (quad, scale, cameo)
@@ -40,7 +40,7 @@ def test_goldstein_roots(code, value):
 
 
 def test_every_goldstein_value_in_range():
-    values = plover_table()["goldstein"]
+    values = read_plover_table().goldstein
     assert len(values) > 250
     for code, value in values.items():
         assert re.fullmatch(r"\d{2,4}", code) and -10 <= value <= 10, code

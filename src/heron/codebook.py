@@ -3,7 +3,7 @@ the check that turns a misspelt one into a usage error naming the closest valid 
 
 An unknown name never returns an empty listing in silence: ``check("event", "ASSUALT")``
 raises ``UsageError: unknown event type 'ASSUALT'; did you mean ASSAULT?``. Valid names come
-from heron's data files (data/plover.yaml, data/actors/*.csv), ISO 3166-1 (pycountry), and,
+from heron's data files (data/plover.yaml, data/lang/en/actors/*.csv), ISO 3166-1 (pycountry), and,
 for a store, the codes and sectors it actually holds (a user's own actor dictionary may
 bring codes heron does not ship).
 """
@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from heron.errors import UsageError
+from heron.types import NON_STATE_CODES
 
 ACTOR_FILES = ("roles.csv", "people.csv", "organisations.csv")
 LABELS = {"event": "event type", "mode": "mode", "sector": "sector", "code": "actor code",
@@ -61,14 +62,13 @@ def suggestion(value: str, valid: frozenset[str]) -> str:
 def _shipped() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     import pycountry
 
-    from heron.pipeline.actor_dictionary import NON_STATE
-    from heron.pipeline.scores import plover_table
+    from heron.pipeline.events.scores import read_plover_table
 
-    types = plover_table()["types"]
+    types = read_plover_table().types
     modes = {m for row in types.values() for m in (row.get("modes") or [])}
-    sectors, codes = set(), set(NON_STATE)
+    sectors, codes = set(), set(NON_STATE_CODES)
     for name in ACTOR_FILES:
-        for row in _csv_rows(f"data/actors/{name}"):
+        for row in _csv_rows(f"data/lang/en/actors/{name}"):
             sectors.update(s for s in (row.get("sector") or "").split(";") if s)
             codes.update(c for c in (row.get("code") or "").split(";") if c)
     countries = {c.alpha_3 for c in pycountry.countries}

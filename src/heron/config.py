@@ -10,8 +10,10 @@ DEFAULT_DB = "heron.duckdb"
 
 @dataclass(frozen=True)
 class Settings:
-    model: str | None = None  # spaCy model name; None tries the known English models in order
+    language: str = "en"  # code of a registered language (heron.registry.LANGUAGES)
+    model: str | None = None  # spaCy model name; None tries the language's known models in order
     actor_files: tuple[Path, ...] = ()  # user dictionaries added to the shipped ones
+    lexicon_files: tuple[Path, ...] = ()  # user event lexicon files (a PLOVER type each) after the shipped ones
     boilerplate_files: tuple[Path, ...] = ()  # user boilerplate rules, tried before the shipped ones
     default_date: str | None = None  # YYYY-MM-DD, used when an input carries no date
     batch_size: int = 32

@@ -1,6 +1,7 @@
 """Named parts, looked up by name and imported only when used (nothing heavy at import time).
 
-Readers are chosen by file suffix, stages by name in pipeline order, exporters by format.
+Readers are chosen by file suffix, stages by name in pipeline order, languages by code,
+exporters by format.
 """
 from __future__ import annotations
 
@@ -24,10 +25,16 @@ READERS: dict[str, str] = {
 
 # stage name -> "module:Class"; the order here is the pipeline order
 STAGES: dict[str, str] = {
-    "parse": "heron.pipeline.parse:ParseStage",
-    "actors": "heron.pipeline.actors:ActorStage",
-    "quotes": "heron.pipeline.quotes:QuoteStage",
-    "events": "heron.pipeline.events:EventStage",
+    "parse": "heron.pipeline.text.parse:ParseStage",
+    "actors": "heron.pipeline.actors.stage:ActorStage",
+    "quotes": "heron.pipeline.quotes.stage:QuoteStage",
+    "events": "heron.pipeline.events.stage:EventStage",
+}
+
+# language code -> "module:Class" of its adapter (heron.pipeline.text.language.Language or a
+# subclass); its data lives in heron/data/lang/<code>/ unless the adapter says otherwise
+LANGUAGES: dict[str, str] = {
+    "en": "heron.pipeline.text.language:Language",
 }
 
 # export format -> "module:function"

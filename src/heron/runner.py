@@ -19,8 +19,7 @@ from heron.engines import Engine, open_engine
 from heron.engines.partitions import Partition, partitions, read_partition
 from heron.errors import HeronError, InputError
 from heron.ingest import Item, read_paths
-from heron.store.duckdb import BatchCounts
-from heron.store.inputs import Entry, fingerprint
+from heron.store import BatchCounts, InputRecord, Store, fingerprint, story_signature
 from heron.types import Article, RawDocument
 
 Result = Article | InputError
@@ -121,8 +120,6 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
     ``on_batch(n_inputs, counts)`` is called after each partition commits. ``engine``
     defaults to ``settings.workers`` local processes.
     """
-    from heron.store import Store
-
     report = IngestReport()
     started = time.perf_counter()
     owned = engine is None
@@ -167,7 +164,7 @@ class _Checked:
         self.seen_pairs: set[tuple[str, str]] = set()
         self.seen_prints: set[str] = set()
 
-    def __call__(self, outcomes: list[Outcome]) -> list[Entry]:
+    def __call__(self, outcomes: list[Outcome]) -> list[InputRecord]:
         known = self.store.known((o.origin, o.fingerprint) for o in outcomes)
         stored = self.store.known_fingerprints(o.fingerprint for o in outcomes)
         entries = []
@@ -179,16 +176,16 @@ class _Checked:
                 raise HeronError(f"{outcome.origin}: not coded, yet not in the store")
             self.seen_pairs.add(key)
             if isinstance(outcome.result, InputError):
-                entries.append(Entry(outcome.origin, outcome.fingerprint, outcome.result))
+                entries.append(InputRecord(outcome.origin, outcome.fingerprint, outcome.result))
             elif outcome.fingerprint in stored or outcome.fingerprint in self.seen_prints:
-                entries.append(Entry(outcome.origin, outcome.fingerprint, None))
+                entries.append(InputRecord(outcome.origin, outcome.fingerprint, None))
             else:
-                entries.append(Entry(outcome.origin, outcome.fingerprint, outcome.result, outcome.signature))
+                entries.append(InputRecord(outcome.origin, outcome.fingerprint, outcome.result, outcome.signature))
             self.seen_prints.add(outcome.fingerprint)
         return entries
 
 
-def _tally(report: IngestReport, entries: list[Entry], counts: BatchCounts) -> None:
+def _tally(report: IngestReport, entries: list[InputRecord], counts: BatchCounts) -> None:
     report.articles += counts.articles
     report.duplicates += counts.duplicates
     report.problems += counts.problems
@@ -215,13 +212,11 @@ def code_for_store(settings: Settings, items: list[RawDocument],
                    signatures: bool = True) -> list[tuple[Result, bytes | None]]:
     """Code one batch: each result with its MinHash signature (None when not ``signatures``);
     no spaCy Docs, which are large and neither printed nor stored."""
-    from heron.store.dedup import signature
-
     out = []
     for result in _code_guarded(_pipeline_for(settings), items):
         if isinstance(result, Article):
             result.doc = None
-            out.append((result, signature(result.text) if signatures else None))
+            out.append((result, story_signature(result.text) if signatures else None))
         else:
             out.append((result, None))
     return out

@@ -1,7 +1,7 @@
 """The records heron passes between stages and prints: plain dataclasses, no I/O.
 
 Offsets (``start``, ``end``, ``mentions``) are Python string indices into ``Article.text``,
-end exclusive. Field names follow the article-record contract (DESIGN.md §2).
+end exclusive. Field names follow the article-record contract (docs/records.md).
 """
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 Span = tuple[int, int]
+# actor codes that name no state (organisations, "the West", militarized groups, companies):
+# such an actor has no government sector and is never a protest's home state
+NON_STATE_CODES = frozenset({"IGO", "NGO", "WST", "IMG", "MNC"})
 
 
 def _plain(value: Any) -> Any:

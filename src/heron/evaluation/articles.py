@@ -7,7 +7,7 @@ published, url).
 
 A predicted event matches a gold one when the types are equal and the predicted actor codes
 intersect the gold actor codes and the recipients likewise; an empty gold side matches anything
-(DESIGN.md §5). Recall = required events matched one-to-one (a maximum bipartite matching, so a
+(docs/evaluation.md). Recall = required events matched one-to-one (a maximum bipartite matching, so a
 single prediction never counts twice); precision = predicted (non-negated) events that match a
 required or an acceptable event; F1 their harmonic mean. Totals are micro-averaged over articles.
 """
@@ -234,7 +234,7 @@ TOTAL_ROWS = [
 
 def format_parts(parts: dict[str, dict[str, Any]], details: bool = False) -> str:
     """Tune, blind and all totals side by side, then the tune part's stories (with details, its
-    misses and extras); blind stories are never listed (DESIGN.md §5)."""
+    misses and extras); blind stories are never listed (docs/evaluation.md)."""
     lines = ["whole stories (blind part: eval/README.md)", format_totals(parts, TOTAL_ROWS)]
     if "tune" in parts:
         lines += ["", "tune part by story:", format_report(parts["tune"], details=details)]

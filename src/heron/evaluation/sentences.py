@@ -3,7 +3,7 @@
 Gold line: {"id", "text", "event": TYPE or null, "mode", "actor": [{"text", "code", "sector"}],
 "recipient": [...]}. Items without "actor"/"recipient" keys (CASE 2021) are scored on type only.
 
-Conventions (DESIGN.md §5): a predicted event matches a gold item when the types are equal and
+Conventions (docs/evaluation.md): a predicted event matches a gold item when the types are equal and
 the predicted actor codes intersect the gold actor codes and the recipients likewise; an empty
 gold side matches anything. Negated predictions ("did not attack") are not counted as events.
 recall = gold items matched; type recall = gold items with a predicted event of the gold type;
@@ -176,7 +176,7 @@ TOTAL_ROWS = [
 
 def format_parts(parts: dict[str, dict[str, Any]], title: str = "") -> str:
     """Tune, blind and all totals side by side, then the tune part's per-type rows and confusion
-    (the blind part is never broken down: DESIGN.md §5)."""
+    (the blind part is never broken down: docs/evaluation.md)."""
     watched = ",".join(next(iter(parts.values()))["totals"]["false_alarm_types"])
     lines = [f"heron eval {title}".rstrip() + " (blind part: eval/README.md)",
              format_totals(parts, TOTAL_ROWS),

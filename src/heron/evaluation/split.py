@@ -1,5 +1,5 @@
 """The blind part of a development set: a fixed third of its items, chosen by a seeded hash of the
-item id, that nobody looks at while changing rules (DESIGN.md §5).
+item id, that nobody looks at while changing rules (docs/evaluation.md).
 
 An item is blind when ``int(sha256("heron-blind-v1:" + str(id)).hexdigest(), 16) % 3 == 0``.
 The rule and its seed are recorded in eval/README.md; changing either would mix items that rules

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import Callable, ClassVar
+from typing import Any, Callable, ClassVar
 
 from heron.errors import HeronError, InputError
 from heron.pipeline.budget import Budget, running, used_up
-from heron.pipeline.language import CODED
+from heron.pipeline.text.identify import CODED
 from heron.types import Article, Problem, RawDocument
 
 
@@ -56,8 +56,10 @@ def run_guarded(stage: Stage, article: Article, work: Callable[[Article], None])
 
 
 class Pipeline:
-    def __init__(self, cleaner: Callable[[RawDocument], Article], stages: list[Stage],
+    def __init__(self, cleaner: Callable[[RawDocument], Article], stages: list[Stage], knowledge: Any = None,
                  time_budget: float = 0.0) -> None:
+        """``knowledge``: the Knowledge the stages were built with (for callers that code spans);
+        ``time_budget``: seconds each input may take (0: no limit)."""
         provided = {"text", "title", "removed", "source"}
         for stage in stages:
             missing = set(stage.requires) - provided
@@ -66,7 +68,8 @@ class Pipeline:
             provided |= set(stage.provides)
         self.cleaner = cleaner
         self.stages = stages
-        self.time_budget = time_budget  # seconds per input; 0: no limit
+        self.knowledge = knowledge
+        self.time_budget = time_budget
 
     @property
     def stage_names(self) -> list[str]:

@@ -1,7 +1,7 @@
 """Indexes over one article for the questions stages ask per sentence, event or quote.
 
 "Which actor is mentioned here?", "which quote holds this offset?", "which sentence holds this
-token?", "where does this line start?": answered by scanning the whole article, each question
+token?", "where does this line start?": answered by scanning the whole article (or paragraph), each question
 costs time in proportion to the article's length, and one long article took quadratic time.
 An index answers with a binary search. Each is built once and kept in ``doc.user_data``
 (spaCy's place for data that lives and dies with a Doc); one built from ``article.actors`` or
@@ -15,7 +15,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from typing import Any, TypeVar
 
@@ -42,44 +41,31 @@ def cached(article: Article, key: str, build: Callable[[Article], T], *depends: 
 
 
 # -- lines ---------------------------------------------------------------------------------
-class _Same:
-    """A text as a cache key compared by identity: an equal copy (``doc.text`` beside
-    ``article.text``) is another key, and no lookup compares megabytes of characters."""
+@dataclass
+class Lines:
+    """Where a text's lines (paragraphs, in heron's cleaned text) start and end."""
 
-    __slots__ = ("text",)
+    length: int
+    breaks: list[int]  # offsets of the line breaks
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        return cls(len(text), [m.start() for m in _NEWLINE.finditer(text)])
 
-    def __hash__(self) -> int:
-        return id(self.text)
+    def start(self, at: int) -> int:
+        """``text.rfind("\\n", 0, at) + 1``: where the line holding ``at`` starts."""
+        k = bisect_left(self.breaks, at) - 1
+        return self.breaks[k] + 1 if k >= 0 else 0
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.text is self.text
-
-
-@lru_cache(maxsize=4)
-def _breaks(key: _Same) -> list[int]:
-    return [m.start() for m in _NEWLINE.finditer(key.text)]
-
-
-def _newlines(text: str) -> list[int]:
-    """Offsets of the line breaks in ``text`` (the last few texts asked about are remembered)."""
-    return _breaks(_Same(text))
+    def end(self, at: int) -> int:
+        """``text.find("\\n", at)``: the line break ending the line holding ``at``, or -1."""
+        k = bisect_left(self.breaks, max(at, 0))
+        return self.breaks[k] if k < len(self.breaks) else -1
 
 
-def line_start(text: str, at: int) -> int:
-    """``text.rfind("\\n", 0, at) + 1``: where the line holding ``at`` starts."""
-    breaks = _newlines(text)
-    k = bisect_left(breaks, at) - 1
-    return breaks[k] + 1 if k >= 0 else 0
-
-
-def line_end(text: str, at: int) -> int:
-    """``text.find("\\n", at)``: the line break ending the line holding ``at``, or -1."""
-    breaks = _newlines(text)
-    k = bisect_left(breaks, max(at, 0))
-    return breaks[k] if k < len(breaks) else -1
+def lines(doc) -> Lines:
+    """The lines of the Doc's text."""
+    return _doc_cached(doc, "lines", lambda d: Lines.of(text_of(d)))
 
 
 # -- sentences and entities of a Doc -------------------------------------------------------

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from heron.errors import ForeignStore, InputError, StoreError
-from heron.store.inputs import Entry
+from heron.store.inputs import InputRecord
 from heron.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION
 from heron.types import Article, Event, Participant
 
@@ -127,7 +127,7 @@ class Store:
         return {r[0] for r in rows}
 
     @_reading("write a batch")
-    def write_batch(self, entries: list[Entry]) -> BatchCounts:
+    def write_batch(self, entries: list[InputRecord]) -> BatchCounts:
         """Record one batch of input outcomes, in input order, in one transaction."""
         rows = _Rows()
         counts = BatchCounts()
@@ -145,7 +145,7 @@ class Store:
             raise
         return counts
 
-    def _add(self, entry: Entry, rows: _Rows, stored: dict[str, tuple[str, str]], counts: BatchCounts) -> None:
+    def _add(self, entry: InputRecord, rows: _Rows, stored: dict[str, tuple[str, str]], counts: BatchCounts) -> None:
         seq, result = self._seq, entry.result
         if isinstance(result, InputError):
             rows.input(entry, None, "problem", seq)
@@ -399,7 +399,7 @@ class _Rows:
     def __init__(self) -> None:
         self.tables: dict[str, list[dict]] = {t: [] for t in DATA_TABLES}
 
-    def input(self, entry: Entry, article_id: str | None, status: str, seq: int) -> None:
+    def input(self, entry: InputRecord, article_id: str | None, status: str, seq: int) -> None:
         self.tables["inputs"].append({"origin": entry.origin, "fingerprint": entry.fingerprint,
                                       "article_id": article_id, "status": status, "seq": seq})
 

@@ -2,7 +2,8 @@
 
 Every exporter has the signature ``export_x(con, target, unique=False, header=False)`` and
 returns an :class:`ExportResult`. ``target`` is a writable text stream for the line formats and
-a folder path for Parquet. ``unique`` exports the merged ``unique_events`` view instead of every
+a folder path for those marked ``@writes_folder`` (Parquet). Exporters are found by format name
+in ``heron.registry.EXPORTERS``; the CLI offers whatever is registered there. ``unique`` exports the merged ``unique_events`` view instead of every
 event record.
 
 Field names follow the published specifications:
@@ -66,7 +67,13 @@ _UNIQUE_SQL = "SELECT * FROM unique_events ORDER BY date NULLS LAST, id"
 @dataclass
 class ExportResult:
     records: int
-    skipped_negated: int = 0
+    skipped_negated: int = 0  # negated events left out (formats that cannot mark negation)
+
+
+def writes_folder(exporter):
+    """Mark an exporter whose target is a folder it fills with files, not a text stream."""
+    exporter.writes_folder = True
+    return exporter
 
 
 def _stream(con, sql: str) -> Iterator[dict]:
@@ -310,6 +317,7 @@ FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.start"""
 PARQUET_UNIQUE_SQL = "SELECT *, year(date) AS year, month(date) AS month FROM unique_events ORDER BY date, id"
 
 
+@writes_folder
 def export_parquet(con, target: Path, unique: bool = False, header: bool = False) -> ExportResult:
     """Parquet files under ``target``, partitioned Hive style by event year and month."""
     import pyarrow as pa

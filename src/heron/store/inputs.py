@@ -28,7 +28,7 @@ def fingerprint(item: RawDocument | InputError) -> str:
 
 
 @dataclass
-class Entry:
+class InputRecord:
     """One input's outcome, handed to the writer in input order.
 
     ``result`` is the coded Article, the InputError it raised, or None when the input is a

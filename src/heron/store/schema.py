@@ -21,7 +21,7 @@ Tables (one row per ...)
     ``cluster_id`` (story cluster: the id of the cluster's first-stored article; every
     article has one, singletons point to themselves), ``original_id`` (for a copy in a
     cluster of two or more: the id of the cluster's original; NULL for the original
-    itself and for singletons), ``record`` JSON (the full article record of DESIGN.md §2).
+    itself and for singletons), ``record`` JSON (the full article record of docs/records.md).
 
 ``minhashes``  article's MinHash signature over word shingles of its cleaned text:
     ``article_id``, ``num_perm``, ``signature`` BLOB (uint32 hash values, little-endian;

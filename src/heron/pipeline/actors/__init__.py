@@ -1,0 +1,1 @@
+"""Stage actors: who is named, coded as country and sector; and the references back to them."""

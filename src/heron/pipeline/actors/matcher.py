@@ -1,0 +1,109 @@
+"""Find dictionary actors in a parsed text: spaCy PhraseMatchers built once per knowledge object.
+
+Abbreviations (all capitals, "U.S.", "UN") match case-sensitively; other names match in any
+case but need a capitalised word in the text ("Turkey" the country, not "turkey"), unless the
+whole text is in lower case (some archives are), where capitals tell nothing.
+Overlapping matches keep the longest, then the leftmost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm
+from heron.types import NON_STATE_CODES
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    target: ActorEntry | CountryForm
+
+    @property
+    def code(self) -> str | None:
+        if isinstance(self.target, CountryForm):
+            return self.target.code
+        return None
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (text == text.upper() or len(text) <= 3)
+
+
+class ActorMatcher:
+    """PhraseMatchers over one spaCy vocabulary for all names in an ActorDictionary."""
+
+    def __init__(self, dictionary: ActorDictionary, nlp, cities: dict[str, str]) -> None:
+        """``cities``: city name (lower case) -> ISO3, for names no dictionary entry covers."""
+        from spacy.matcher import PhraseMatcher
+
+        self.dictionary = dictionary
+        self.cities = cities
+        self.targets: dict[str, list[ActorEntry | CountryForm]] = {}
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
+        cased_texts, uncased_texts = set(), set()
+        for text, target in dictionary.phrases():
+            key = text if _is_abbreviation(text) else text.lower()
+            self.targets.setdefault(key, [])
+            if target not in self.targets[key]:
+                self.targets[key].append(target)
+            (cased_texts if _is_abbreviation(text) else uncased_texts).add(key)
+        for key in cased_texts:
+            self.cased.add(key, [nlp.make_doc(key)])
+        for key in uncased_texts:
+            self.uncased.add(key, [nlp.make_doc(key)])
+        # match ids are string hashes; keep their keys here so any Doc's vocabulary works
+        self.key_of = {nlp.vocab.strings[key]: key for key in cased_texts | uncased_texts}
+
+    def hits(self, span) -> list[Hit]:
+        """Non-overlapping dictionary hits in a Doc or Span, in text order (token indices of the Doc)."""
+        doc = span.doc if hasattr(span, "root") else span  # a Span; matchers give Doc indices either way
+        any_case = lower_cased(doc)
+        found = []
+        for matcher, cased in ((self.cased, True), (self.uncased, False)):
+            for match_id, start, end in matcher(span):
+                if cased or any_case or _capitalised(doc[start:end]):
+                    found.append((start, end, self.key_of[match_id]))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: set[int] = set()
+        hits = []
+        for start, end, key in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                hits.append(Hit(start, end, self.targets[key][0]))
+        return sorted(hits, key=lambda h: h.start)
+
+    def place_country(self, text: str) -> str | None:
+        """ISO3 of a city name (geonames, most populous of the name), or None."""
+        return self.cities.get(text.lower())
+
+
+def lower_cased(doc) -> bool:
+    """A text written (or archived) in lower case, where capitals cannot mark names (read once
+    per Doc: every sentence asks)."""
+    held = doc.user_data.get(("heron", "lower cased"))
+    if held is None:
+        words = [t for t in doc[:400] if t.is_alpha]
+        held = len(words) >= 20 and sum(t.text[:1].isupper() for t in words) < 0.03 * len(words)
+        doc.user_data[("heron", "lower cased")] = held
+    return held
+
+
+def _capitalised(span) -> bool:
+    """Some word other than "the" starts with a capital letter ("the collective West")."""
+    return any(t.text[:1].isupper() for t in span if t.lower_ != "the" and t.is_alpha)
+
+
+def dominant_code(hits: list[Hit]) -> str | None:
+    """The state named most often (names, adjectives, capitals), when it has >= 3 mentions and at
+    least twice as many as the next; else None."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        if hit.code and hit.code not in NON_STATE_CODES:
+            counts[hit.code] = counts.get(hit.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
+    if ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None

@@ -1,0 +1,197 @@
+"""Titles and role nouns in a parsed sentence: which sector a phrase names, and whose country.
+
+"Russian Defense Minister Sergei Shoigu", "the presidents of Russia and Belarus", "police in
+Kashmir", "Haitian government officials": the role table (the language folder's
+``actors/roles.csv``) gives the sector and office; demonyms, possessives and "of/in/from"
+phrases give the country.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from heron.pipeline.actors.dictionary import ActorEntry, CountryForm, Role
+from heron.pipeline.actors.matcher import Hit
+from heron.pipeline.words import WordLists
+from heron.types import NON_STATE_CODES
+
+MAX_TERM = 4  # longest role term in tokens ("secretary - general", "secretary of state")
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "compound"}
+# qualifiers that decide the sector over the head noun ("rebel leader", "opposition parties")
+ALLEGIANCE = {"REB", "OPP"}
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    start: int
+    end: int
+    role: Role
+
+
+def find_roles(doc, roles: dict[str, Role], start: int = 0, end: int | None = None) -> dict[int, RoleHit]:
+    """Role terms in doc[start:end], longest first; token index -> the RoleHit covering it."""
+    covered: dict[int, RoleHit] = {}
+    end = len(doc) if end is None else end
+    for i in range(start, end):
+        if i in covered or not doc[i].is_alpha and "." not in doc[i].text:
+            continue
+        for n in range(min(MAX_TERM, end - i), 0, -1):
+            role = _lookup(doc[i:i + n], roles)
+            if role is not None and _nominal(doc[i + n - 1]):
+                hit = RoleHit(i, i + n, role)
+                covered.update({j: hit for j in range(i, i + n)})
+                break
+    return covered
+
+
+def _nominal(token) -> bool:
+    """Used as a noun: "firm" in "a firm" but not in "very firm"; "general" however tagged."""
+    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
+
+
+def _lookup(span, roles: dict[str, Role]) -> Role | None:
+    """The role named by the span as written ("secretary-general") or with its last word's lemma."""
+    words = [t.lower_ + (t.whitespace_ and " ") for t in span]
+    found = roles.get("".join(words).strip())
+    if found is None and span[-1].pos_ in ("NOUN", "PROPN"):
+        found = roles.get(("".join(words[:-1]) + span[-1].lemma_.lower()).strip())
+    return found
+
+
+def phrase_head(token):
+    """Climb from a modifier to the noun it modifies ("government" -> "officials")."""
+    head = token
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        head = head.head
+    return head
+
+
+def choose_role(hits: list[RoleHit], head) -> Role | None:
+    """The sector-deciding role of a phrase: the head's unless weak; REB/OPP qualifiers win."""
+    if not hits:
+        return None
+    for hit in hits:
+        if hit.role.sector in ALLEGIANCE:
+            return hit.role
+    hits = [h for h in hits if h.role.sector] or hits
+    strong = [h for h in hits if not h.role.weak]
+    on_head = [h for h in strong if h.start <= head.i < h.end]
+    if on_head:
+        return on_head[0].role
+    if strong:
+        return strong[-1].role
+    return hits[-1].role
+
+
+def breaks_office(tokens, words: WordLists) -> bool:
+    """A word that makes a title name another office than the bare role ("deputy foreign minister")."""
+    return any(t.lower_.strip("-") in words["office_breakers"] for t in tokens)
+
+
+@dataclass
+class Origin:
+    """Where a phrase's country came from: the code and the rule that gave it."""
+
+    code: str
+    rule: str
+    org: str | None = None  # the organisation name when code is IGO/NGO
+    start: int | None = None  # token span of the country word(s)
+    end: int | None = None
+
+
+def origin_of_hit(hit: Hit, date: str | None) -> Origin | None:
+    target = hit.target
+    if isinstance(target, CountryForm):
+        return Origin(target.code, target.rule, None, hit.start, hit.end)
+    office = target.office_at(date)
+    if office is None or office.code is None:
+        return None
+    org = target.name if office.code in NON_STATE_CODES else None
+    return Origin(office.code, f"{target.rule}:{target.name}", org, hit.start, hit.end)
+
+
+def left_tokens(head, stop: int = -1) -> list:
+    """The head's left modifiers (with their subtrees), not reaching at or before ``stop``."""
+    tokens = []
+    for child in head.lefts:
+        tokens += [t for t in child.subtree if t.i > stop]
+    return tokens
+
+
+def prep_objects(head, words: WordLists) -> list:
+    """Objects of "of/in/from ..." attached to the head, with their conjuncts."""
+    objects = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in words["country_preps"]:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    objects += [obj, *obj.conjuncts]
+    return objects
+
+
+def origins_in(tokens, hits_by_token: dict[int, Hit], date: str | None, place_country,
+               people: bool = True) -> list[Origin]:
+    """Countries or organisations named by the given tokens, in order, one per hit.
+
+    A known person's country counts for a body ("Bush administration") when ``people``."""
+    seen: set[int] = set()
+    found: list[Origin] = []
+    for token in tokens:
+        hit = hits_by_token.get(token.i)
+        if hit is not None:
+            if id(hit) in seen:
+                continue
+            seen.add(id(hit))
+            origin = origin_of_hit(hit, date)
+            is_person = isinstance(hit.target, ActorEntry) and hit.target.kind == "person"
+            if origin is not None and (people or not is_person):
+                found.append(origin)
+        elif token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+                end += 1
+            name = token.doc[token.i:end].text
+            code = place_country(name)
+            if code:
+                found.append(Origin(code, f"geonames:{name}", None, token.i, end))
+    return found
+
+
+def object_origins(objects, hits_by_token, date, place_country) -> list[Origin]:
+    """One origin per prepositional object ("presidents of Russia and Belarus" -> two)."""
+    found: list[Origin] = []
+    for obj in objects:
+        origins = origins_in(list(obj.subtree), hits_by_token, date, place_country)
+        origins = [o for o in origins if o.start is not None and o.start <= obj.i < o.end] or origins[:1]
+        for origin in origins:
+            if all(o.start != origin.start for o in found):
+                found.append(origin)
+    return found
+
+
+def implied_code(hits: list[RoleHit]) -> Origin | None:
+    """A code the role nouns imply by themselves ("rights group" -> NGO), when no country is named."""
+    for hit in hits:
+        if hit.role.code:
+            return Origin(hit.role.code, hit.role.rule)
+    return None
+
+
+def target_tokens(token, words: WordLists) -> set[int]:
+    """Tokens naming what the clause of ``token`` (its subject) acts upon: "militants fired
+    rockets at Israel" -> Israel. A group's country is never taken from its own target."""
+    verb = token.head
+    while verb.dep_ in ("compound", "amod", "conj", "appos") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or token.dep_ not in ("nsubj", "compound", "amod", "conj", "appos"):
+        return set()
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    holders = [verb, *heads]
+    heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in words["target_preps"]
+              for o in p.children if o.dep_ == "pobj"]
+    heads += [o for h in heads if h.pos_ in ("NOUN", "PROPN") for p in h.children  # "a hotel in Kenya"
+              if p.dep_ == "prep" and p.lower_ in words["target_place_preps"] for o in p.children if o.dep_ == "pobj"]
+    out: set[int] = set()
+    for head in heads:
+        out |= {t.i for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "amod") and t.head.i == head.i}
+    return out
+

@@ -1,0 +1,1 @@
+"""Stage events: PLOVER events from triggers, participants, modality, dates, places and scores."""

@@ -1,0 +1,55 @@
+"""PLOVER's scope for harm: deliberate political violence, not accidents, disasters or ordinary theft.
+
+"Six were killed when a tank exploded" and "floods killed 20" name harm without an attacker;
+"a grenade went off during a robbery" is crime, not a political event. The word lists live in
+modality.yaml (non_agents, weapon_modifiers, weapon_owners, crime_motives).
+"""
+from __future__ import annotations
+
+from heron.pipeline.events.lexicon import Lexicon
+
+HARM_ENTRIES = ("kill",)
+
+
+def non_agent(heads: list, lexicon: Lexicon) -> bool:
+    """An accident or disaster as the subject of harm ("a tank exploded", "floods killed")."""
+    words = lexicon.words("non_agents")
+    owners = lexicon.words("weapon_modifiers") | lexicon.words("weapon_owners")
+
+    def owned(head) -> bool:  # "Israeli aircraft", "army helicopter", "car bomb": someone's weapon
+        return any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in owners
+                   for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+
+    return any(h.lemma_.lower() in words and not owned(h) for h in heads)
+
+
+def violence_cue(sent, lexicon: Lexicon) -> bool:
+    """A weapon, an attacker or a nominal attack anywhere in the sentence."""
+    cues = set(lexicon.words("weapon_modifiers"))
+    cues |= {key for key, rows in lexicon.nouns.items() if any(e.event == "ASSAULT" and len(w) == 1 for w, e in rows)}
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
+
+
+def accident_clause(verb, lexicon: Lexicon) -> bool:
+    """Harm explained by a clause about a non-agent: "... injured when a chemical plant exploded"."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    clauses = [c for h in heads for c in h.children if c.dep_ == "advcl"]
+    # "the vehicle hit a mine laid by the rebels" names a weapon: an attack, not an accident
+    clauses = [c for c in clauses if not violence_cue(c.subtree, lexicon)]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return non_agent(subjects, lexicon)
+
+
+def crime_motive(sent, lexicon: Lexicon) -> bool:
+    """Ordinary theft named in the sentence ("during an attempted robbery")."""
+    motives = lexicon.words("crime_motives")
+    return any(t.lemma_.lower() in motives or t.lower_ in motives for t in sent)
+
+
+def out_of_scope(trig, sent, actor_known: bool, lexicon: Lexicon) -> bool:
+    """Harm with no known attacker that is an accident, a disaster or ordinary crime."""
+    if actor_known:
+        return False
+    if trig.entry.id in HARM_ENTRIES and accident_clause(trig.head, lexicon):
+        return True
+    return crime_motive(sent, lexicon)

@@ -1,0 +1,168 @@
+"""The event lexicon: one YAML file per PLOVER type under the language's lexicon/, read once and indexed.
+
+Each entry names verbs, phrasal verbs, verb + object phrases and nominal events; every coded
+event carries ``lexicon/<type>.yaml:<entry id>:<pattern>`` so a reader can find what fired.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from heron.errors import DataFileError
+from heron.pipeline.events.scores import PloverTable
+from heron.pipeline.text.language import Language
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentive_particles", "subject_preps",
+               "object_preps")
+ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
+              "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
+              "target_preps"}
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    event: str
+    id: str
+    file: str
+    cameo: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    complement: str | None = None  # "absorb" | "judge" | None
+    predicates: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    except_objects: frozenset[str] = frozenset()  # an object naming one of these rules the entry out
+    subjects: frozenset[str] = frozenset()  # intransitive use needs one of these as subject
+    needs_recipient: bool = False
+    needs_complement: str | None = None  # "event" | "clause" | None
+    mutual: bool = False
+    light: frozenset[str] = frozenset()  # light verbs allowed for this entry's nouns (empty: the general list)
+    target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
+
+    def rule(self, pattern: str) -> str:
+        return f"lexicon/{self.file}:{self.id}:{pattern}"
+
+
+@dataclass
+class Lexicon:
+    types: list[str] = field(default_factory=list)  # PLOVER types with a lexicon file
+    verbs: dict[str, list[tuple[tuple[str, ...], LexiconEntry]]] = field(default_factory=dict)  # lemma -> (rest, entry)
+    phrases: dict[str, list[tuple[tuple[str, ...], LexiconEntry]]] = field(default_factory=dict)  # verb -> (rest, entry)
+    nouns: dict[str, list[tuple[tuple[str, ...], LexiconEntry]]] = field(default_factory=dict)  # last word -> (words, entry)
+    light: dict[str, frozenset[str]] = field(default_factory=dict)
+    modality: dict = field(default_factory=dict)
+    contexts: dict[str, str] = field(default_factory=dict)  # word -> PLOVER context (modality.yaml)
+    take_part: dict = field(default_factory=dict)  # "took part in": noun, verbs, preposition (light_verbs.yaml)
+    suffixes: tuple[tuple[str, str], ...] = ()  # de-inflections tried after the lemma (inflections.yaml)
+    doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list of modality.yaml, lower-cased; built once per list, not per token."""
+        found = self._word_sets.get(key)
+        if found is None:
+            found = self._word_sets[key] = frozenset(str(w).lower() for w in self.modality.get(key) or ())
+        return found
+
+    def add(self, table: dict, pattern: str, key_last: bool, entry: LexiconEntry) -> None:
+        words = tuple(pattern.lower().split())
+        if not words:
+            raise DataFileError(entry.file, f"entry {entry.id!r} has an empty pattern")
+        if key_last:
+            table.setdefault(words[-1], []).append((words, entry))
+        else:
+            table.setdefault(words[0], []).append((words[1:], entry))
+
+
+def _read_yaml(language: Language, name: str):
+    try:
+        return language.read_yaml(f"lexicon/{name}")
+    except DataFileError as exc:
+        raise DataFileError(f"lexicon/{name}", f"cannot read: {exc.reason}") from exc
+
+
+def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
+    if not isinstance(raw, dict) or "id" not in raw:
+        raise DataFileError(f"lexicon/{name}", f"every entry needs an id (got {raw!r})")
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r} has unknown keys {sorted(unknown)}")
+    if raw.get("complement") not in (None, "absorb", "judge"):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: complement must be absorb or judge")
+    if raw.get("needs_complement") not in (None, "event", "clause"):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: needs_complement must be event or clause")
+    return LexiconEntry(event=event, id=str(raw["id"]), file=name, cameo=str(raw.get("cameo") or root_cameo),
+                 mode=raw.get("mode"), context=tuple(raw.get("context") or ()), complement=raw.get("complement"),
+                 predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
+                 subjects=frozenset(raw.get("subjects") or ()),
+                 except_objects=frozenset(raw.get("except_objects") or ()),
+                 needs_recipient=bool(raw.get("needs_recipient")),
+                 needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
+                 light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()))
+
+
+def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverTable) -> None:
+    name = f"{event.lower()}.yaml"
+    data = _read_yaml(language, name)
+    if not isinstance(data, dict) or data.get("event") != event or not isinstance(data.get("entries"), list):
+        raise DataFileError(f"lexicon/{name}", f"needs 'event: {event}' and a list of 'entries'")
+    lexicon.types.append(event)
+    root_cameo = plover.scores_for(event)["cameo"]  # scores live in one table, data/plover.yaml
+    _add_entries(lexicon, data["entries"], event, name, {}, root_cameo)
+
+
+def load_user_file(lexicon: Lexicon, path: Path, plover: PloverTable) -> None:
+    """A user's lexicon file (``--lexicon``): a type file as in lexicon/, whose ``modes`` mapping
+    may add modes to the type (mode name -> CAMEO code). Its entries follow the shipped ones."""
+    import yaml
+
+    where = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(where, f"cannot read: {exc}") from exc
+    if not isinstance(data, dict) or data.get("event") not in lexicon.types or not isinstance(data.get("entries"), list):
+        raise DataFileError(where, f"needs 'event:' (one of {', '.join(lexicon.types)}) and a list of 'entries'")
+    event, modes = data["event"], data.get("modes") or {}
+    if not isinstance(modes, dict) or not all(str(c).isdigit() and len(str(c)) >= 2 for c in modes.values()):
+        raise DataFileError(where, "'modes' maps each new mode to its CAMEO code (two to four digits)")
+    known = set(plover.modes_for(event)) | set(modes)
+    for raw in data["entries"]:
+        if isinstance(raw, dict) and raw.get("mode") and raw["mode"] not in known:
+            raise DataFileError(where, f"entry {raw.get('id')!r}: {raw['mode']!r} is no mode of {event}; "
+                                       f"declare it under 'modes:'")
+    _add_entries(lexicon, data["entries"], event, Path(path).name, {str(k): str(v) for k, v in modes.items()},
+                 plover.scores_for(event)["cameo"])
+
+
+def _add_entries(lexicon: Lexicon, entries: list, event: str, name: str, mode_cameo: dict[str, str],
+                 root_cameo: str) -> None:
+    for raw in entries:
+        entry = _entry(raw, event, name, mode_cameo.get(str((raw or {}).get("mode")), root_cameo)
+                       if isinstance(raw, dict) else root_cameo)
+        for pattern in raw.get("verbs") or ():
+            lexicon.add(lexicon.verbs, str(pattern), False, entry)
+        for pattern in raw.get("phrases") or ():
+            lexicon.add(lexicon.phrases, str(pattern), False, entry)
+        for pattern in raw.get("nouns") or ():
+            lexicon.add(lexicon.nouns, str(pattern), True, entry)
+
+
+def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path, ...] = ()) -> Lexicon:
+    """All sixteen type files plus the light verbs, modality words and inflections (read-only once built)."""
+    lexicon = Lexicon()
+    for event in TYPES:
+        _load_type(lexicon, event, language, plover)
+    light = _read_yaml(language, "light_verbs.yaml") or {}
+    lexicon.light = {k: frozenset(light.get(k) or ()) for k in LIGHT_LISTS}
+    lexicon.take_part = dict(light.get("take_part") or {})
+    lexicon.modality = _read_yaml(language, "modality.yaml") or {}
+    for context, words in (lexicon.modality.get("contexts") or {}).items():
+        for word in words:
+            lexicon.contexts.setdefault(str(word).lower(), context)
+    inflections = _read_yaml(language, "inflections.yaml") or {}
+    lexicon.suffixes = tuple((str(a), str(b)) for a, b in inflections.get("suffixes") or ())
+    lexicon.doubled = frozenset(inflections.get("doubled") or ())
+    for path in user_files:
+        load_user_file(lexicon, path, plover)
+    return lexicon

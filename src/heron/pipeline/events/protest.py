@@ -1,0 +1,122 @@
+"""Protest readings of conflict events: who the crowd is, and protests implied by what is done to it.
+
+PLOVER codes violence by demonstrators as a violent protest (PROTEST, riot, CAMEO 145), and
+riot-control force by the police on a crowd as repression (COERCE, CAMEO 175). A demonstration
+that is dispersed, attacked or suppressed, or during which people are arrested, has taken
+place: the demonstrators' PROTEST is coded too. The word lists live in modality.yaml
+(protesters, crowd_like, security_forces, during_preps, ambiguous_near_violence) and in
+protest.yaml (the protest nouns).
+"""
+from __future__ import annotations
+
+from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
+from heron.pipeline.events.triggers import Trigger
+
+PROTESTERS = LexiconEntry(event="PROTEST", id="protesters", file="modality.yaml", cameo="141", mode="demo")
+# events whose target, or whose time ("during the march"), can be a demonstration
+REPRESSIVE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"}
+REPRESSION_WHY = {"riot": ("145", "riot"), "demo": ("141", "demo"), "obstruct": ("144", "obstruct"),
+                  "repression": ("175", None)}
+
+
+def _group(heads: list) -> list:
+    return [t for h in heads for t in [h, *h.conjuncts]]
+
+
+def _hyphenated(token) -> str | None:
+    """"sit-in", "die-in": spaCy splits them into three tokens; the word as written around the hyphen."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        return f"{token.lower_}-{doc[token.i + 2].lower_}"
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return None
+
+
+def protest_entry(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
+    """The PROTEST lexicon entry naming this noun ("march", "sit-in", "strike"), if any."""
+    for word in (token.lemma_.lower(), token.lower_, _hyphenated(token)):
+        for words, entry in lexicon.nouns.get(word, ()) if word else ():
+            if entry.event == "PROTEST" and len(words) == 1:
+                return entry, word
+    return None
+
+
+def is_crowd(token, lexicon: Lexicon) -> bool:
+    return token.lemma_.lower() in lexicon.words("protesters") or token.lower_ in lexicon.words("protesters")
+
+
+def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon: Lexicon) -> str | None:
+    """Why a conflict event is a protest or a repression instead: riot | demo | obstruct | repression."""
+    actors, targets = _group(actor_heads), _group(recipient_heads[:3])
+    if any(is_crowd(t, lexicon) for t in actors):
+        # "protesters clashed with police", "demonstrators demanded ...", "protesters blocked roads"
+        return {"ASSAULT": "riot", "REQUEST": "demo", "ACCUSE": "demo", "COERCE": "obstruct"}.get(event)
+    security = lexicon.words("security_forces")
+    by_security = any(t.lemma_.lower() in security for t in actors)
+    at_security = any(t.lemma_.lower() in security for t in targets)
+    if event == "ASSAULT" and at_security and any(t.lemma_.lower() in lexicon.words("crowd_like") for t in actors):
+        return "riot"  # "youths attacked police officers"
+    at_crowd = any(is_crowd(t, lexicon) or protest_entry(t, lexicon) for t in targets)
+    if event == "ASSAULT" and by_security and at_crowd:
+        return "repression"  # "riot police beat demonstrators"
+    return None
+
+
+def implied_protests(kept: list, drafts: list, lexicon: Lexicon) -> list[tuple[object, LexiconEntry, str, str]]:
+    """Demonstrations that the sentence's events presuppose: (token, entry, word, how) per protest,
+    where how is "target" (dispersed, attacked, arrested) or "during" (arrests during a march).
+    Events of side clauses count too: "... were injured when a group attacked a rally"."""
+    if any(d.event == "PROTEST" for d in kept):
+        return []
+    found: dict[int, tuple] = {}
+    for draft in drafts:
+        if draft.event not in REPRESSIVE or draft.negated or draft.why == "intent":
+            continue
+        for token in _group(draft.targets[:2]):
+            hit = _protest_word(token, lexicon)
+            if hit is not None:
+                found.setdefault(token.i, (token, *hit, "target"))
+        for token in _during(draft.trig, lexicon):
+            hit = _protest_word(token, lexicon)
+            if hit is not None:
+                found.setdefault(token.i, (token, *hit, "during"))
+    return list(found.values())[:1]
+
+
+def concurrent_protests(drafts: list, kept: list) -> list:
+    """A protest in a side clause of a repression ("police fired tear gas as crowds marched"):
+    both happened, so the side clause's PROTEST is kept with the main clause's event."""
+    if not any(d.event in REPRESSIVE and not d.negated for d in kept) or any(d.event == "PROTEST" for d in kept):
+        return []
+    return [d for d in drafts if d.event == "PROTEST" and not d.negated and d not in kept][:1]
+
+
+def _protest_word(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
+    if is_crowd(token, lexicon):
+        return PROTESTERS, token.lemma_.lower()
+    named = protest_entry(token, lexicon) if token.tag_ not in ("NNP", "NNPS") else None  # "in March"
+    if named is not None and named[1] not in lexicon.words("ambiguous_near_violence"):
+        return named
+    # "a crowd of demonstrators", "hundreds of protesters": the counted noun
+    for prep in (c for c in token.children if c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if is_crowd(obj, lexicon):
+                return PROTESTERS, obj.lemma_.lower()
+    return None
+
+
+def between(trig: Trigger) -> list:
+    """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
+    if trig.kind != "noun":
+        return []
+    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
+    return [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
+            if p.dep_ == "pobj"]
+
+
+def _during(trig: Trigger, lexicon: Lexicon) -> list:
+    """Nouns of time-and-place phrases of the trigger: "detained during protests", "killed at a rally"."""
+    anchors = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+    return [p for a in anchors for prep in a.children if prep.dep_ == "prep" and prep.lower_ in lexicon.words("during_preps")
+            for p in prep.children if p.dep_ == "pobj" and p.tag_ not in ("NNP", "NNPS")]

@@ -1,0 +1,370 @@
+"""Stage `events`: PLOVER events from the parse, the event lexicon, actors and quotes.
+
+Per sentence: find triggers (event_rules), fold complements into the verbs that govern them
+("invited Putin to support" is one REQUEST), read modality and attribution (modality), find
+actor and recipient phrases (event_roles), then fill dates, places and scores from their stages'
+interfaces. One event per trigger; duplicates within a sentence are merged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from heron.config import Settings
+from heron.pipeline.budget import check
+from heron.pipeline.component import Stage
+from heron.pipeline.events.dates import UNRESOLVED_DATES
+from heron.pipeline.events.fields import date_for, location_for, scores
+from heron.pipeline.events.harm import non_agent, out_of_scope, violence_cue
+from heron.pipeline.events.lexicon import LexiconEntry
+from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
+from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
+from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
+                                               is_participant, participants, phrase_span, role_heads, subject_of)
+from heron.pipeline.events.protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
+                                         implied_protests, is_crowd)
+from heron.pipeline.events.triggers import Trigger, sentence_triggers
+from heron.pipeline.knowledge import Knowledge
+from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
+
+MAX_SENTENCE_TOKENS = 120
+DOMESTIC_DEFAULT = {"PROTEST"}
+OBLIGATION = LexiconEntry(event="REQUEST", id="obligation_aux", file="modality.yaml", cameo="10")
+
+
+@dataclass
+class EventDraft:
+    """An event before ids and scores: what one trigger yields in one sentence."""
+
+    trig: Trigger
+    event: str
+    actor: list[Participant]
+    recipient: list[Participant]
+    negated: bool = False
+    asserted_by: Claim | None = None
+    context: list[str] = field(default_factory=list)
+    text_tokens: list = field(default_factory=list)
+    why: str | None = None
+    cameo: str | None = None
+    default: str | None = None  # how a missing recipient was filled: location | domestic
+    targets: list = field(default_factory=list)  # head tokens of the recipient phrases
+
+
+@dataclass
+class Scope:
+    """What coding one sentence needs besides the trigger: the sentence, its triggers' head
+    tokens (found before any event is drafted) and the pipeline's knowledge."""
+
+    article: Article
+    sent: object
+    knowledge: Knowledge
+    notes: set[str]
+    trigger_heads: frozenset[int]
+    _locations: dict = field(default_factory=dict)  # memo: trigger offset -> Location | None
+
+    @property
+    def lexicon(self):
+        return self.knowledge.lexicon
+
+    def location_at(self, anchor: int):
+        """The place of the event triggered at ``anchor``: only places on its own clause count."""
+        if anchor not in self._locations:
+            span = (self.sent.start_char, self.sent.end_char)
+            self._locations[anchor] = location_for(self.article, span, anchor, self.knowledge.places, self.notes)
+        return self._locations[anchor]
+
+
+class EventStage(Stage):
+    name = "events"
+    requires = ("doc", "actors", "quotes")
+    provides = ("events",)
+
+    def __init__(self, settings: Settings, knowledge: Knowledge) -> None:
+        self.settings = settings
+        self.knowledge = knowledge
+
+    def __call__(self, article: Article) -> None:
+        told: list[Told] = []
+        notes: set[str] = set()
+        for index, sent in enumerate(article.doc.sents):
+            check()
+            if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            groups = sentence_triggers(sent, self.knowledge.lexicon)
+            scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups))
+            for k, draft in enumerate(merge(code_sentence(scope, groups))):
+                told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
+        carry_paragraph_dates(article, told)
+        article.events = [item.event for item in told]
+        if article.published is None and any(e.date is None and e.date_text for e in article.events):
+            article.problems.append(Problem("dates", UNRESOLVED_DATES))
+        article.problems += [Problem("events", note) for note in sorted(notes)]
+
+
+def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]:
+    heads = {group[0].head.i: group[0] for group in groups}
+    complements: dict[int, list[Trigger]] = {}
+    for group in groups:
+        parent = _absorber(group[0], heads)
+        if parent is not None:
+            complements.setdefault(parent.head.i, []).append(group[0])
+    absorbed = {t.head.i for kids in complements.values() for t in kids}
+    drafts = []
+    for group in groups:
+        if group[0].head.i in absorbed:
+            continue
+        kids = complements.get(group[0].head.i, [])
+        draft = next((d for trig in group if (d := draft_for(scope, trig, kids))), None)
+        if draft is not None:
+            drafts.append(draft)
+    drafts += obligations(scope, absorbed)
+    kept = _main_clauses(drafts, scope.lexicon)
+    kept += concurrent_protests(drafts, kept)
+    hits = implied_protests(kept, drafts, scope.lexicon)
+    return kept + [d for hit in hits if (d := protest_draft(scope, *hit))]
+
+
+def _main_clauses(drafts: list[EventDraft], lexicon) -> list[EventDraft]:
+    """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
+    ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
+    roles = [clause_role(d.trig.head, lexicon) for d in drafts]
+    for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
+        chosen = [d for d, r in zip(drafts, roles) if r == wanted]
+        if chosen:
+            return chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
+    return []
+
+
+def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose complement clause this trigger's clause is ("urged X to withdraw")."""
+    cur = trig.head
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp") or cur.head.i == cur.i:
+            return None
+        parent = heads.get(cur.head.i)
+        if parent is not None and parent.entry.complement in ("absorb", "judge"):
+            return parent
+        if parent is not None:
+            return None
+        cur = cur.head
+    return None
+
+
+def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | None:
+    article, lexicon, pred = scope.article, scope.lexicon, trig.head
+    frame = frame_of(pred, lexicon)
+    if frame.obligation is not None and not frame.negated:
+        request = obligation_draft(scope, pred, frame)
+        if request is not None:
+            return request
+    if frame.hedge or (trig.entry.needs_complement == "event" and not kids):
+        return None
+    event, why = trig.entry.event, None
+    if trig.entry.complement == "judge" and any(k.entry.event in CONFLICTUAL for k in kids):
+        event, why = "THREATEN", "intent"
+    event, negated, reason = reshape(event, frame)
+    actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
+    if non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
+        return None
+    speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
+    actor = _actor(article, actor_heads, speaker, scope.knowledge)
+    # "promised to allocate $1.5 billion to X": the complement may name the recipient
+    kid_heads = [h for kid in kids for h in role_heads(kid, scope.knowledge)[1]] + clause_targets(trig, scope.knowledge)
+    if not kids:
+        kid_heads += complement_objects(trig, scope.knowledge)
+    recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
+    if trig.entry.mutual and not recipient and len(actor) > 1:
+        actor, recipient = actor[:1], actor[1:]
+    elif trig.entry.mutual and not recipient and collective(actor_heads, actor):
+        recipient = list(actor)  # "EU foreign ministers met in Brussels": they meet one another
+    if trig.entry.needs_recipient and not recipient:
+        return None
+    default = None
+    if not coded(recipient):  # no target named, or none that is a known actor: the place's state
+        fallback, default = default_recipient(scope, event, actor, trig.head.idx)
+        recipient = recipient + fallback if not recipient or fallback else recipient
+    # an event needs a named side; a place alone will do only for a reported attack or clash
+    if not actor and (not recipient or default and not _happening(trig, event)):
+        return None
+    if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
+            and event not in CONFLICTUAL:
+        return None  # "pressure is pushing for this": no actor anywhere in the clause
+    if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
+        return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
+    if event == "ASSAULT" and out_of_scope(trig, scope.sent, coded(actor), lexicon):
+        return None  # an accident, or violence in the course of a robbery: outside PLOVER's scope
+    crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon) if not negated else None
+    if crowd is not None:  # "protesters clashed with police": a riot; "police beat protesters": repression
+        event, why = ("COERCE" if crowd == "repression" else "PROTEST"), crowd
+    draft = EventDraft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
+                  context=_context(trig, kids, scope.lexicon.contexts) if why not in REPRESSION_WHY else [],
+                  text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
+    draft.asserted_by = claim_for(scope, pred, speaker)
+    return draft
+
+
+def collective(heads: list, actor: list) -> bool:
+    """One coded plural body ("ECOWAS security chiefs", "EU ministers") acting among itself."""
+    return len(actor) == 1 and bool(actor[0].code) and len(heads) == 1 and heads[0].tag_ in ("NNS", "NNPS") \
+        and not heads[0].conjuncts
+
+
+def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str) -> EventDraft | None:
+    """The demonstration an event presupposes ("police dispersed the protesters"): PROTEST by the crowd."""
+    if is_crowd(token, scope.lexicon):
+        heads = [token]
+    else:  # "a march by students", "a crowd of demonstrators"
+        heads = [p for prep in token.children if prep.lower_ in scope.lexicon.words("crowd_preps") for p in prep.children
+                 if p.dep_ == "pobj" and is_participant(p, scope.knowledge)]
+    actor = participants(scope.article, heads, scope.knowledge)
+    recipient, default = default_recipient(scope, "PROTEST", actor, token.idx)
+    trig = Trigger(token, entry, word, "implied", words=[token])
+    return EventDraft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
+
+
+def _happening(trig: Trigger, event: str) -> bool:
+    """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
+    "demonstrations were held in ten cities")."""
+    if event == "PROTEST" and trig.kind == "noun" and trig.noun.dep_ == "nsubjpass" and trig.light == "agentive":
+        return True
+    return event in CONFLICTUAL and trig.kind == "noun" and trig.light == "intransitive"
+
+
+def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
+    """The actor phrases coded; a pronoun in reported speech ("Syria says it will") is the speaker."""
+    actor = participants(article, [h for h in heads if is_participant(h, knowledge)], knowledge)
+    if speaker is not None and heads and all(h.pos_ == "PRON" for h in heads) and not coded(actor):
+        spoken = participants(article, [speaker], knowledge)
+        if coded(spoken):
+            return spoken
+    return actor
+
+
+def default_recipient(scope: Scope, event: str, actor: list[Participant], anchor: int) -> tuple[list[Participant], str | None]:
+    """With no target named, PLOVER codes the place's state; a protest targets its own state."""
+    location = scope.location_at(anchor)
+    if location is not None and location.country:
+        return [Participant(location.country, None, location.text)], "location"
+    if event in DOMESTIC_DEFAULT:
+        own = [Participant(p.code, "GOV", p.entity_text) for p in actor[:1] if p.code and len(p.code) == 3
+               and p.code not in NON_STATE_CODES]
+        return own, "domestic" if own else None
+    return [], None
+
+
+def _context(trig: Trigger, kids: list[Trigger], words: dict[str, str]) -> list[str]:
+    out = list(trig.entry.context)
+    for kid in kids:
+        out += [c for c in kid.entry.context if c not in out]
+    scope = [trig.head] + [k.head for k in kids] + ([trig.noun] if trig.noun is not None else [])
+    for token in scope:
+        for child in token.children:
+            if child.dep_ not in ("dobj", "prep", "attr", "dative", "npadvmod"):
+                continue
+            for t in child.subtree:
+                ctx = words.get(t.lemma_.lower()) or words.get(t.lower_)
+                if ctx and ctx not in out:
+                    out.append(ctx)
+    return out
+
+
+def _trigger_tokens(trig: Trigger, kids: list[Trigger], frame) -> list:
+    tokens = list(trig.words)
+    if frame.intent is not None:
+        tokens.append(frame.intent)
+    tokens += [c for c in trig.head.children if c.dep_ == "neg"]
+    for kid in kids:
+        tokens += kid.words
+    return tokens
+
+
+def claim_for(scope: Scope, pred, speaker) -> Claim | None:
+    if speaker is not None:
+        parts = participants(scope.article, [speaker], scope.knowledge)
+        actor_id = next((p.actor for p in parts if p.actor), None)
+        return Claim(text=_phrase_text(scope.article, speaker), actor=actor_id)
+    quoted = quote_speaker(scope.article, pred.idx)
+    if quoted is not None:
+        return Claim(text=quoted.text, actor=quoted.actor)
+    return None
+
+
+def _phrase_text(article: Article, head) -> str:
+    start, end = phrase_span(head)
+    return article.text[start:end]
+
+
+def obligations(scope: Scope, absorbed: set[int]) -> list[EventDraft]:
+    """"X said that Y must act" is X's REQUEST to Y, also when the act itself is no lexicon event."""
+    out = []
+    for pred in scope.sent:
+        if pred.pos_ not in ("VERB", "AUX") or pred.i in absorbed or pred.i in scope.trigger_heads:
+            continue
+        frame = frame_of(pred, scope.lexicon)
+        if frame.obligation is not None and not frame.negated:
+            draft = obligation_draft(scope, pred, frame)
+            if draft is not None:
+                out.append(draft)
+    return out
+
+
+def obligation_draft(scope: Scope, pred, frame) -> EventDraft | None:
+    """The speaker's REQUEST to the clause's subject (not when the subject is the speaker: "we must")."""
+    speaker, verb = speaker_of(pred, scope.knowledge, scope.trigger_heads)
+    target = subject_of(pred, scope.knowledge)
+    if speaker is None or target is None or verb is None or verb.lemma_.lower() in scope.knowledge.speech.prepositional:
+        return None  # "according to X, Y must ...": X reports, X does not ask
+    actor = participants(scope.article, [speaker], scope.knowledge)
+    recipient = participants(scope.article, [target], scope.knowledge)
+    if not coded(recipient) or {p.code for p in recipient} <= {p.code for p in actor}:
+        return None
+    trig = Trigger(pred, OBLIGATION, frame.obligation.lower_, "modal", words=[verb, frame.obligation, pred])
+    return EventDraft(trig, "REQUEST", actor, recipient, why="obligation", text_tokens=[verb, frame.obligation, pred])
+
+
+def merge(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event per (type, actors, recipients, negation) within a sentence; the first trigger wins."""
+    seen, out = set(), []
+    for draft in sorted(drafts, key=lambda d: d.trig.head.i):
+        key = (draft.event, draft.negated, tuple(sorted(p.code or p.entity_text for p in draft.actor)),
+               tuple(sorted(p.code or p.entity_text for p in draft.recipient)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out
+
+
+def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
+    article, sent, entry = scope.article, scope.sent, draft.trig.entry
+    own = draft.event == entry.event
+    cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
+    if draft.why in REPRESSION_WHY:
+        cameo, mode = REPRESSION_WHY[draft.why]
+    score = scores(scope.knowledge.plover, draft.event, cameo, mode)
+    date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
+    pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
+    pattern += f"+recipient={draft.default}" if draft.default else ""
+    tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)
+    return Event(
+        id=f"{article.id}:s{index}:e{k}", event=draft.event, mode=mode,
+        context=draft.context, date=date, date_text=date_text, actor=draft.actor, recipient=draft.recipient,
+        location=scope.location_at(draft.trig.head.idx), text=sent.text,
+        start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
+        asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
+        rule=entry.rule(pattern), **score)
+
+
+def confidence(draft: EventDraft) -> float:
+    """Rule-based: full when both sides are known actors, lower for missing sides and modality."""
+    value = 0.9
+    if not coded(draft.actor):
+        value -= 0.25
+    if not coded(draft.recipient) or draft.default:
+        value -= 0.1
+    if draft.why:
+        value -= 0.1
+    if draft.trig.kind == "noun" and draft.trig.light != "agentive":
+        value -= 0.05
+    if draft.asserted_by is not None:
+        value -= 0.05
+    return round(max(0.1, value), 2)

@@ -1,0 +1,224 @@
+"""Trigger rules: where in a parsed sentence the event lexicon fires.
+
+Four kinds of trigger, tried in this order so a longer, more specific pattern wins:
+verb + object phrases ("lifted the curfew"), nominal events under a light verb ("held talks",
+"came under the sanctions of"), phrasal verbs ("called on") and plain verbs ("attacked").
+Works on spaCy tokens; returns plain Trigger records, one per head token.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
+from heron.pipeline.text.language import lemma
+
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
+PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
+PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
+
+
+@dataclass
+class Trigger:
+    head: object  # the spaCy token that carries the clause: the verb, or the light verb of a noun
+    entry: LexiconEntry
+    pattern: str
+    kind: str  # verb | phrase | noun
+    noun: object = None  # the nominal event token, for noun triggers
+    light: str | None = None  # agentive | undergoing | intransitive (noun triggers)
+    words: list = field(default_factory=list)  # tokens that make up the trigger phrase
+
+
+
+def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
+    """The lemma, then plain de-inflections of the word (the language's lexicon/inflections.yaml):
+    the small model mislemmatises some verbs ("staged" -> "stag"), so a lexicon verb is also
+    found from its inflected form."""
+    word, out = token.lower_, [lemma(token)]
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        for suffix, repl in lexicon.suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                out.append(word[: -len(suffix)] + repl)
+        if len(word) > 5 and word[-3:] in lexicon.doubled and word[-4] == word[-3]:
+            out.append(word[:-3])  # "stopped" -> "stop"
+    return tuple(dict.fromkeys(out))
+
+
+def light_kind(token, lexicon: Lexicon) -> str | None:
+    for form in forms(token, lexicon):
+        for kind in ("agentive", "undergoing", "intransitive"):
+            if form in lexicon.light[kind]:
+                return kind
+    return None
+
+
+def _near(verb, words: tuple[str, ...]) -> list | None:
+    """Tokens matching every word: the first among the verb's children, later ones below it."""
+    pool = [c for c in verb.children if (c.dep_ in PARTICLE_DEPS or c.dep_ == "neg") and not _time_phrase(c)]
+    found = []
+    for word in words:
+        match = next((t for t in pool if lemma(t) == word or t.lower_ == word), None)
+        if match is None:
+            return None
+        found.append(match)
+        pool = [c for c in match.children if c.dep_ in ("prep", "pobj", "prt", "dobj", "compound")] + pool
+    return found
+
+
+# "suspended part of a military aid program": the part stands for the whole it is taken from
+
+
+def _time_phrase(prep) -> bool:
+    """"agreed on Tuesday": a preposition governing a date is no particle of the verb."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
+def objects_of(verb, lexicon: Lexicon) -> list:
+    """Direct objects, passive subjects and prepositional objects of a verb (with conjuncts)."""
+    out = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    out += [c for o in list(out) for c in o.conjuncts]
+    # "fired dozens of rockets": the counted noun is the object
+    out += [p for o in list(out) if o.pos_ in ("NUM", "NOUN", "PRON", "DET") for prep in o.children
+            if prep.lower_ == "of" for p in prep.children
+            if p.dep_ == "pobj" and (o.pos_ == "NUM" or o.ent_type_ == "CARDINAL" or o.lower_ in lexicon.words("partitives"))]
+    return out
+
+
+def _object_words(obj) -> list:
+    """The object phrase without its place/time phrases: "50 tonnes of medicine to Syria" -> tonnes, medicine."""
+    out, stack = [], [obj]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ != "prep" or c.lower_ == "of"]
+    return out
+
+
+def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
+    if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
+        near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in lexicon.light["subject_preps"]
+                 for p in a.children if p.dep_ == "pobj"]
+        if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
+            return False
+    if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
+        direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
+                  or o.head.dep_ == "agent"]
+        words = {lemma(t) for o in direct for t in _object_words(o)}
+        if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
+            return False
+    if entry.predicates:
+        preds = [c for c in verb.children if c.dep_ in PREDICATE_DEPS]
+        preds += [p for prep in verb.children if prep.lower_ == "as" for p in prep.children]
+        words = {lemma(t) for p in preds for t in p.subtree} | {t.lower_ for p in preds for t in p.subtree}
+        if not words & entry.predicates:
+            return False
+    if entry.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False  # "event" complements are checked once the complement's own trigger is known
+    return True
+
+
+def phrase_triggers(token, lexicon: Lexicon) -> list[Trigger]:
+    found = []
+    key = next((f for f in forms(token, lexicon) if f in lexicon.phrases), None)
+    for rest, entry in lexicon.phrases.get(key, ()):
+        *particles, obj_word = rest
+        objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
+        near = _near(token, tuple(particles)) if particles else []
+        if objs and near is not None:
+            pattern = " ".join((key,) + rest)
+            found.append(Trigger(token, entry, pattern, "phrase", words=[token, *near, objs[0]]))
+    return found
+
+
+def verb_triggers(token, lexicon: Lexicon) -> list[Trigger]:
+    if token.pos_ not in ("VERB", "ADJ") and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        return []
+    found = []
+    key = next((f for f in forms(token, lexicon) if f in lexicon.verbs), None)
+    for rest, entry in lexicon.verbs.get(key, ()):
+        near = _near(token, rest) if rest else []
+        if near is None or not _constraints_hold(entry, token, lexicon):
+            continue
+        pattern = " ".join((key,) + rest)
+        found.append(Trigger(token, entry, pattern, "verb", words=[token, *near]))
+    return found
+
+
+def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tuple[object, str] | None:
+    """The light verb governing a nominal event and how its subject relates to the event."""
+    head = noun.head
+    if own and noun.dep_ in ("dobj", "nsubjpass") and set(forms(head, lexicon)) & own:
+        return head, "agentive"
+    if own and noun.dep_ == "pobj" and head.lower_ == "with" and set(forms(head.head, lexicon)) & own:
+        return head.head, "agentive"  # "retaliated with tariffs"
+    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return _light_role(head, lexicon)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
+        return _light_role(head.head, lexicon, own)  # "carried out a series of air strikes"
+    kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
+        return head, kind
+    take_part = lexicon.take_part
+    if noun.dep_ == "pobj" and head.lower_ == take_part.get("preposition") and _takes_part(head.head, take_part):
+        return (head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head), "agentive"
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        outer = light_kind(verb, lexicon)
+        if outer == "undergoing":
+            return verb, "undergoing"
+        if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
+            return verb, "agentive"
+    if noun.dep_ == "nsubj" and light_kind(head, lexicon) == "intransitive":
+        return head, "intransitive"
+    return None
+
+
+def _takes_part(token, take_part: dict) -> bool:
+    """"took part in the march": the prepositional phrase hangs on "part" or on "took"."""
+    noun, verbs = take_part.get("noun"), take_part.get("verbs") or ()
+    if token.lower_ == noun and token.dep_ == "dobj":
+        return lemma(token.head) in verbs
+    return lemma(token) == verbs[0] and any(c.lower_ == noun and c.dep_ == "dobj" for c in token.children) if verbs else False
+
+
+def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+        return []  # "On March 2, Kenya held talks": the month is no march
+    doc = token.doc
+    found = []
+    for words, entry in lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
+        start = token.i - len(words) + 1
+        if start < token.sent.start:
+            continue
+        span = doc[start:token.i + 1]
+        if [lemma(t) if t.i == token.i else t.lower_ for t in span] != list(words) and \
+                [lemma(t) for t in span] != list(words):
+            continue
+        noun = span.root
+        role = _light_role(noun, lexicon, entry.light)
+        if role is None:
+            continue
+        verb, light = role
+        if entry.light and not set(forms(verb, lexicon)) & entry.light:
+            continue
+        found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
+                             words=[verb, *span]))
+    return found
+
+
+def _rank(trig: Trigger) -> tuple[int, int]:
+    specific = trig.kind == "verb" and (len(trig.words) > 1 or trig.entry.objects or trig.entry.predicates)
+    order = 0 if trig.kind == "phrase" else 1 if specific else 2 if trig.kind == "noun" else 3
+    return order, -len(trig.words)
+
+
+def sentence_triggers(sent, lexicon: Lexicon) -> list[list[Trigger]]:
+    """Candidate triggers grouped by head token, best first: phrases, constrained or phrasal
+    verbs, nominal events, plain verbs. The caller keeps the first candidate that yields an event."""
+    groups: dict[int, list[Trigger]] = {}
+    for token in sent:
+        for trig in phrase_triggers(token, lexicon) + noun_triggers(token, lexicon) + verb_triggers(token, lexicon):
+            groups.setdefault(trig.head.i, []).append(trig)
+    return [sorted(groups[i], key=_rank) for i in sorted(groups)]

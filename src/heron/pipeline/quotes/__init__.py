@@ -1,0 +1,1 @@
+"""Stage quotes: direct quotes and reported speech, each with its cue and speaker."""

@@ -1,0 +1,1 @@
+"""Stages clean and parse: page text to article text, the spaCy parse, the language adapter."""
