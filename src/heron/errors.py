@@ -86,6 +86,10 @@ class InputError(HeronError):
         super().__init__(f"{one_line(origin, ORIGIN_CHARS)}: {self.reason}")
 
 
+class OverBudget(HeronError):
+    """One input used up its time budget (Settings.time_budget) in some stage."""
+
+
 class ModelNotFound(HeronError):
     """No English spaCy model is installed."""
 

@@ -184,6 +184,7 @@ class Article:
     problems: list[Problem] = field(default_factory=list)
     doc: Any = transient()  # the spaCy Doc over ``text``, set by the parse stage
     stages: list[str] = transient(None)  # names of the stages that ran, in order
+    budget: Any = transient()  # the input's time budget (pipeline.budget.Budget), set by the pipeline
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)

@@ -9,8 +9,9 @@ read in the wrong one of the two, Russian lower-case letters come out upper-case
 
 A .txt file is one article when it holds at most ``Limits.text_bytes`` (10 MB). A larger file is no
 single news article (a dump, a book, a concatenated crawl), so it is streamed in parts of about
-``PART_BYTES`` cut at paragraph breaks, each coded as its own document with origin
-``file.txt#part-N``: memory stays bounded and nothing is dropped. The encoding is chosen on the
+``PART_BYTES`` cut at paragraph breaks (else at a line break, a sentence end, a space), each
+coded as its own document with origin ``file.txt#part-N``: memory stays bounded, nothing is
+dropped, and no part is longer than the parser's limit of 1,000,000 characters. The encoding is chosen on the
 first part and held for the rest.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
 from heron.types import RawDocument
 
-PART_BYTES = 1024 * 1024
+PART_BYTES = 1_000_000  # a character takes at least a byte: never over spaCy's 1,000,000-character max_length
 # tried in this order; on equal scores the earlier wins
 SINGLE_BYTE = ("cp1252", "latin_1", "cp1251", "koi8_r")
 
@@ -38,6 +39,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ACCENTED_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
 _EUROPEAN = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 _MOJIBAKE_HINT = re.compile("[ÃÂâÐÑ][\u0080-\u00ff\u2010-\u203a\u20ac\u2122]")
+_SENTENCE_END = re.compile(rb"[.!?][\"')\]]*[ \t]+")  # ASCII only: a cut there never splits a character
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
@@ -198,7 +200,7 @@ def _stream_encoding(head: bytes, origin: str) -> str:
 
 
 def _paragraph_chunks(stream: BinaryIO, buffer: bytes) -> Iterator[bytes]:
-    """Pieces of at most ~PART_BYTES ending at a blank line (else a line end, else a space)."""
+    """Pieces of at most PART_BYTES ending at a blank line (else a line end, a sentence end, a space)."""
     while True:
         while len(buffer) < 2 * PART_BYTES and (more := stream.read(PART_BYTES)):
             buffer += more
@@ -212,10 +214,19 @@ def _paragraph_chunks(stream: BinaryIO, buffer: bytes) -> Iterator[bytes]:
 
 
 def _cut_point(window: bytes) -> int:
-    for separator in (b"\n\n", b"\r\n\r\n", b"\n", b" "):
+    """The end of the last blank line in the window's second half, else of the last line break,
+    sentence end or space there, else the window's end moved back off a split character."""
+    half = len(window) // 2
+    for separator in (b"\n\n", b"\r\n\r\n", b"\n"):
         at = window.rfind(separator)
-        if at > len(window) // 2:
+        if at > half:
             return at + len(separator)
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, half + 1)]
+    if ends:
+        return ends[-1]
+    at = window.rfind(b" ")
+    if at > half:
+        return at + 1
     cut = len(window)
     while cut > 0 and window[cut - 1] & 0xC0 == 0x80:  # never split a UTF-8 character
         cut -= 1

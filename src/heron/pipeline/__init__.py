@@ -18,7 +18,7 @@ def build_pipeline(settings: Settings, stages: list[str] | None = None) -> Pipel
     knowledge = knowledge_for(settings)
     names = stages if stages is not None else list(STAGES)
     built = [resolve(STAGES[name])(settings, knowledge) for name in names]
-    return Pipeline(Cleaner(settings), built, knowledge)
+    return Pipeline(Cleaner(settings), built, knowledge, time_budget=settings.time_budget)
 
 
 __all__ = ["Knowledge", "Pipeline", "Stage", "build_pipeline"]

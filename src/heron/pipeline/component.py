@@ -3,14 +3,17 @@
 A stage declares what it ``requires`` (fields earlier stages wrote) and what it ``provides``;
 the pipeline checks the order once when built. A stage that fails on one article records a
 ``Problem`` on it and the article goes on; stages that needed the failed one are skipped with
-their own problem, so nothing is silently missing.
+their own problem, so nothing is silently missing. Each input has a time budget (budget.py);
+an input that uses it up comes out of ``code_batch`` as an InputError naming the stage.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Callable, ClassVar
 
 from heron.errors import HeronError, InputError
+from heron.pipeline.budget import Budget, running, used_up
 from heron.pipeline.text.identify import CODED
 from heron.types import Article, Problem, RawDocument
 
@@ -39,8 +42,12 @@ def run_guarded(stage: Stage, article: Article, work: Callable[[Article], None])
     if missing:
         article.problems.append(Problem(stage.name, f"skipped: needs {', '.join(missing)}"))
         return
+    if used_up(article, stage.name):
+        article.problems.append(Problem(stage.name, article.budget.reason()))
+        return
     try:
-        work(article)
+        with running(article, stage.name):
+            work(article)
     except Exception as exc:  # one article's failure must not end a batch
         message = str(exc) if isinstance(exc, HeronError) else f"{type(exc).__name__}: {exc}"
         article.problems.append(Problem(stage.name, message))
@@ -49,8 +56,10 @@ def run_guarded(stage: Stage, article: Article, work: Callable[[Article], None])
 
 
 class Pipeline:
-    def __init__(self, cleaner: Callable[[RawDocument], Article], stages: list[Stage], knowledge: Any = None) -> None:
-        """``knowledge``: the Knowledge the stages were built with (for callers that code spans)."""
+    def __init__(self, cleaner: Callable[[RawDocument], Article], stages: list[Stage], knowledge: Any = None,
+                 time_budget: float = 0.0) -> None:
+        """``knowledge``: the Knowledge the stages were built with (for callers that code spans);
+        ``time_budget``: seconds each input may take (0: no limit)."""
         provided = {"text", "title", "removed", "source"}
         for stage in stages:
             missing = set(stage.requires) - provided
@@ -60,6 +69,7 @@ class Pipeline:
         self.cleaner = cleaner
         self.stages = stages
         self.knowledge = knowledge
+        self.time_budget = time_budget
 
     @property
     def stage_names(self) -> list[str]:
@@ -67,8 +77,10 @@ class Pipeline:
 
     def clean(self, raw: RawDocument) -> Article:
         """RawDocument -> Article; raises InputError when nothing usable is left."""
+        started = time.monotonic()
         article = self.cleaner(raw)
         article.stages = ["text", "title", "removed", "source"]
+        article.budget = Budget(self.time_budget, spent=time.monotonic() - started)
         return article
 
     def process(self, raw: RawDocument) -> Article:
@@ -92,4 +104,12 @@ class Pipeline:
             except InputError as exc:
                 cleaned.append(exc)
         coded = iter(self.pipe([c for c in cleaned if isinstance(c, Article)]))
-        return [next(coded) if isinstance(c, Article) else c for c in cleaned]
+        return [_ran_out(next(coded)) if isinstance(c, Article) else c for c in cleaned]
+
+
+def _ran_out(article: Article) -> Article | InputError:
+    """An article whose time budget ran out is an input that failed: its record is partial."""
+    budget = article.budget
+    if budget is None or budget.ran_out_in is None:
+        return article
+    return InputError(article.origin or article.id, budget.reason())

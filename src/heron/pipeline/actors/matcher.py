@@ -81,9 +81,14 @@ class ActorMatcher:
 
 
 def lower_cased(doc) -> bool:
-    """A text written (or archived) in lower case, where capitals cannot mark names."""
-    words = [t for t in doc[:400] if t.is_alpha]
-    return len(words) >= 20 and sum(t.text[:1].isupper() for t in words) < 0.03 * len(words)
+    """A text written (or archived) in lower case, where capitals cannot mark names (read once
+    per Doc: every sentence asks)."""
+    held = doc.user_data.get(("heron", "lower cased"))
+    if held is None:
+        words = [t for t in doc[:400] if t.is_alpha]
+        held = len(words) >= 20 and sum(t.text[:1].isupper() for t in words) < 0.03 * len(words)
+        doc.user_data[("heron", "lower cased")] = held
+    return held
 
 
 def _capitalised(span) -> bool:

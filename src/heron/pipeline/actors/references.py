@@ -11,9 +11,11 @@ a title makes them) are found here too: quotes and events both resolve pronouns 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from heron.pipeline.actors.stage import actor_for_span
+from heron.pipeline.index import Intervals, cached, mentions, quotes, sentences
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.words import ReferenceWords, SpeechWords
 from heron.types import NON_STATE_CODES, Actor, Article, Participant
@@ -36,7 +38,13 @@ class Person:
 
 
 def person_mentions(article: Article, speech: SpeechWords) -> list[Person]:
-    """Person mentions from the actors stage, plus spaCy PERSON entities it did not cover."""
+    """Person mentions from the actors stage, plus spaCy PERSON entities it did not cover
+    (built once per article, with the one pipeline's speech words: the list is shared, never
+    change it)."""
+    return cached(article, "person mentions", lambda a: _person_mentions(a, speech), article.actors)
+
+
+def _person_mentions(article: Article, speech: SpeechWords) -> list[Person]:
     found: list[Person] = []
     for actor in article.actors:
         if actor.kind == "person":
@@ -44,10 +52,11 @@ def person_mentions(article: Article, speech: SpeechWords) -> list[Person]:
                 text = article.text[start:end]
                 found.append(Person(start, end, text, actor.id, _gender(article, start, text, actor.name, speech)))
     doc = article.doc
+    named = Intervals([(p.start, p.end) for p in found])  # entities never overlap one another
     for ent in getattr(doc, "ents", ()):
         if ent.label_ != "PERSON":
             continue
-        if any(p.start < ent.end_char and ent.start_char < p.end for p in found):
+        if named.overlaps(ent.start_char, ent.end_char):
             continue
         actor = actor_for_span(article, ent.start_char, ent.end_char)
         found.append(Person(ent.start_char, ent.end_char, ent.text, actor.id if actor else None,
@@ -139,20 +148,24 @@ def _phrase_bounds(head) -> tuple[int, int]:
 
 def _salient(article: Article, head, kind: str, words: ReferenceWords) -> list[tuple[str, str | None, str | None]]:
     """(code, sector, actor id) of the distinct actors of ``kind`` named in the window."""
-    sents = list(head.doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= head.i < s.end)
-    window = (sents[max(0, k - words.window_sentences)].start_char, head.idx)
-    recent = sorted(((max(s for s, e in a.mentions if window[0] <= s and e <= window[1]), a)
-                     for a in article.actors if any(window[0] <= s and e <= window[1] for s, e in a.mentions)),
-                    key=lambda pair: -pair[0])
-    actors = [a for _, a in recent if a.code]
+    index = sentences(head.doc)
+    k = index.number_of(head.i)
+    window = (index.span(head.doc, max(0, k - words.window_sentences)).start_char, head.idx)
+    named = mentions(article)
+    latest: dict[int, int] = {}  # actor position -> its last mention inside the window
+    for s, e, position, _ in named.starting_in(*window):
+        if e <= window[1]:
+            latest[position] = max(s, latest.get(position, s))
+    recent = sorted(latest.items(), key=lambda pair: (-pair[1], pair[0]))
+    first = {id(article.actors[p]): named.first[p] for p in latest}
+    actors = [article.actors[p] for p, _ in recent if article.actors[p].code]
     if kind == "people":
         chosen = [a for a in actors if a.kind == "person"]
     elif kind == "states":
         chosen = _by_code(a for a in actors if a.kind == "country" and a.code not in NON_STATE_CODES)
     else:
         chosen = _by_code(actors)
-    chosen.sort(key=lambda a: min(s for s, _ in a.mentions))  # in the order the text named them
+    chosen.sort(key=lambda a: first[id(a)])  # in the order the text named them
     return [(a.code, a.sector, a.id) for a in chosen]
 
 
@@ -184,39 +197,52 @@ def pronoun_reference(article: Article, pronoun, knowledge: Knowledge) -> list[P
 
 def _person_before(article: Article, offset: int, gender: str, speech: SpeechWords) -> Actor | None:
     """The person mentioned last before ``offset`` whose gender (when known) fits."""
-    found = [(p.end, p.actor) for p in person_mentions(article, speech) if p.end <= offset and p.gender in (None, gender)]
+    ends, found = cached(article, f"people:{gender}", lambda a: _people_by_end(a, gender, speech), article.actors)
+    k = bisect_right(ends, offset)
+    return found[k - 1] if k else None
+
+
+def _people_by_end(article: Article, gender: str, speech: SpeechWords) -> tuple[list[int], list[Actor | None]]:
+    """Where each mention of a person who may be ``gender`` ends, in order, and who it is
+    (None: a name no actor holds). The nearest person decides, known or not; a name tagged
+    PERSON that the actors stage made a country is no person."""
+    found = [(p.end, p.actor) for p in person_mentions(article, speech) if p.gender in (None, gender)]
     # a titled role ("Peru's trade minister") is a person too
-    found += [(e, a.id) for a in article.actors if a.kind == "role" for s, e in a.mentions if e <= offset]
-    for _, actor_id in sorted(found, key=lambda pair: pair[0], reverse=True):
-        actor = article.actor_by_id(actor_id)
+    found += [(e, a.id) for a in article.actors if a.kind == "role" for s, e in a.mentions]
+    by_id = {a.id: a for a in reversed(article.actors)}  # the first actor of an id, as actor_by_id
+    kept = []
+    for order, (end, actor_id) in enumerate(found):
+        actor = by_id.get(actor_id)
         if actor is None or actor.kind in ("person", "role"):
-            return actor  # the nearest person decides, known or not
-    return None  # (a name tagged PERSON that the actors stage made a country is no person)
+            kept.append((end, -order, actor))  # of mentions ending together, the first listed wins
+    kept.sort(key=lambda item: item[:2])
+    return [end for end, _, _ in kept], [actor for _, _, actor in kept]
 
 
 def _quote_speaker(article: Article, offset: int) -> Actor | None:
     """"we will", "I urge" inside direct speech: the quote's speaker, when a coded actor."""
-    for quote in article.quotes:
-        if quote.direct and quote.start <= offset < quote.end and quote.speaker is not None:
-            actor = article.actor_by_id(quote.speaker.actor)
-            return actor if actor is not None and actor.code else None
+    spoken = quotes(article, "direct with speaker", lambda q: q.direct and q.speaker is not None).at(offset)
+    if spoken:
+        actor = article.actor_by_id(spoken[0].speaker.actor)
+        return actor if actor is not None and actor.code else None
     return None
 
 
 def _plural_before(article: Article, pronoun) -> list[Actor]:
     """Actors of the nearest plural phrase before a they/them: earlier in its sentence, then the
     one before (subjects first); a nearer plural that names no actor blocks the search."""
-    sents = list(pronoun.doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    inside = next(((q.start, q.end) for q in article.quotes if q.direct and q.start <= pronoun.idx < q.end), None)
-    quoted = [(q.start, q.end) for q in article.quotes if q.direct and (q.start, q.end) != inside]
-    for sent in (sents[k], sents[k - 1] if k else None):
+    index, doc = sentences(pronoun.doc), pronoun.doc
+    k = index.number_of(pronoun.i)
+    direct = quotes(article, "direct", lambda q: q.direct)
+    holding = direct.at(pronoun.idx)
+    inside = (holding[0].start, holding[0].end) if holding else None
+    for sent in (index.span(doc, k), index.span(doc, k - 1) if k else None):
         if sent is None:
             continue
         # quoted words have their own context: a "they" inside a quote looks only inside it,
         # one outside skips other quotes ('"We urge X," they said' is not X)
         heads = [t for t in sent if t.i < pronoun.i and _plural_head(t)
-                 and (inside[0] <= t.idx < inside[1] if inside else not any(s <= t.idx < e for s, e in quoted))]
+                 and (inside[0] <= t.idx < inside[1] if inside else not direct.holds(t.idx))]
         heads.sort(key=lambda t: (t.dep_ not in SUBJECT_DEPS, -t.i))
         if heads:
             return _actors_at(article, heads[0])
@@ -236,7 +262,7 @@ def _actors_at(article: Article, head) -> list[Actor]:
     found: list[Actor] = []
     for token in [head, *head.conjuncts]:
         start, end = token.idx, token.idx + len(token)
-        here = [a for a in article.actors if any(s < end and start < e for s, e in a.mentions)]
+        here = [article.actors[p] for p in sorted({m[2] for m in mentions(article).overlapping(start, end)})]
         if not here or not all(a.code for a in here):
             return []  # "local elders and officials": part of the group is unknown, so is the whole
         found += [a for a in here if a not in found]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from heron.pipeline.actors.dictionary import ActorEntry, CountryForm
 from heron.pipeline.actors.matcher import dominant_code
 from heron.pipeline.actors.titles import Origin, choose_role, find_roles, implied_code, origins_in
+from heron.pipeline.index import mentions
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Actor, Article
 
@@ -36,12 +37,10 @@ class SpanCoder:
     def actor_at(self, offset: int, start: int, end: int) -> Actor | None:
         """The actor mentioned at the head word; of several, the largest mention inside the span."""
         best, best_key = None, None
-        for actor in self.article.actors:
-            for s, e in actor.mentions:
-                if s <= offset < e:
-                    key = (start <= s and e <= end, e - s if start <= s and e <= end else s - e)
-                    if best_key is None or key > best_key:
-                        best, best_key = actor, key
+        for s, e, position, _ in mentions(self.article).overlapping(offset, offset + 1):
+            key = (start <= s and e <= end, e - s if start <= s and e <= end else s - e)
+            if best_key is None or key > best_key:
+                best, best_key = self.article.actors[position], key
         return best
 
     def by_rules(self, span) -> tuple[str | None, str | None]:
@@ -64,11 +63,12 @@ class SpanCoder:
 
     def actor_origins(self, span) -> list:
         """Coded actors mentioned inside the span ("Putin's government")."""
-        found = []
-        for actor in self.article.actors:
-            if actor.code and any(span.start_char <= s < span.end_char for s, _ in actor.mentions):
-                found.append(Origin(actor.code, actor.rule or actor.name))
-        return found
+        actors = [self.article.actors[p] for p in self.positions_in(span.start_char, span.end_char)]
+        return [Origin(a.code, a.rule or a.name) for a in actors if a.code]
+
+    def positions_in(self, start: int, end: int) -> list[int]:
+        """Positions in article.actors of the actors with a mention starting in [start, end)."""
+        return sorted({m[2] for m in mentions(self.article).starting_in(start, end)})
 
     def sector_of_hit(self, hit) -> str | None:
         if hit is None:
@@ -85,11 +85,19 @@ class SpanCoder:
         sent = span.root.sent
         hits = self.matcher.hits(sent)
         codes = {h.code for h in hits if h.code and h.code not in NON_STATE_CODES}
-        codes |= {a.code for a in self.article.actors if a.code and a.code not in NON_STATE_CODES
-                  and any(sent.start_char <= s < sent.end_char for s, _ in a.mentions)}
+        actors = [self.article.actors[p] for p in self.positions_in(sent.start_char, sent.end_char)]
+        codes |= {a.code for a in actors if a.code and a.code not in NON_STATE_CODES}
         if len(codes) == 1:
             return codes.pop()
-        return dominant_code(self.matcher.hits(self.doc))
+        return self.dominant()
+
+    def dominant(self) -> str | None:
+        """The article's dominant state (matcher.dominant_code), worked out once per Doc."""
+        held = self.doc.user_data.get(("heron", "dominant code"))
+        if held is None or held[0] is not self.matcher:
+            held = (self.matcher, dominant_code(self.matcher.hits(self.doc)))
+            self.doc.user_data[("heron", "dominant code")] = held
+        return held[1]
 
 
 PLACE_LABELS = {"", "GPE", "LOC", "NORP", "FAC"}

@@ -15,6 +15,8 @@ dominant one when it clearly dominates, else stays unknown.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from heron.config import Settings
@@ -24,7 +26,9 @@ from heron.pipeline.actors.span_coder import SpanCoder
 from heron.pipeline.actors.titles import (Origin, RoleHit, breaks_office, choose_role, find_roles, implied_code,
                                          left_tokens, object_origins, origins_in, phrase_head, prep_objects,
                                          target_tokens)
+from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
+from heron.pipeline.index import mentions
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Actor, Article
 
@@ -70,20 +74,24 @@ class ActorFinder:
         self.dictionary = knowledge.actors
         self.hits = self.matcher.hits(self.doc)
         self.hit_at = {i: h for h in self.hits for i in range(h.start, h.end)}
+        self.hit_starts = [h.start for h in self.hits]  # hits are in text order and never overlap
+        self.named_in_full = {id(h.target) for h in self.hits if h.end - h.start > 1}
+        self.dominant = dominant_code(self.hits)
         # role words inside a dictionary name ("European Union") are part of that name
         self.role_at = {i: r for i, r in find_roles(self.doc, self.dictionary.roles).items()
                         if not any(j in self.hit_at for j in range(r.start, r.end))}
         self.owned: set[int] = set()
         self.title_tokens: set[int] = set()  # words of someone's title: not context for others
         self.drafts: list[ActorDraft] = []
+        self.people = Surnames()  # the person drafts, by surname
+        self.by_entry: dict[int, ActorDraft] = {}  # id(entry) -> the first person draft of that entry
+        self.indexes: dict[str, tuple[int, dict]] = {}  # see first_draft
 
     def run(self) -> list[Actor]:
-        self.find_people()
-        self.find_entries()
-        self.find_roles()
-        self.find_countries()
-        self.find_organisations()
-        self.apply_context()
+        for step in (self.find_people, self.find_entries, self.find_roles, self.find_countries,
+                     self.find_organisations, self.apply_context):
+            check()  # between steps: the article may have used up its time budget
+            step()
         return self.finish()
 
     # -- 1. people -------------------------------------------------------------------------
@@ -126,7 +134,7 @@ class ActorFinder:
             return True
         if token.ent_type_ == "PERSON":
             return True
-        return any(h.target is entry and h.end - h.start > 1 for h in self.hits)
+        return id(entry) in self.named_in_full  # named in full elsewhere in the article
 
     def continues_name(self, token) -> bool:
         following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
@@ -183,29 +191,31 @@ class ActorFinder:
         draft = ActorDraft(name, "person", code, sector, "+".join(rules), entry, held or (office.office if office else None),
                       entry.wikidata if entry else None)
         self.drafts.append(draft)
+        self.people.add(draft)
+        if entry is not None:
+            self.by_entry.setdefault(id(entry), draft)
         return draft
 
     def same_person(self, name: str, entry: ActorEntry | None) -> ActorDraft | None:
-        for draft in self.drafts:
-            if draft.kind != "person":
-                continue
-            if entry is not None and draft.entry is entry:
-                return draft
-            if (entry is None or draft.entry is None) and same_name(name, draft.name):
-                return draft
-        return None
+        """The first person draft of the same entry or (when either has none) the same name."""
+        found = [self.by_entry[id(entry)]] if entry is not None and id(entry) in self.by_entry else []
+        found += [d for d in self.people.named(name) if entry is None or d.entry is None]
+        return min(found, key=self.people.position, default=None)
 
     def find_surnames(self) -> None:
         """Later "Shoigu" alone joins "Sergei Shoigu" (also at edit distance 1 for long names)."""
-        people = [d for d in self.drafts if d.kind == "person"]
+        holder: dict[str, ActorDraft | None] = {}  # word -> the first person it names (no person is added here)
         for token in self.doc:
             if token.i in self.owned or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
-            for draft in people:
-                if len(token.text) >= 3 and same_name(token.text, draft.name):
-                    draft.mentions.append((token.i, token.i + 1))
-                    self.owned.add(token.i)
-                    break
+            if token.text not in holder:
+                check()
+                named = self.people.named(token.text) if len(token.text) >= 3 else []
+                holder[token.text] = min(named, key=self.people.position, default=None)
+            draft = holder[token.text]
+            if draft is not None:
+                draft.mentions.append((token.i, token.i + 1))
+                self.owned.add(token.i)
 
     # -- 2. dictionary organisations and groups --------------------------------------------
     def find_entries(self) -> None:
@@ -213,7 +223,7 @@ class ActorFinder:
             if not isinstance(hit.target, ActorEntry) or hit.target.kind == "person" or self.is_owned(hit):
                 continue
             entry = hit.target
-            draft = next((d for d in self.drafts if d.entry is entry), None)
+            draft = self.first_draft("entry", lambda d: id(d.entry), id(entry))
             if draft is None:
                 office = entry.office_at(self.date)
                 draft = ActorDraft(entry.name, entry.kind, office.code if office else None, office.sector if office else None,
@@ -221,6 +231,17 @@ class ActorFinder:
                 self.drafts.append(draft)
             draft.mentions.append((hit.start, hit.end))
             self.owned.update(range(hit.start, hit.end))
+
+    def first_draft(self, name: str, key: Callable[[ActorDraft], Hashable], wanted: Hashable) -> ActorDraft | None:
+        """The first draft with ``key(draft) == wanted``, as a scan of self.drafts would find it,
+        from an index (named ``name``) over the drafts made so far: drafts are only ever added,
+        and each ``key`` reads fields that no longer change when the lookup is made (a
+        person's code and office are settled before roles and countries are looked up)."""
+        seen, index = self.indexes.get(name, (0, {}))
+        for draft in self.drafts[seen:]:
+            index.setdefault(key(draft), draft)
+        self.indexes[name] = (len(self.drafts), index)
+        return index.get(wanted)
 
     def is_owned(self, hit: Hit) -> bool:
         return any(i in self.owned for i in range(hit.start, hit.end))
@@ -298,14 +319,14 @@ class ActorFinder:
         return best
 
     def holder_draft(self, office: str, origin: Origin, role_hit: RoleHit) -> ActorDraft | None:
-        for draft in self.drafts:
-            if draft.kind == "person" and draft.office == office and draft.code == origin.code:
-                return draft
+        found = self.first_draft("office", lambda d: (d.kind, d.office, d.code), ("person", office, origin.code))
+        if found is not None:
+            return found
         holders = self.dictionary.holders(office, origin.code, self.date, origin.org)
         if not holders:
             return None
         entry = holders[0]
-        existing = next((d for d in self.drafts if d.entry is entry), None)
+        existing = self.first_draft("entry", lambda d: id(d.entry), id(entry))
         if existing:
             return existing
         held = entry.office_at(self.date)
@@ -313,6 +334,8 @@ class ActorFinder:
         draft = ActorDraft(entry.name, "person", held.code if held else origin.code, sector,
                       f"{entry.rule}:{entry.name}+{role_hit.role.rule}+{origin.rule}", entry, office, entry.wikidata)
         self.drafts.append(draft)
+        self.people.add(draft)
+        self.by_entry.setdefault(id(entry), draft)
         return draft
 
     def role_group(self, first: int, head, role_hit: RoleHit, origins: list[Origin]) -> None:
@@ -323,8 +346,8 @@ class ActorFinder:
             start, end = self.mention_span(n, first, head, origin)
             code = origin.code if origin else None
             rule = "+".join([role_hit.role.rule] + ([origin.rule] if origin else []))
-            draft = next((d for d in self.drafts if d.kind == kind and d.code == code and code is not None
-                          and d.sector == role_hit.role.sector and d.office == key), None)
+            draft = None if code is None else self.first_draft(
+                "group", lambda d: (d.kind, d.code, d.sector, d.office), (kind, code, role_hit.role.sector, key))
             if draft is None:
                 name = self.doc[start:end].text if n == 0 else f"{self.doc[first:head.i + 1].text} ({self.doc[start:end].text})"
                 draft = ActorDraft(name, kind, code, role_hit.role.sector, rule, None, key)
@@ -375,8 +398,8 @@ class ActorFinder:
 
     def country_mention(self, hit: Hit, kind: str, sector: str | None) -> None:
         code = hit.target.code
-        draft = next((d for d in self.drafts if d.kind == kind and d.code == code and d.entry is None
-                      and d.office is None), None)
+        draft = self.first_draft("country", lambda d: (d.kind, d.code, d.entry is None and d.office is None),
+                                 (kind, code, True))
         if draft is None:
             name = self.dictionary.country_names.get(code, hit.target.text)
             if kind == "group":
@@ -399,7 +422,7 @@ class ActorFinder:
             implied = implied_code(roles)
             origins = origins or ([implied] if implied else [])
             rule = "+".join(["name:ORG"] + [o.rule for o in origins[:1]] + ([role.rule] if role else []))
-            draft = next((d for d in self.drafts if d.kind == "organisation" and d.name == ent.text), None)
+            draft = self.first_draft("name", lambda d: (d.kind, d.name), ("organisation", ent.text))
             if draft is None:
                 draft = ActorDraft(ent.text, "organisation", origins[0].code if origins else None,
                               role.sector if role else None, rule)
@@ -425,8 +448,9 @@ class ActorFinder:
         For people, words that already qualify someone else (a title, a role phrase) do not
         count: in "President X welcomed South African leader Y", X is not South African."""
         sent, targets = token.sent, (target_tokens(token, self.words) if targets else set())
-        target_codes = {h.code for h in self.hits if h.start in targets}
-        codes = {h.code for h in self.hits if sent.start <= h.start < sent.end and h.code and h.code not in NON_STATE_CODES
+        target_codes = {h.code for i in targets if (h := self.hit_at.get(i)) is not None and h.start == i}
+        in_sentence = self.hits[bisect_left(self.hit_starts, sent.start):bisect_left(self.hit_starts, sent.end)]
+        codes = {h.code for h in in_sentence if h.code and h.code not in NON_STATE_CODES
                  and (places or h.start not in self.title_tokens) and h.start not in targets}
         if places:
             found = origins_in([t for t in sent if t.i not in self.hit_at], {}, self.date, self.matcher.place_country)
@@ -435,7 +459,7 @@ class ActorFinder:
         codes.discard(exclude)
         if len(codes) == 1:
             return Origin(codes.pop(), "context:sentence")
-        code = dominant_code(self.hits)
+        code = self.dominant
         return Origin(code, "context:article") if code and code not in target_codes else None
 
     def merged_groups(self) -> list[ActorDraft]:
@@ -466,6 +490,41 @@ class ActorFinder:
         return actors
 
 
+class Surnames:
+    """Person drafts by surname, so that a name is compared only with those it may match: the
+    same surname, or (both of six letters or more) one edit apart, which share a form with one
+    letter dropped (a substitution drops the same letter from both; an insertion or deletion
+    drops a letter from the longer)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, list[ActorDraft]] = {}
+        self.order: dict[int, int] = {}  # id(draft) -> when it was added
+
+    def add(self, draft: ActorDraft) -> None:
+        self.order[id(draft)] = len(self.order)
+        words = draft.name.lower().split()
+        for form in _forms(words[-1]) if words else ():
+            self.forms.setdefault(form, []).append(draft)
+
+    def named(self, name: str) -> list[ActorDraft]:
+        """The drafts ``same_name`` pairs with ``name``, in the order they were added."""
+        words = name.lower().split()
+        if not words:
+            return []
+        seen = {id(d): d for form in _forms(words[-1]) for d in self.forms.get(form, ())}
+        return sorted((d for d in seen.values() if same_name(name, d.name)), key=self.position)
+
+    def position(self, draft: ActorDraft) -> int:
+        return self.order[id(draft)]
+
+
+def _forms(surname: str) -> set[str]:
+    """The surname, and for six letters or more each form of it with one letter dropped."""
+    if len(surname) < 6:
+        return {surname}
+    return {surname} | {surname[:k] + surname[k + 1:] for k in range(len(surname))}
+
+
 def same_name(a: str, b: str) -> bool:
     """Same surname (edit distance <= 1 when both have >= 6 letters); first names must agree."""
     wa, wb = a.lower().split(), b.lower().split()
@@ -491,12 +550,11 @@ def edit_distance(a: str, b: str) -> int:
 
 def actors_in_span(article: Article, start: int, end: int) -> list:
     """Actors with a mention overlapping [start, end), in order of first overlap."""
-    found = []
-    for actor in article.actors:
-        overlaps = [s for s, e in actor.mentions if s < end and start < e]
-        if overlaps:
-            found.append((min(overlaps), actor))
-    return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
+    first: dict[int, int] = {}  # actor position -> start of its first overlapping mention
+    for s, _, position, _ in mentions(article).overlapping(start, end):
+        first[position] = min(s, first.get(position, s))
+    order = sorted(first.items(), key=lambda pair: (pair[1], pair[0]))
+    return [article.actors[position] for position, _ in order]
 
 
 def actor_for_span(article: Article, start: int, end: int):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from heron.pipeline.index import entities
 from heron.types import Article
 
 # the one warning an article gets when relative dates cannot be placed in time
@@ -337,8 +338,7 @@ def _token_at(doc: Any, char: int | None) -> Any:
 def _date_entities(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     if doc is None:
         return []
-    return [(e.start_char, e.end_char) for e in doc.ents
-            if e.label_ == "DATE" and e.start_char < end and start < e.end_char]
+    return [(s, e) for s, e, label, _, _ in entities(doc).overlapping(start, end) if label == "DATE"]
 
 
 def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

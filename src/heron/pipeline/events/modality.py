@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from heron.pipeline.events.lexicon import Lexicon
 from heron.pipeline.events.participants import subject_of
+from heron.pipeline.index import quotes
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.quotes.reported import according_source
 from heron.pipeline.text.language import lemma
@@ -137,7 +138,5 @@ def speaker_of(pred, knowledge: Knowledge, triggers: frozenset[int]):
 
 def quote_speaker(article: Article, offset: int):
     """The speaker of the quote whose span holds ``offset`` (a Speaker), else None."""
-    for quote in article.quotes:
-        if quote.start <= offset < quote.end and quote.speaker is not None:
-            return quote.speaker
-    return None
+    spoken = quotes(article, "with speaker", lambda q: q.speaker is not None).at(offset)
+    return spoken[0].speaker if spoken else None

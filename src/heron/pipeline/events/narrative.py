@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from heron.pipeline.events.dates import find_dates
+from heron.pipeline.index import entities
 from heron.types import Article, Event
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -52,8 +53,7 @@ def _same_episode(article: Article, before: Event, after: Event) -> bool:
         return False
     if find_dates(article, before.end, after.end):
         return False
-    return not any(ent.label_ in TIME_LABELS and before.end <= ent.start_char < after.end
-                   for ent in article.doc.ents)
+    return not any(label in TIME_LABELS for _, _, label, _, _ in entities(article.doc).starting_in(before.end, after.end))
 
 
 def is_past(token) -> bool:

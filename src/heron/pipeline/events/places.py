@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from heron.errors import DataFileError
+from heron.pipeline.index import cached, entities
 from heron.pipeline.text.language import Language
 from heron.types import Article, Location
 
@@ -73,7 +74,7 @@ def locate(article: Article, start: int, end: int, gazetteer: Gazetteer, anchor:
     ``anchor`` (optional) is the character offset of the event's trigger: then places in side
     clauses about other events do not count ("after Moscow recognised ... the operation in
     Ukraine" does not place the sanctions of the main clause in Ukraine)."""
-    mentioned = _mentioned_countries(article, gazetteer)
+    mentioned = cached(article, "mentioned countries", lambda a: _mentioned_countries(a, gazetteer), article.actors)
     for name, shown, region, alternates in _candidates(article, start, end, gazetteer, anchor):
         location = resolve_place(name, gazetteer, mentioned, region, alternates)
         if location is not None:
@@ -194,10 +195,15 @@ def _name_spans(doc: Any, start: int, end: int) -> list[tuple[Any, bool]]:
     """(span, tagged as a place) for GPE/LOC/FAC entities and for runs of proper nouns the model
     left untagged or mislabelled (the small English model calls "Kherson" a person, "Samarra"
     a nationality, "Mariupol" an organisation); the latter are trusted only under a preposition."""
-    spans = [(e, True) for e in doc.ents if e.label_ in PLACE_LABELS and e.start_char >= start and e.end_char <= end]
+    from spacy.tokens import Span
+
+    spans = [(Span(doc, first, stop, label=label), True) for s, e, label, first, stop
+             in entities(doc).starting_in(start, end) if label in PLACE_LABELS and e <= end]
     covered = {i for e, _ in spans for i in range(e.start, e.end)}
     run: list[int] = []
-    for token in doc:
+    # every token inside [start, end) is in the expanded span; the rest only ever ended a run
+    region = doc.char_span(start, end, alignment_mode="expand")
+    for token in region if region is not None else doc:
         inside = start <= token.idx and token.idx + len(token) <= end
         if inside and token.pos_ == "PROPN" and token.i not in covered and token.ent_type_ not in ("DATE", "TIME"):
             run.append(token.i)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from heron.config import Settings
+from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
 from heron.pipeline.events.dates import UNRESOLVED_DATES
 from heron.pipeline.events.fields import date_for, location_for, scores
@@ -85,6 +86,7 @@ class EventStage(Stage):
         told: list[Told] = []
         notes: set[str] = set()
         for index, sent in enumerate(article.doc.sents):
+            check()
             if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             groups = sentence_triggers(sent, self.knowledge.lexicon)

@@ -18,6 +18,8 @@ BEFORE_OPEN = set(" \t\n([{—–-:;/")
 AFTER_CLOSE = set(" \t\n)]}.,;:!?—–-/…")
 TRAILING_TRIM = " \t\n,;:—–-"
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+_INDENT = re.compile(r"[ \t]*")
 
 
 @dataclass
@@ -72,9 +74,8 @@ def _paragraphs(text: str):
 
 def _next_opens(text: str, start: int) -> bool:
     """True when the paragraph from ``start`` begins with an opening mark."""
-    stripped = text[start:].lstrip(" \t")
-    pos = len(text) - len(stripped)
-    return bool(stripped) and stripped[0] in DOUBLE_MARKS and mark_role(text, pos) == "open"
+    pos = _INDENT.match(text, start).end()
+    return pos < len(text) and text[pos] in DOUBLE_MARKS and mark_role(text, pos) == "open"
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -103,10 +104,8 @@ def _scan_paragraph(text: str, p_start: int, p_end: int) -> tuple[list[QuoteSpan
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     nested: list[str] = []
-    for i in range(p_start, p_end):
-        ch = text[i]
-        if ch not in DOUBLE_MARKS:
-            continue
+    for mark in _MARK.finditer(text, p_start, p_end):
+        i, ch = mark.start(), mark.group()
         role = mark_role(text, i)
         if open_at is None:
             if role == "open":

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from heron.pipeline.budget import check
+from heron.pipeline.index import Intervals, Lines, lines, text_of
 from heron.pipeline.words import SpeechWords
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -46,10 +48,11 @@ class Reported:
     follows: bool = False  # same speaker as the quote before it
 
 
-def dateline_end(text: str, offset: int) -> int:
+def dateline_end(text: str, offset: int, index: Lines | None = None) -> int:
     """Where the dateline ends when the paragraph holding ``offset`` opens with one, else the
-    paragraph's start."""
-    start = text.rfind("\n", 0, offset) + 1
+    paragraph's start (found through ``index``, the text's lines, when given: looking back
+    through a long paragraph for its start is slow)."""
+    start = index.start(offset) if index is not None else text.rfind("\n", 0, offset) + 1
     found = DATELINE.match(text, start)
     return found.end() if found else start
 
@@ -75,7 +78,7 @@ def _past_dateline(who, verb):
     """'ORLANDO, Fla. (Reuters) - President X said ...' parsed with the dateline as subject:
     the speaker is the subject or apposition after the dateline."""
     doc = who.doc
-    end = dateline_end(doc.text, who.idx)
+    end = dateline_end(text_of(doc), who.idx, lines(doc))
     if who.idx >= end:
         return who
     after = [t for t in doc[who.i + 1:verb.i] if t.idx >= end and t.pos_ in ("PROPN", "NOUN", "PRON")
@@ -99,11 +102,12 @@ def _bounds(doc, first: int, last: int, text: str, anchor: int | None = None) ->
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if anchor is not None:
-        start = max(start, text.rfind("\n", 0, anchor) + 1)
-        if text.rfind("\n", 0, start) == text.rfind("\n", 0, anchor):  # same paragraph
-            opening = dateline_end(text, start)
+        index = lines(doc)
+        start = max(start, index.start(anchor))
+        if index.start(start) == index.start(anchor):  # same paragraph
+            opening = dateline_end(text, start, index)
             start = max(start, opening) if opening <= anchor else start
-        stop = text.find("\n", anchor)
+        stop = index.end(anchor)
         end = min(end, stop) if stop >= 0 else end
         while start < end and text[start] in EDGE_PUNCT:
             start += 1
@@ -131,18 +135,17 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s - 1 <= start < e for s, e in spans)
-
-
 def find_reported(doc, text: str, quoted: list[tuple[int, int]], speech: SpeechWords) -> list[Reported]:
     """Indirect speech in ``doc``; ``quoted`` are the direct quote spans (skipped as content)."""
     verbs = speech.reporting_verbs | speech.clause_verbs | speech.intent_verbs | set(speech.demand_prepositions)
     found: list[Reported] = []
     sents = list(doc.sents)
+    inside = Intervals([(s - 1, e) for s, e in quoted])
+    speaker_quoted = Intervals([(s + 1, e) for s, e in quoted])
     for n, sent in enumerate(sents):
+        check()
         for token in sent:
-            if _inside(token.idx, quoted):
+            if inside.holds(token.idx):
                 continue  # speech inside quoted words belongs to the quote
             item = None
             if token.lemma_.lower() in speech.prepositional:
@@ -152,15 +155,16 @@ def find_reported(doc, text: str, quoted: list[tuple[int, int]], speech: SpeechW
                         or _infinitive(token, text, speech) or _called_for(token, text, speech))
                 if item is None and n > 0:
                     item = _passive_previous(token, sents[n - 1], text, speech)
-            if item is not None and _long_enough(text, item) and not _speaker_quoted(item, quoted):
+            if item is not None and _long_enough(text, item) and not _speaker_quoted(item, speaker_quoted):
                 found.append(item)
     found += [item for item in _headlines(doc, text, quoted, speech) if _long_enough(text, item)]
     return sorted(found, key=lambda r: r.start)
 
 
-def _speaker_quoted(item: Reported, quoted: list[tuple[int, int]]) -> bool:
-    """A "speaker" inside quoted words ('said on "Fox and Friends"' misparsed) is no speaker."""
-    return item.speaker is not None and any(s < item.speaker[0] < e for s, e in quoted)
+def _speaker_quoted(item: Reported, quoted: Intervals) -> bool:
+    """A "speaker" inside quoted words ('said on "Fox and Friends"' misparsed) is no speaker;
+    ``quoted`` holds (start + 1, end) of each quote."""
+    return item.speaker is not None and quoted.holds(item.speaker[0])
 
 
 def _long_enough(text: str, item: Reported) -> bool:

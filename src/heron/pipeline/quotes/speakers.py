@@ -8,8 +8,11 @@ pronoun fits. A group phrase ("the two leaders") is linked only when it stands f
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from heron.pipeline.actors.references import group_reference, person_mentions
 from heron.pipeline.actors.stage import actor_for_span
+from heron.pipeline.index import Intervals
 from heron.pipeline.knowledge import Knowledge
 from heron.types import Article, Quote, Speaker
 
@@ -34,11 +37,16 @@ def phrase_bounds(token) -> tuple[int, int]:
             right = child.right_edge  # "the lawyer Ruth Adler"
     doc = token.doc
     # a name phrase never runs across a line break or starts with punctuation
-    while left.i < token.i and (left.is_punct or left.is_space or "\n" in doc.text[left.idx:token.idx]):
+    while left.i < token.i and (left.is_punct or left.is_space or _line_break(doc, left.i, token.i)):
         left = doc[left.i + 1]
-    while right.i > token.i and "\n" in doc.text[token.idx:right.idx]:
+    while right.i > token.i and _line_break(doc, token.i, right.i):
         right = doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
+
+
+def _line_break(doc, first: int, stop: int) -> bool:
+    """A line break in the text of tokens first..stop-1 with their trailing whitespace."""
+    return any("\n" in t.text_with_ws for t in doc[first:stop])
 
 
 class SpeakerResolver:
@@ -47,9 +55,15 @@ class SpeakerResolver:
     def __init__(self, article: Article, excluded: list[tuple[int, int]], knowledge: Knowledge) -> None:
         self.article = article
         self.knowledge = knowledge
+        quoted = Intervals(excluded)
         # people named inside quoted words are rarely the one speaking them
-        self.people = [p for p in person_mentions(article, knowledge.speech)
-                       if not any(s <= p.start and p.end <= e for s, e in excluded)]
+        self.people = [p for p in person_mentions(article, knowledge.speech) if not quoted.covers(p.start, p.end)]
+        self.spans = Intervals([(p.start, p.end) for p in self.people], self.people)
+        self.starts = [p.start for p in self.people]  # in text order, as person_mentions gives them
+        self.genders: dict[str, set[str]] = {}  # actor id -> the genders titles give its mentions
+        for person in self.people:
+            if person.actor and person.gender:
+                self.genders.setdefault(person.actor, set()).add(person.gender)
 
     def speaker(self, start: int, end: int, previous: Quote | None = None,
                 head=None) -> tuple[Speaker, str]:
@@ -66,7 +80,7 @@ class SpeakerResolver:
         actor = actor_for_span(self.article, start, end)
         if actor is not None:
             return Speaker(text, start, end, actor.id, actor.name), "speaker.actor"
-        person = next((p for p in self.people if p.start < end and start < p.end), None)
+        person = next(iter(self.spans.overlapping(start, end)), None)
         if person is not None:
             return Speaker(text, start, end, person.actor, person.text), "speaker.person"
         group = self._group(head)
@@ -87,14 +101,19 @@ class SpeakerResolver:
 
     def _pronoun(self, start: int, end: int, text: str, gender: str,
                  previous: Quote | None) -> tuple[Speaker, str]:
-        earlier = [p for p in self.people if p.end <= start and p.gender in (None, gender)]
+        before = bisect_right(self.starts, start)  # people starting after the pronoun end after it
+
+        def fits(p: Person) -> bool:
+            return p.end <= start and p.gender in (None, gender)
+
         if previous is not None and self._fits(previous.speaker, gender):
             prev = previous.speaker
-            between = [p for p in earlier if p.start >= min(previous.end, prev.end) and not _same(p, prev)]
+            since = bisect_left(self.starts, min(previous.end, prev.end))
+            between = [p for p in self.people[since:before] if fits(p) and not _same(p, prev)]
             if not between and (prev.start < start):
                 return Speaker(text, start, end, prev.actor, prev.name), "pronoun.previous_speaker"
-        if earlier:
-            person = earlier[-1]
+        person = next((self.people[k] for k in range(before - 1, -1, -1) if fits(self.people[k])), None)
+        if person is not None:
             actor = self.article.actor_by_id(person.actor)
             name = actor.name if actor is not None else person.text
             return Speaker(text, start, end, person.actor, name), "pronoun.nearest_person"
@@ -109,8 +128,8 @@ class SpeakerResolver:
         actor = self.article.actor_by_id(speaker.actor)
         if actor is not None and actor.kind not in ("person", "role"):
             return False
-        told = {p.gender for p in self.people if p.gender and (
-            (speaker.actor and p.actor == speaker.actor) or p.start < speaker.end and speaker.start < p.end)}
+        told = set(self.genders.get(speaker.actor, ())) if speaker.actor else set()
+        told |= {p.gender for p in self.spans.overlapping(speaker.start, speaker.end) if p.gender}
         return not told or told == {gender}
 
 

@@ -20,9 +20,12 @@ Reported speech comes from the parse (reported.py); speakers are resolved by spe
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 
 from heron.config import Settings
+from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
+from heron.pipeline.index import Intervals, lines
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.quotes.marks import QuoteSpan, find_quote_spans
 from heron.pipeline.quotes.reported import Reported, according_source, cue_text, find_reported, speaker_token
@@ -40,6 +43,7 @@ NOT_SAID_DEPS = ("prep", "dative", "npadvmod", "nsubj", "nsubjpass", "agent", "a
 LABEL_DEPS = ("compound", "amod", "nmod")
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 SENTENCE_END = re.compile(r"[.!?…]$")
+SPACES = re.compile(r"\s*")
 TAGGED = ("direct.cue_after", "direct.cue_after_name", "direct.cue_after_tag", "direct.cue_before",
           "direct.colon", "direct.colon_subject", "direct.according_to", "direct.dash_name")
 
@@ -63,11 +67,13 @@ def find_quotes(article: Article, knowledge: Knowledge) -> list[Quote]:
     spans = find_quote_spans(text)
     direct = attribute_direct(doc, text, spans, speech)
     quoted = [(s.open_at, s.outer_end) for s in spans]
-    indirect = [r for r in find_reported(doc, text, quoted, speech) if not _repeats(r, direct)]
+    said = Intervals([(d.start - 2, d.end + 2) for d in direct])
+    indirect = [r for r in find_reported(doc, text, quoted, speech) if not _repeats(r, said)]
     resolver = SpeakerResolver(article, quoted, knowledge)
     quotes: list[Quote] = []
     last_direct: Quote | None = None
     for item in sorted(direct + indirect, key=lambda r: r.start):
+        check()
         previous = last_direct if item.follows else (quotes[-1] if quotes else None)
         speaker, speaker_rule = _speaker(resolver, item, previous)
         cue = item.cue if not item.follows else (previous.cue if previous else None)
@@ -78,9 +84,10 @@ def find_quotes(article: Article, knowledge: Knowledge) -> list[Quote]:
     return quotes
 
 
-def _repeats(item: Reported, direct: list[Reported]) -> bool:
-    """A reported clause that is just a direct quote again ("...," he said) is not a second quote."""
-    return any(d.start - 2 <= item.start and item.end <= d.end + 2 for d in direct)
+def _repeats(item: Reported, direct: Intervals) -> bool:
+    """A reported clause that is just a direct quote again ("...," he said) is not a second
+    quote; ``direct`` holds each direct quote's span widened by two characters."""
+    return direct.covers(item.start, item.end)
 
 
 def _speaker(resolver: SpeakerResolver, item: Reported, previous: Quote | None) -> tuple[Speaker | None, str]:
@@ -101,19 +108,20 @@ def attribute_direct(doc, text: str, spans: list[QuoteSpan], speech: SpeechWords
     """Find the cue and speaker of each quoted span; drop scare quotes."""
     found: list[Reported] = []
     by_span: dict[int, Reported] = {}
+    previous: QuoteSpan | None = None  # the last attributed span that is no quoted phrase
     for k, span in enumerate(spans):
-        # quoted titles and phrases ('on "Meet the Press"') do not break a run of quotes
-        previous = next((spans[j] for j in range(k - 1, -1, -1)
-                         if j in by_span and not _phrase(text, spans[j], by_span[j])), None)
+        check()
         following = spans[k + 1] if k + 1 < len(spans) else None
         item = (_cue_after(doc, text, span, following, speech) or _cue_before(doc, text, span, previous, speech)
                 or _dash_name(doc, text, span) or _embedded(doc, text, span, speech)
-                or _continued(text, span, previous, found))
-        if item is None and span.words(text) > SCARE_QUOTE_WORDS and not _title(text, span, speech):
+                or _continued(doc, text, span, previous, found))
+        if item is None and span.words(text) > SCARE_QUOTE_WORDS and not _title(doc, text, span, speech):
             item = Reported(span.start, span.end, True, "direct.unattributed")
         if item is not None:
             found.append(item)
             by_span[k] = item
+            # quoted titles and phrases ('on "Meet the Press"') do not break a run of quotes
+            previous = span if not _phrase(text, span, item) else previous
     _carry_back(spans, by_span)
     return found
 
@@ -136,15 +144,21 @@ def _carry_back(spans: list[QuoteSpan], by_span: dict[int, Reported]) -> None:
             item.speaker, item.speaker_token = after.speaker, after.speaker_token
 
 
-def _paragraph(text: str, at: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return start, len(text) if end < 0 else end
+def _paragraph(doc, at: int) -> tuple[int, int]:
+    """Start and end of the paragraph (line) holding offset ``at``."""
+    index = lines(doc)
+    end = index.end(at)
+    return index.start(at), index.length if end < 0 else end
 
 
 def _tokens(doc, start: int, end: int):
+    return list(_within(doc, start, end))
+
+
+def _within(doc, start: int, end: int):
+    """The tokens inside [start, end) as a Span (read lazily: a paragraph may be long), or ()."""
     span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
-    return list(span) if span is not None else []
+    return span if span is not None else ()
 
 
 def _make(span: QuoteSpan, verb, rule: str, who=None) -> Reported | None:
@@ -159,12 +173,12 @@ def _make(span: QuoteSpan, verb, rule: str, who=None) -> Reported | None:
 
 def _tail(doc, text: str, span: QuoteSpan, following: QuoteSpan | None) -> list:
     """Tokens after the closing mark up to the sentence end, the next quote or the paragraph end."""
-    para_end = _paragraph(text, span.open_at)[1]
+    para_end = _paragraph(doc, span.open_at)[1]
     stop = para_end
     if following is not None and following.words(text) > SCARE_QUOTE_WORDS:
         stop = min(para_end, following.open_at)  # short quoted phrases may sit inside the tag
     tokens = []
-    for token in _tokens(doc, span.outer_end, stop):
+    for token in _within(doc, span.outer_end, stop):
         tokens.append(token)
         if token.text in (".", "!", "?"):
             break
@@ -250,16 +264,20 @@ def _leading_name(words: list, verb):
 def _lead_in(doc, text: str, span: QuoteSpan, previous: QuoteSpan | None) -> list:
     """Tokens of the clause that leads into the quote: this paragraph's, or a previous
     paragraph that ends in a colon ('Cruz continued:' on a line of its own)."""
-    para_start = _paragraph(text, span.open_at)[0]
+    para_start = _paragraph(doc, span.open_at)[0]
     begin = max(para_start, previous.outer_end if previous and previous.outer_end > para_start else para_start)
-    if not text[begin:span.open_at].strip() and para_start > 0:
-        prev_start, prev_end = _paragraph(text, max(0, para_start - 2))
+    if SPACES.match(text, begin).end() >= span.open_at and para_start > 0:
+        prev_start, prev_end = _paragraph(doc, max(0, para_start - 2))
         before = text[prev_start:prev_end].rstrip()
         if before.endswith(":") and not (previous and previous.outer_end > prev_start):
             begin, para_start = prev_start, prev_end
-    tokens = _tokens(doc, begin, span.open_at)
-    last_end = max((i for i, t in enumerate(tokens) if t.text in (".", "!", "?")), default=-1)
-    return [t for t in tokens[last_end + 1:] if not t.is_space]
+    clause = []  # read back from the quote to the last sentence end
+    tokens = _within(doc, begin, span.open_at)
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in (".", "!", "?"):
+            break
+        clause.append(tokens[k])
+    return [t for t in reversed(clause) if not t.is_space]
 
 
 def _cue_before(doc, text: str, span: QuoteSpan, previous: QuoteSpan | None,
@@ -290,12 +308,12 @@ def _cue_before(doc, text: str, span: QuoteSpan, previous: QuoteSpan | None,
 def _dash_name(doc, text: str, span: QuoteSpan) -> Reported | None:
     """'"Maybe we can build a wall." ― Steve Quinlan': a quote signed with a dash and a name
     that ends its paragraph."""
-    para_end = _paragraph(text, span.open_at)[1]
-    tail = text[span.outer_end:para_end]
-    found = DASH_SIGNATURE.match(tail)
+    para_end = _paragraph(doc, span.open_at)[1]
+    found = DASH_SIGNATURE.match(text, span.outer_end, para_end)
     if found is None:
         return None
-    names = [t for t in _tokens(doc, span.outer_end + found.end(), para_end) if not t.is_punct]
+    words = (t for t in _within(doc, found.end(), para_end) if not t.is_punct)
+    names = list(islice(words, SIGNATURE_WORDS + 1))  # one more than a signature may have
     if not names or len(names) > SIGNATURE_WORDS or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") for t in names):
         return None
     propns = [t for t in names if t.pos_ == "PROPN"]
@@ -311,10 +329,10 @@ def _embedded(doc, text: str, span: QuoteSpan, speech: SpeechWords) -> Reported 
     beside it ('told ABC's "Good Morning America"', 'said on "Meet the Press"', 'the
     "Perception" syllabus')."""
     inside = _tokens(doc, span.start, span.end)
-    if not inside or _title(text, span, speech):
+    if not inside or _title(doc, text, span, speech):
         return None
     verbs = speech.reporting_verbs
-    para_start, para_end = _paragraph(text, span.open_at)
+    para_start, para_end = _paragraph(doc, span.open_at)
     for token in inside:
         if span.open_at <= token.head.idx < span.outer_end:
             continue
@@ -339,20 +357,22 @@ def _said(verb, branch, speech: SpeechWords) -> bool:
     return not (branch.dep_ == "dobj" and verb.lemma_.lower() in speech.addressee_verbs)
 
 
-def _title(text: str, span: QuoteSpan, speech: SpeechWords) -> bool:
+def _title(doc, text: str, span: QuoteSpan, speech: SpeechWords) -> bool:
     """A quoted title in running text ('the book "Crippled America: How to Make America Great
     Again"', 'a "Talk Bernie to Me" tote bag'): every longer word capitalised while the
     paragraph around it is not in title case (a headline quoting someone is)."""
     words = [w for w in TITLE_WORD.findall(text[span.start:span.end]) if w.lower() not in speech.title_small_words]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False
-    para_start, para_end = _paragraph(text, span.open_at)
-    around = text[para_start:span.open_at] + " " + text[span.outer_end:para_end]
-    rest = [w for w in TITLE_WORD.findall(around) if w.lower() not in speech.title_small_words]
-    return sum(w[0].islower() for w in rest) >= 2
+    para_start, para_end = _paragraph(doc, span.open_at)
+    around = chain(TITLE_WORD.finditer(text, para_start, span.open_at),
+                   TITLE_WORD.finditer(text, span.outer_end, para_end))
+    lower = (w for w in around if w.group().lower() not in speech.title_small_words and w.group()[0].islower())
+    return next(lower, None) is not None and next(lower, None) is not None  # two will do: read no further
 
 
-def _continued(text: str, span: QuoteSpan, previous: QuoteSpan | None, found: list[Reported]) -> Reported | None:
+def _continued(doc, text: str, span: QuoteSpan, previous: QuoteSpan | None,
+               found: list[Reported]) -> Reported | None:
     """A quote that carries on from the one before: reopened paragraph, right after its cue,
     or a paragraph opening with a quote right after a paragraph whose speech was attributed."""
     last = next((f for f in reversed(found) if previous is not None and f.start == previous.start), None)
@@ -360,13 +380,24 @@ def _continued(text: str, span: QuoteSpan, previous: QuoteSpan | None, found: li
         return None
     if span.continues:
         return Reported(span.start, span.end, True, "direct.continued", follows=True)
-    here = _paragraph(text, span.open_at)[0]
-    there = _paragraph(text, previous.open_at)[0]
-    between = text[previous.outer_end:span.open_at]
-    ends = between.strip().rstrip("”\"»’")[-1:]  # a quoted title may close the tag ('on "Today."')
+    here = _paragraph(doc, span.open_at)[0]
+    there = _paragraph(doc, previous.open_at)[0]
+    ends = _last_mark(text, previous.outer_end, span.open_at)  # a quoted title may close the tag ('on "Today."')
     if here == there and last.rule.startswith("direct.cue_after") and ends in (".", ",", ";", ""):
         return Reported(span.start, span.end, True, "direct.same_speaker", follows=True)
-    if here != there and span.open_at - here <= 1 and _paragraph(text, max(0, here - 2))[0] == there:
+    if here != there and span.open_at - here <= 1 and _paragraph(doc, max(0, here - 2))[0] == there:
         if last.speaker_token is not None or last.follows:
             return Reported(span.start, span.end, True, "direct.next_paragraph", follows=True)
     return None
+
+
+def _last_mark(text: str, start: int, end: int) -> str:
+    """``text[start:end].strip().rstrip('”"»’')[-1:]``, read from the end only."""
+    k = end
+    while k > start and text[k - 1].isspace():
+        k -= 1
+    while k > start and text[k - 1] in "”\"»’":
+        k -= 1
+    if k > start and text[k - 1].isspace():  # nothing but space before it: strip() took it all
+        return text[k - 1] if SPACES.match(text, start).end() < k - 1 else ""
+    return text[k - 1] if k > start else ""

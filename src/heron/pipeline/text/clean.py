@@ -81,18 +81,18 @@ def split_lines(text: str) -> list[Line]:
 def assemble(lines: list[Line]) -> list[str]:
     """Paragraphs from kept lines: each block is a paragraph when its lines are hard-wrapped,
     else each line is one, joined only to a previous line it visibly continues."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []  # each as its lines, joined at the end: joining as they come is quadratic
     for _, group in groupby(lines, key=lambda line: line.block):
         texts = [line.text for line in group]
         if hard_wrapped(texts):
-            paragraphs.append(" ".join(texts))
+            paragraphs.append(texts)
             continue
         for index, text in enumerate(texts):
             if index and text[:1].islower() and not ends_sentence(texts[index - 1]):
-                paragraphs[-1] += " " + text
+                paragraphs[-1].append(text)
             else:
-                paragraphs.append(text)
-    return paragraphs
+                paragraphs.append([text])
+    return [" ".join(parts) for parts in paragraphs]
 
 
 def hard_wrapped(texts: list[str]) -> bool:

@@ -3,20 +3,40 @@
 Each paragraph is parsed on its own and the pieces joined back into one Doc over the whole
 text, so a sentence, and every dependency arc, ends where the paragraph ends: a title without
 a final period never runs into the lede.
+
+The parser never sees a text longer than ``PIECE_CHARS``: a paragraph longer than that (a dump
+without blank lines, a crawl that lost its markup) is cut into pieces at a line break, else at
+a sentence end, else at a space, else anywhere, each cut in the second half of the window so
+that the cutting stays linear. spaCy refuses texts over ``nlp.max_length`` (E088) and its time
+and memory per character grow with the length of one text, so pieces keep parsing linear. No
+news paragraph comes near the limit: for real articles nothing changes. Pieces join back into
+one Doc whose text is exactly ``Article.text``, so every offset stays valid.
+
+Articles over ``LONG_TEXT_CHARS`` are parsed on their own, piece after piece with the time
+budget checked in between (pipeline.budget); shorter ones share ``nlp.pipe`` batches.
 """
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from heron.config import Settings
+from heron.pipeline.budget import charge, check
 from heron.pipeline.component import Stage, run_guarded
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.identify import CODED
 from heron.types import Article
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PIECE_CHARS = 20_000  # longest text handed to the parser at once (news paragraphs stay under 8,000)
+LONG_TEXT_CHARS = 200_000  # articles longer than this are parsed alone, piece by piece
+ALONE_CHARS = 100_000  # such an article is parsed in groups of pieces this long, the time budget checked between
+# Where a long paragraph may be cut, best first: after a line break, after a sentence end
+# (final punctuation, closing quotes or brackets, then space before a word that is not lower
+# case), after a space. Each pattern matches the cut point's left side.
+CUTS = (re.compile(r"\n"), re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[^\sa-z])"), re.compile(r"\s+"))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -24,6 +44,33 @@ def paragraphs(text: str) -> list[str]:
     cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text) if m.end() < len(text)]
     bounds = [0, *cuts, len(text)]
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a] or [text]
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Paragraphs, the long ones cut into pieces of at most ``limit`` characters; they join
+    back to exactly ``text``."""
+    return [piece for paragraph in paragraphs(text) for piece in cut_long(paragraph, limit)]
+
+
+def cut_long(paragraph: str, limit: int) -> list[str]:
+    """``paragraph`` in pieces of at most ``limit`` characters (see CUTS)."""
+    out: list[str] = []
+    start = 0
+    while len(paragraph) - start > limit:
+        end = start + limit
+        cut = next((at for pattern in CUTS if (at := _last_cut(pattern, paragraph, start + limit // 2, end))), end)
+        out.append(paragraph[start:cut])
+        start = cut
+    out.append(paragraph[start:])
+    return out
+
+
+def _last_cut(pattern: re.Pattern[str], text: str, lowest: int, end: int) -> int | None:
+    """The end of the last match of ``pattern`` in text[lowest:end], if any."""
+    found = None
+    for found in pattern.finditer(text, lowest, end):
+        pass
+    return found.end() if found is not None and found.end() > lowest else None
 
 
 class ParseStage(Stage):
@@ -35,20 +82,32 @@ class ParseStage(Stage):
         self.nlp = knowledge.nlp
         self.language = knowledge.language
         self.batch_size = settings.batch_size
+        self.limit = min(PIECE_CHARS, self.nlp.max_length)
 
     def __call__(self, article: Article) -> None:
-        article.doc = self._join(list(self.nlp.pipe(paragraphs(article.text))))
+        article.doc = self._join(list(self._parse_alone(article.text)))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
-            # text in a language heron does not code is not parsed (run_guarded passes it by)
-            pieces = [paragraphs(a.text) if a.language in CODED else [] for a in batch]
-            parsed = iter(self.nlp.pipe([p for ps in pieces for p in ps], batch_size=self.batch_size * 8))
-            for article, own in zip(batch, pieces):
-                docs = [next(parsed) for _ in own]
-                run_guarded(self, article, lambda a, d=docs: setattr(a, "doc", self._join(d)))
+            shared = [a for a in batch if _shared(a)]
+            cut = [pieces(a.text, self.limit) for a in shared]
+            parsed = iter(self.nlp.pipe([p for ps in cut for p in ps], batch_size=self.batch_size * 8))
+            own = iter(cut)
+            for article in batch:
+                if _shared(article):
+                    started = time.monotonic()
+                    docs = [next(parsed) for _ in next(own)]
+                    charge(article, time.monotonic() - started)  # a shared batch lands on whoever pulls it
+                    run_guarded(self, article, lambda a, d=docs: setattr(a, "doc", self._join(d)))
+                else:  # parsed on its own; or, in a language heron does not code, passed by
+                    run_guarded(self, article, lambda a: self(a))
                 yield article
+
+    def _parse_alone(self, text: str) -> Iterator:
+        for group in _groups(pieces(text, self.limit), ALONE_CHARS):
+            check()
+            yield from self.nlp.pipe(group, batch_size=len(group))
 
     def _join(self, docs: list):
         from spacy.tokens import Doc
@@ -56,3 +115,22 @@ class ParseStage(Stage):
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
         self.language.adapt(doc)
         return doc
+
+
+def _shared(article: Article) -> bool:
+    """Parsed in a batch with others: English (the language coded) and not long."""
+    return article.language in CODED and len(article.text) <= LONG_TEXT_CHARS
+
+
+def _groups(texts: list[str], chars: int) -> Iterator[list[str]]:
+    """Consecutive texts in groups of up to ``chars`` characters (a longer text on its own)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > chars:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
