@@ -3,10 +3,13 @@
 Abbreviations (all capitals, "U.S.", "UN") match case-sensitively; other names match in any
 case but need a capitalised word in the text ("Turkey" the country, not "turkey"), unless the
 whole text is in lower case (some archives are), where capitals tell nothing.
+Names from an imported base layer (PETRARCH2, ``petrarch_layer``) are held to more: every word
+of four letters or more must be capitalised ("Ali Said", not "Ali said").
 Overlapping matches keep the longest, then the leftmost.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm
@@ -44,8 +47,14 @@ class ActorMatcher:
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
         cased_texts, uncased_texts = set(), set()
+        self.imported = ImportedNames(nlp)
         for text, target in dictionary.phrases():
             key = text if _is_abbreviation(text) else text.lower()
+            if imported(target):
+                if key not in self.targets:  # curated texts come first and keep their targets
+                    self.targets[key] = [target]
+                    self.imported.add(text, key, _is_abbreviation(text))
+                continue
             self.targets.setdefault(key, [])
             if target not in self.targets[key]:
                 self.targets[key].append(target)
@@ -64,8 +73,11 @@ class ActorMatcher:
         found = []
         for matcher, cased in ((self.cased, True), (self.uncased, False)):
             for match_id, start, end in matcher(span):
-                if cased or any_case or _capitalised(doc[start:end]):
-                    found.append((start, end, self.key_of[match_id]))
+                key = self.key_of[match_id]
+                if cased or any_case or (_capitalised(doc[start:end])
+                                         and (not imported(self.targets[key][0]) or _title_case(doc[start:end]))):
+                    found.append((start, end, key))
+        found += [m for m in self.imported.matches(span) if any_case or _title_case(doc[m[0]:m[1]])]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         hits = []
@@ -94,6 +106,47 @@ def lower_cased(doc) -> bool:
 def _capitalised(span) -> bool:
     """Some word other than "the" starts with a capital letter ("the collective West")."""
     return any(t.text[:1].isupper() for t in span if t.lower_ != "the" and t.is_alpha)
+
+
+class ImportedNames:
+    """The names of an imported layer (tens of thousands) by their first word, matched by a scan
+    of the text's words: building spaCy PhraseMatchers over them would cost seconds at every
+    start for no faster matching. Plain names split on spaces; others are tokenised by spaCy."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+
+    def add(self, text: str, key: str, cased: bool) -> None:
+        words = text.split() if _PLAIN.fullmatch(text) else [t.text for t in self.nlp.make_doc(text)]
+        words = tuple(words if cased else (w.lower() for w in words))
+        self.by_first.setdefault(words[0].lower(), []).append((words, key, cased))
+
+    def matches(self, span) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every name in the span (token indices of its Doc)."""
+        found = []
+        doc = span.doc if hasattr(span, "root") else span
+        end_of_span = span.end if hasattr(span, "root") else len(doc)
+        for token in span:
+            for words, key, cased in self.by_first.get(token.lower_, ()):
+                end = token.i + len(words)
+                if end <= end_of_span and all((t.text if cased else t.lower_) == w
+                                              for t, w in zip(doc[token.i:end], words)):
+                    found.append((token.i, end, key))
+        return found
+
+
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def imported(target: ActorEntry | CountryForm) -> bool:
+    """An entry or form of an imported layer (its rule names the upstream file)."""
+    return target.rule.startswith("petrarch/")
+
+
+def _title_case(span) -> bool:
+    """Every word of four letters or more starts with a capital ("Abu Nidal Organization")."""
+    return all(t.text[:1].isupper() for t in span if t.is_alpha and len(t.text) >= 4)
 
 
 def dominant_code(hits: list[Hit]) -> str | None:
