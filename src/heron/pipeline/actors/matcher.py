@@ -78,6 +78,7 @@ class ActorMatcher:
                                          and (not imported(self.targets[key][0]) or _title_case(doc[start:end]))):
                     found.append((start, end, key))
         found += [m for m in self.imported.matches(span) if any_case or _title_case(doc[m[0]:m[1]])]
+        found = [m for m in found if not inside_a_name(doc, m[0], m[1], self.targets[m[2]][0], self.dictionary.roles)]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         hits = []
@@ -137,6 +138,40 @@ class ImportedNames:
 
 
 _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+PLACE_FORMS = {"seat", "region"}
+
+
+def inside_a_name(doc, start: int, end: int, target, roles: dict) -> bool:
+    """A country word that is part of a longer proper name and so names no country: a place in
+    an organisation's name ("Jamestown Foundation", "Moscow State University"), any country word
+    in the name of a region, sea or range ("Western Balkans", "South China Sea"). The rest of
+    the name must hold a capitalised word that is no title: "Moscow police", "eastern Ukraine"
+    and "Moscow Mayor" still place; "U.S. Embassy" keeps its country (names are not places)."""
+    if not isinstance(target, CountryForm):
+        return False
+    place_like = target.form in PLACE_FORMS or target.code in NON_STATE_CODES
+    head = doc[end - 1]
+    if place_like and head.dep_ in ("compound", "amod") and head.head.i >= end and _proper_head(head.head, roles):
+        return True  # parsed as a modifier of a name ("Western Balkans" with no entity label)
+    label = doc[start].ent_type_
+    if label not in ("ORG", "LOC") or (label == "ORG" and not place_like):
+        return False
+    if any(doc[i].ent_type_ != label for i in range(start, end)):
+        return False
+    first, last = start, end
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return any(_proper_head(t, roles) for t in (*doc[first:start], *doc[end:last]))
+
+
+def _proper_head(token, roles: dict) -> bool:
+    """A capitalised noun that is no role or title ("Balkans", "Foundation", not "Mayor")."""
+    return (token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
+            and token.lower_ not in roles and token.lemma_.lower() not in roles)
 
 
 def imported(target: ActorEntry | CountryForm) -> bool:

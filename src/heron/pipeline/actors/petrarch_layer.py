@@ -115,6 +115,7 @@ class LayerBuilder:
         sectors = petrarch.sector_trigrams(a.code for a in self.agents if a.placement == "suffix")
         self.actors = petrarch.read_actors(folder, sectors)
         agent_terms = {a.phrase.lower() for a in self.agents} | {a.plural.lower() for a in self.agents if a.plural}
+        self.role_terms = role_terms
         self.common_words = {w.lower() for w in stop_words} | role_terms | agent_terms
         self.layer = BaseLayer()
 
@@ -149,7 +150,11 @@ class LayerBuilder:
             if term in roles or (sector is None and code is None) or not term.strip():
                 self.layer.left_out["agent without a heron sector or duplicate"] += 1
                 continue
-            roles[term] = Role(term, sector, None, False, False, code, source=f"petrarch/{agent.source}")
+            if len(term.split()) > 1 and term.split()[-1] in self.role_terms:
+                self.layer.left_out["agent phrase the curated role nouns compose"] += 1
+                continue  # "opposition leader": the curated "opposition" + "leader" decide
+            # weak: the noun gives a sector, never a country of its own ("Afghan farmers", not "farmers")
+            roles[term] = Role(term, sector, None, False, True, code, source=f"petrarch/{agent.source}")
         return roles
 
     # -- countries ---------------------------------------------------------------------------
@@ -161,7 +166,7 @@ class LayerBuilder:
         code = codes.pop()
         source = f"petrarch/{actor.source}"
         forms = []
-        for upstream in actor.names:
+        for upstream in dict.fromkeys(map(self.bare, actor.names)):
             text = display_name(upstream, self.stop_words)
             place = self.cities.get(text.lower())
             if place == code:
@@ -171,6 +176,14 @@ class LayerBuilder:
             else:
                 self.layer.left_out["country variant of one word (spelling, nickname) or elsewhere"] += 1
         return forms
+
+    def bare(self, upstream: str) -> str:
+        """Without a leading article or other stop word ("THE UK" -> "UK"): news writes it in
+        lower case, and the curated names match without it."""
+        words = upstream.split()
+        while len(words) > 1 and words[0].lower() in self.stop_words:
+            words = words[1:]
+        return " ".join(words)
 
     # -- people, bodies, organisations, groups ----------------------------------------------
     def is_person(self, actor: petrarch.Actor) -> bool:
@@ -189,7 +202,7 @@ class LayerBuilder:
         if not any(o.code or o.sector for o in offices):
             self.layer.left_out["entry without a usable code"] += 1
             return None
-        names = [n for n in dict.fromkeys(actor.names) if self.name_ok(n, kind, actor.kind)]
+        names = [n for n in dict.fromkeys(map(self.bare, actor.names)) if self.name_ok(n, kind, actor.kind)]
         if not names:
             self.layer.left_out[f"{kind} without a precise name"] += 1
             return None
