@@ -19,7 +19,7 @@ from typing import Any
 
 from heron.config import Settings
 from heron.pipeline.actors.dictionary import ActorDictionary, load_roles
-from heron.pipeline.actors.matcher import ActorMatcher
+from heron.pipeline.actors.matcher import ActorMatcher, clear_places
 from heron.pipeline.actors.petrarch_layer import build_base_layer
 from heron.pipeline.events.lexicon import Lexicon, load_lexicon
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
@@ -75,7 +75,7 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
     actors = ActorDictionary(folder, actor_files, base)
     return Knowledge(
         language=language, nlp=nlp, actors=actors,
-        matcher=ActorMatcher(actors, nlp, shared.geonames.city_countries),
+        matcher=ActorMatcher(actors, nlp, shared.geonames.city_countries, clear_places(shared.geonames.cities)),
         places=load_gazetteer(shared.geonames, language),
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language),

@@ -37,12 +37,15 @@ def _is_abbreviation(text: str) -> bool:
 class ActorMatcher:
     """PhraseMatchers over one spaCy vocabulary for all names in an ActorDictionary."""
 
-    def __init__(self, dictionary: ActorDictionary, nlp, cities: dict[str, str]) -> None:
-        """``cities``: city name (lower case) -> ISO3, for names no dictionary entry covers."""
+    def __init__(self, dictionary: ActorDictionary, nlp, cities: dict[str, str],
+                 clear: dict[str, str] | None = None) -> None:
+        """``cities``: city name (lower case) -> ISO3, for names no dictionary entry covers;
+        ``clear``: city names one place clearly owns (``clear_places``) -> ISO3."""
         from spacy.matcher import PhraseMatcher
 
         self.dictionary = dictionary
         self.cities = cities
+        self.clear = clear or {}
         self.targets: dict[str, list[ActorEntry | CountryForm]] = {}
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -78,7 +81,7 @@ class ActorMatcher:
                                          and (not imported(self.targets[key][0]) or _title_case(doc[start:end]))):
                     found.append((start, end, key))
         found += [m for m in self.imported.matches(span) if any_case or _title_case(doc[m[0]:m[1]])]
-        found = [m for m in found if not inside_a_name(doc, m[0], m[1], self.targets[m[2]][0], self.dictionary.roles)]
+        found = [m for m in found if not self.inside_a_name(doc, m[0], m[1], self.targets[m[2]][0])]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         hits = []
@@ -87,6 +90,34 @@ class ActorMatcher:
                 taken.update(range(start, end))
                 hits.append(Hit(start, end, self.targets[key][0]))
         return sorted(hits, key=lambda h: h.start)
+
+    def inside_a_name(self, doc, start: int, end: int, target) -> bool:
+        """A country word that is part of a longer proper name and so names no country: any
+        country word in the name of a region, sea or range ("Western Balkans", "South China
+        Sea"); a place in an organisation's name ("Jamestown Foundation") unless the place name
+        is clearly one city of that country ("Lagos Teachers Association")."""
+        if not isinstance(target, CountryForm):
+            return False
+        place_like = target.form in PLACE_FORMS or target.code in NON_STATE_CODES
+        if doc[start].ent_type_ == "LOC" and self.part_of_name(doc, start, end, "LOC"):
+            return True
+        text = doc[start:end].text.lower()
+        return place_like and self.clear.get(text) != target.code and self.part_of_name(doc, start, end, "ORG")
+
+    def part_of_name(self, doc, start: int, end: int, label: str = "ORG") -> bool:
+        """doc[start:end] modifies a capitalised noun that is no title, or lies inside a longer
+        entity with such a noun: "Moscow State University", not "Moscow police", "eastern
+        Ukraine" or "Moscow Mayor"."""
+        roles = self.dictionary.roles
+        head = doc[end - 1]
+        if head.dep_ in ("compound", "amod") and head.head.i >= end and _proper_head(head.head, roles):
+            return True  # parsed as a modifier of a name ("Western Balkans" with no entity label)
+        if any(doc[i].ent_type_ != label for i in range(start, end)):
+            return False
+        # the name goes on after the place ("Jamestown Foundation"): a place last in a
+        # mislabelled entity ("Khanty-Mansiysk (Siberia)") is still a place
+        _, last = _in_entity(doc, start, end)
+        return any(_proper_head(t, roles) for t in doc[end:last])
 
     def place_country(self, text: str) -> str | None:
         """ISO3 of a city name (geonames, most populous of the name), or None."""
@@ -143,35 +174,33 @@ _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 PLACE_FORMS = {"seat", "region"}
 
 
-def inside_a_name(doc, start: int, end: int, target, roles: dict) -> bool:
-    """A country word that is part of a longer proper name and so names no country: a place in
-    an organisation's name ("Jamestown Foundation", "Moscow State University"), any country word
-    in the name of a region, sea or range ("Western Balkans", "South China Sea"). The rest of
-    the name must hold a capitalised word that is no title: "Moscow police", "eastern Ukraine"
-    and "Moscow Mayor" still place; "U.S. Embassy" keeps its country (names are not places)."""
-    if not isinstance(target, CountryForm):
-        return False
-    place_like = target.form in PLACE_FORMS or target.code in NON_STATE_CODES
-    head = doc[end - 1]
-    if place_like and head.dep_ in ("compound", "amod") and head.head.i >= end and _proper_head(head.head, roles):
-        return True  # parsed as a modifier of a name ("Western Balkans" with no entity label)
-    label = doc[start].ent_type_
-    if label not in ("ORG", "LOC") or (label == "ORG" and not place_like):
-        return False
-    if any(doc[i].ent_type_ != label for i in range(start, end)):
-        return False
+def clear_places(cities: dict[str, tuple]) -> dict[str, str]:
+    """Place name -> ISO3 where the name's most populous place has ten times the people of any
+    other of that name (Lagos, Moscow; not Jamestown, which GeoNames knows in several states)."""
+    clear = {}
+    for name, places in cities.items():
+        ranked = sorted(places, key=lambda p: -p.population)
+        if ranked[0].country and (len(ranked) == 1 or ranked[0].population >= 10 * ranked[1].population):
+            clear[name] = ranked[0].country
+    return clear
+
+
+def _in_entity(doc, start: int, end: int) -> tuple[int, int]:
+    """The token span of the entity around doc[start:end]."""
     first, last = start, end
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
     while last < len(doc) and doc[last].ent_iob_ == "I":
         last += 1
-    return any(_proper_head(t, roles) for t in (*doc[first:start], *doc[end:last]))
+    return first, last
 
 
 def _proper_head(token, roles: dict) -> bool:
-    """A capitalised noun that is no role or title ("Balkans", "Foundation", not "Mayor")."""
-    return (token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
-            and token.lower_ not in roles and token.lemma_.lower() not in roles)
+    """A capitalised noun that is no title ("Balkans", "Foundation", not "Mayor")."""
+    if not (token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")):
+        return False
+    role = roles.get(token.lower_) or roles.get(token.lemma_.lower())
+    return role is None or not role.title
 
 
 def imported(target: ActorEntry | CountryForm) -> bool:

@@ -217,8 +217,8 @@ class LayerBuilder:
         dated, default = [], []
         for role in actor.roles:
             code, sector = self.codes.convert(role, self.states)
-            if actor.kind == "armed_group" and sector is None:
-                sector = self.codes.armed_group_sector
+            if actor.kind == "armed_group" and (sector is None or (sector == "REL" and "REL" not in role.agents)):
+                sector = self.codes.armed_group_sector  # an armed group's faith is not its sector
             if code is None and sector is None:
                 continue
             # upstream bounds are inclusive, heron's end is exclusive
