@@ -124,3 +124,10 @@ def test_single_word_imported_person_names_are_not_matched(knowledge):
     texts = {t.lower() for e in knowledge.actors.base_entries if e.kind == "person" for t in (e.name, *e.variants)}
     assert texts and all(len(t.split()) >= 2 for t in texts)
     assert "karzai" not in texts and "president karzai" not in texts
+
+
+def test_the_shipped_layer_adds_field_scale_knowledge(knowledge):
+    counts = knowledge.actors.counts()
+    assert counts["imported"]["office holders"] > 15_000 and counts["imported"]["groups"] > 900
+    assert counts["imported"]["organisations"] > 5_000 and counts["imported"]["role nouns"] > 1_000
+    assert all(reason and n >= 0 for reason, n in knowledge.actors.base_left_out.items())

@@ -254,12 +254,18 @@ class ActorDictionary:
         self.country_names = self._country_names()
         self.base_entries: list[ActorEntry] = []
         self.base_forms: list[CountryForm] = []
+        self.base_left_out: dict[str, int] = {}  # what the import left out, by reason
         if base is not None:
             self.roles = {**base.roles, **self.roles}
             known = {text.lower() for text, _ in self.phrases()}
             self.base_entries = [e for e in base.entries if e.kind != "person"
                                  or known.isdisjoint(t.lower() for t in (e.name, *e.variants))]
             self.base_forms = [f for f in base.forms if f.text.lower() not in known]
+            self.base_left_out = {**base.left_out,
+                                  "person a curated entry already is": len(base.entries) - len(self.base_entries),
+                                  "country form a curated one already is": len(base.forms) - len(self.base_forms),
+                                  "agent noun a curated role noun already is": sum(1 for t in base.roles if t in self.roles
+                                                                                   and not self.roles[t].source)}
 
     def _country_names(self) -> dict[str, str]:
         names: dict[str, str] = {}

@@ -96,11 +96,13 @@ class ActorMatcher:
         country word in the name of a region, sea or range ("Western Balkans", "South China
         Sea"); a place in an organisation's name ("Jamestown Foundation") unless the place name
         is clearly one city of that country ("Lagos Teachers Association")."""
+        state = isinstance(target, CountryForm) and target.code not in NON_STATE_CODES
+        label = doc[end - 1].ent_type_
+        if (label == "LOC" or (label == "NORP" and not state)) and self.part_of_name(doc, start, end, label):
+            return True  # "South China Sea", "the West" of "West African" (not "Bosnian" of "Bosnian Serbs")
         if not isinstance(target, CountryForm):
             return False
         place_like = target.form in PLACE_FORMS or target.code in NON_STATE_CODES
-        if doc[start].ent_type_ == "LOC" and self.part_of_name(doc, start, end, "LOC"):
-            return True
         text = doc[start:end].text.lower()
         return place_like and self.clear.get(text) != target.code and self.part_of_name(doc, start, end, "ORG")
 
@@ -112,12 +114,12 @@ class ActorMatcher:
         head = doc[end - 1]
         if head.dep_ in ("compound", "amod") and head.head.i >= end and _proper_head(head.head, roles):
             return True  # parsed as a modifier of a name ("Western Balkans" with no entity label)
-        if any(doc[i].ent_type_ != label for i in range(start, end)):
+        if doc[end - 1].ent_type_ != label:
             return False
         # the name goes on after the place ("Jamestown Foundation"): a place last in a
         # mislabelled entity ("Khanty-Mansiysk (Siberia)") is still a place
         _, last = _in_entity(doc, start, end)
-        return any(_proper_head(t, roles) for t in doc[end:last])
+        return any(_proper_head(t, roles, any_tag=True) for t in doc[end:last])
 
     def place_country(self, text: str) -> str | None:
         """ISO3 of a city name (geonames, most populous of the name), or None."""
@@ -195,9 +197,10 @@ def _in_entity(doc, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
-def _proper_head(token, roles: dict) -> bool:
-    """A capitalised noun that is no title ("Balkans", "Foundation", not "Mayor")."""
-    if not (token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")):
+def _proper_head(token, roles: dict, any_tag: bool = False) -> bool:
+    """A capitalised noun that is no title ("Balkans", "Foundation", not "Mayor"); inside an
+    entity any capitalised word ("African" of "West African")."""
+    if not (token.is_alpha and token.text[:1].isupper() and (any_tag or token.pos_ in ("PROPN", "NOUN"))):
         return False
     role = roles.get(token.lower_) or roles.get(token.lemma_.lower())
     return role is None or not role.title

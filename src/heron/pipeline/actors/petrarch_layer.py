@@ -14,9 +14,10 @@ The dictionaries were built for recall over wire copy; heron keeps their precisi
   title rules, which know the date;
 - a single-word name must not be a common word (spaCy's stop words, a role noun or an agent
   noun), and a single-word company name is kept only as an abbreviation;
-- the country lists' variants include cities, provinces, mountains and nicknames: a variant
-  becomes a region form (it places a group, never stands for the government) when GeoNames
-  places it in that country, a further name when it has several words, and is dropped otherwise;
+- the country lists' variants mix official names with cities, provinces, mountains and
+  nicknames: a variant becomes a region form (it places a group, "Logar Province police", never
+  stands for the government) when GeoNames places it in that country or it has several words,
+  and is dropped otherwise (the curated files and pycountry hold the names of states);
 - matching asks for capitals on every word of four letters or more (``matcher.strict``).
 Which of these a curated entry overrides is decided in ``ActorDictionary``.
 """
@@ -82,6 +83,8 @@ def display_name(upstream: str, stop_words: frozenset[str]) -> str:
     """Upstream's capitals as news writes them: "ABU NIDAL ORGANIZATION" -> "Abu Nidal Organization";
     short words without a vowel or with a full stop stay capitals (NPFL, U.N.)."""
     words = []
+    if " " not in upstream and len(upstream) <= ABBREVIATION_LETTERS:
+        return upstream  # an abbreviation (AFP, NPFL)
     for word in upstream.split():
         if "." in word or (len(word) <= 4 and not any(c in "AEIOUY" for c in word)):
             words.append(word)
@@ -169,10 +172,10 @@ class LayerBuilder:
         for upstream in dict.fromkeys(map(self.bare, actor.names)):
             text = display_name(upstream, self.stop_words)
             place = self.cities.get(text.lower())
-            if place == code:
+            # variants mix official names with provinces, cities and nicknames ("New York",
+            # "Logar Province"): each may place a group, none stands for the government
+            if place == code or (place is None and len(upstream.split()) > 1):
                 forms.append(CountryForm(code, "region", text, source))
-            elif place is None and len(upstream.split()) > 1:
-                forms.append(CountryForm(code, "name", text, source))
             else:
                 self.layer.left_out["country variant of one word (spelling, nickname) or elsewhere"] += 1
         return forms
