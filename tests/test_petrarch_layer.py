@@ -36,6 +36,8 @@ def test_cameo_codes_become_heron_code_and_sector(code, country, expected):
     ("AL-QAEDA IN THE ARABIAN PENINSULA", "Al-Qaeda in the Arabian Peninsula", "Al-Qaeda in the Arabian Peninsula"),
     ("U.N.", "U.N.", "U.N."),
     ("HAMAS", "Hamas", "Hamas"),
+    ("AFP", "AFP", "AFP"),
+    ("ISLAMIC SALVATION FRONT", "Islamic Salvation Front", "Islamic Salvation Front"),
 ])
 def test_upstream_capitals_become_news_capitals(upstream_text, display, phrase):
     stop = frozenset({"in", "the", "of"})
@@ -74,6 +76,7 @@ def test_curated_entries_and_nouns_take_precedence(made_up_dictionary):
 @pytest.mark.parametrize("text, found", [
     ("Ali Said spoke in Cairo.", True),
     ("Ali said he would go.", False),  # imported names need capitals on every longer word
+    ("Ali-Said spoke in Cairo.", True),  # a hyphen stands for the space upstream writes
     ("The Velmora Liberation Front attacked a convoy.", True),
     ("The velmora liberation front attacked a convoy.", False),
 ])

@@ -143,31 +143,62 @@ def _capitalised(span) -> bool:
 
 
 class ImportedNames:
-    """The names of an imported layer (tens of thousands) by their first word, matched by a scan
-    of the text's words: building spaCy PhraseMatchers over them would cost seconds at every
+    """The names of an imported layer (tens of thousands) by their first two words, matched by a
+    scan of the text's words: building spaCy PhraseMatchers over them would cost seconds at every
     start for no faster matching. Plain names split on spaces; others are tokenised by spaCy."""
 
     def __init__(self, nlp) -> None:
         self.nlp = nlp
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        # first word -> second word ("" for one-word names) -> (words, key, cased)
+        self.by_start: dict[str, dict[str, list[tuple[tuple[str, ...], str, bool]]]] = {}
 
     def add(self, text: str, key: str, cased: bool) -> None:
         words = text.split() if _PLAIN.fullmatch(text) else [t.text for t in self.nlp.make_doc(text)]
         words = tuple(words if cased else (w.lower() for w in words))
-        self.by_first.setdefault(words[0].lower(), []).append((words, key, cased))
+        rest = [w for w in words[1:] if w != "-"]  # matches() looks past a hyphen too
+        second = rest[0].lower() if rest else ""
+        self.by_start.setdefault(words[0].lower(), {}).setdefault(second, []).append((words, key, cased))
 
     def matches(self, span) -> list[tuple[int, int, str]]:
         """(start, end, key) of every name in the span (token indices of its Doc)."""
-        found = []
         doc = span.doc if hasattr(span, "root") else span
-        end_of_span = span.end if hasattr(span, "root") else len(doc)
-        for token in span:
-            for words, key, cased in self.by_first.get(token.lower_, ()):
-                end = token.i + len(words)
-                if end <= end_of_span and all((t.text if cased else t.lower_) == w
-                                              for t, w in zip(doc[token.i:end], words)):
-                    found.append((token.i, end, key))
+        first, limit = (span.start, span.end) if hasattr(span, "root") else (0, len(doc))
+        lowers, texts = _words_of(doc)
+        found = []
+        for i in range(first, limit):
+            by_second = self.by_start.get(lowers[i])
+            if by_second is None:
+                continue
+            j = i + 2 if i + 2 < limit and texts[i + 1] == "-" else i + 1
+            candidates = by_second.get("", []) + (by_second.get(lowers[j], []) if j < limit else [])
+            for words, key, cased in candidates:
+                end = _match_end(lowers, texts, i, limit, words, cased)
+                if end is not None:
+                    found.append((i, end, key))
         return found
+
+
+def _words_of(doc) -> tuple[list[str], list[str]]:
+    """The Doc's words in lower case and as written, read once per Doc (every sentence asks)."""
+    held = doc.user_data.get(("heron", "words"))
+    if held is None or len(held[0]) != len(doc):
+        held = ([t.lower_ for t in doc], [t.text for t in doc])
+        doc.user_data[("heron", "words")] = held
+    return held
+
+
+def _match_end(lowers: list[str], texts: list[str], start: int, limit: int,
+               words: tuple[str, ...], cased: bool) -> int | None:
+    """Where ``words`` end when they are written from word ``start`` on, a hyphen standing for a
+    space ("Jean-Bertrand Aristide" for JEAN BERTRAND ARISTIDE); None when they are not."""
+    i = start
+    for n, word in enumerate(words):
+        if n and i < limit and texts[i] == "-" and word != "-":
+            i += 1
+        if i >= limit or (texts[i] if cased else lowers[i]) != word:
+            return None
+        i += 1
+    return i
 
 
 _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")

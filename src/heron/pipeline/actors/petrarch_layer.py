@@ -47,6 +47,7 @@ class CameoCodes:
     sectors: dict[str, str]
     religions: frozenset[str]
     armed_group_sector: str
+    articles: frozenset[str]
 
     def convert(self, role: petrarch.Role, states: frozenset[str]) -> tuple[str | None, str | None]:
         """(code, sector) of one upstream role; a region (MEA, SAS) gives no code."""
@@ -64,7 +65,7 @@ def read_cameo_codes() -> CameoCodes:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return CameoCodes(frozenset(data["actor_types"]), dict(data["sectors"]), frozenset(data["religions"]),
-                          str(data["armed_group_sector"]))
+                          str(data["armed_group_sector"]), frozenset(data["articles"]))
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataFileError(CODES_FILE, f"not a CAMEO code table ({exc})") from exc
 
@@ -88,7 +89,7 @@ def display_name(upstream: str, stop_words: frozenset[str]) -> str:
     for word in upstream.split():
         if "." in word or (len(word) <= 4 and not any(c in "AEIOUY" for c in word)):
             words.append(word)
-        elif word.lower() in stop_words:
+        elif word.lower() in stop_words and len(word) <= 3:  # "of", "the"; not "FRONT"
             words.append(word.lower())
         else:
             words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")).replace("'S", "'s"))
@@ -181,10 +182,10 @@ class LayerBuilder:
         return forms
 
     def bare(self, upstream: str) -> str:
-        """Without a leading article or other stop word ("THE UK" -> "UK"): news writes it in
-        lower case, and the curated names match without it."""
+        """Without a leading article ("THE UK" -> "UK"): news writes it in lower case, and the
+        curated names match without it."""
         words = upstream.split()
-        while len(words) > 1 and words[0].lower() in self.stop_words:
+        while len(words) > 1 and words[0] in self.codes.articles:
             words = words[1:]
         return " ".join(words)
 
