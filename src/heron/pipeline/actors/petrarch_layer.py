@@ -91,8 +91,9 @@ def display_name(upstream: str, stop_words: frozenset[str]) -> str:
             words.append(word)
         elif word.lower() in stop_words and len(word) <= 3:  # "of", "the"; not "FRONT"
             words.append(word.lower())
-        else:
-            words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")).replace("'S", "'s"))
+        else:  # str.title capitalises after a hyphen (Al-Qaeda) and after an apostrophe ('S)
+            titled = word.title()
+            words.append(titled[:-1] + "s" if titled.endswith("'S") else titled)
     return " ".join(words)
 
 
