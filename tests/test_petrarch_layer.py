@@ -117,8 +117,8 @@ def test_imported_bodies_groups_and_agent_nouns_are_coded(code_text, text, words
     assert (actor.code, actor.sector) == (code, sector)
 
 
-def test_bare_agent_noun_takes_no_country_from_the_sentence(code_text):
-    """ "farmers" alone is a sector; the country must be said ("Afghan farmers")."""
+def test_bare_agent_noun_makes_no_actor_of_its_own(code_text):
+    """ "farmers" alone is no actor (as an event participant it is coded like any role noun)."""
     article = code_text("Farmers bought tractors from Poland last month.")
     assert all(a.code is None for a in article.actors if "armers" in a.name)
 

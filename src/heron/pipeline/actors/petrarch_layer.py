@@ -158,7 +158,7 @@ class LayerBuilder:
             if len(term.split()) > 1 and term.split()[-1] in self.role_terms:
                 self.layer.left_out["agent phrase the curated role nouns compose"] += 1
                 continue  # "opposition leader": the curated "opposition" + "leader" decide
-            # weak: the noun gives a sector, never a country of its own ("Afghan farmers", not "farmers")
+            # weak: the noun gives a sector; it makes an actor only with a country ("Afghan farmers")
             roles[term] = Role(term, sector, None, False, True, code, source=f"petrarch/{agent.source}")
         return roles
 

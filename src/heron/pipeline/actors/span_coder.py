@@ -55,8 +55,8 @@ class SpanCoder:
         implied = implied_code(roles)
         code = origins[0].code if origins else (implied.code if implied else None)
         sector = role.sector if role else self.sector_of_hit(hit_at.get(span.root.i))
-        if code is None and role is not None and not role.source:
-            code = self.context_code(span)  # an imported noun gives a sector, never a country of its own
+        if code is None and role is not None:
+            code = self.context_code(span)
         if code is None and role is None and bare_place_name(span):
             code = self.matcher.place_country(" ".join(t.text for t in span if t.lower_ != "the"))
         return code, sector
