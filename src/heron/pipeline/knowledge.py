@@ -20,6 +20,7 @@ from typing import Any
 from heron.config import Settings
 from heron.pipeline.actors.dictionary import ActorDictionary
 from heron.pipeline.actors.matcher import ActorMatcher
+from heron.pipeline.events.eventness import EventnessWords, load_eventness
 from heron.pipeline.events.lexicon import Lexicon, load_lexicon
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
 from heron.pipeline.events.scores import PloverTable, read_plover_table
@@ -41,6 +42,7 @@ class Knowledge:
     references: ReferenceWords
     words: WordLists
     plover: PloverTable
+    eventness: EventnessWords  # what is no event, and what has not happened (eventness.yaml)
 
 
 @dataclass(frozen=True)
@@ -75,5 +77,5 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
         places=load_gazetteer(shared.geonames, language),
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language),
-        plover=shared.plover,
+        plover=shared.plover, eventness=load_eventness(language),
     )
