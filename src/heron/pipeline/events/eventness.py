@@ -66,7 +66,13 @@ def headline_end(text: str) -> int:
 def negated_noun(trig) -> bool:
     """A nominal event denied in place: "not a trade war", "no attacks were reported"."""
     noun = trig.noun
-    return noun is not None and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children)
+    if noun is None:
+        return False
+    if any((c.dep_ == "neg" and c.i < noun.i) or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
+        return True
+    # "an offensive, not an invasion": the parser hangs "not" on the first noun; it denies the second
+    return noun.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and noun.head.i < c.i < noun.i
+                                                  for c in noun.head.children)
 
 
 def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
@@ -81,8 +87,8 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("conditional", lambda: conditional(trig, words)),
         ("question", lambda: bool(QUESTION_END.search(sent.text))),
         ("habitual", lambda: habitual(trig, words)),
-        ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig)),
         ("class", lambda: class_description(trig.head, words)),
+        ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig)),
         ("purpose", lambda: event in words["material_types"] and purpose(trig.head, words, trigger_heads)),
     )
     return next((name for name, check in checks if check()), None)
