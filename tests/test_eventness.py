@@ -164,3 +164,17 @@ def test_expected_events_are_not_counted_by_the_evaluation(code_text):
     assert [e.status for e in article.events] == ["expected"]
     gold = [{"id": "t1", "required": [], "acceptable": []}]
     assert score_articles(gold, {"t1": article})["totals"]["predicted"] == 0
+
+
+@pytest.mark.parametrize("text, status, date", [
+    # a date held by another event's noun is a reference point, not the event's own date
+    ("The United States invaded Iraq in the wake of the September 11, 2001 attacks.", "background", None),
+    ("Russia has shelled Ukrainian towns since the 2014 annexation of Crimea.", "happened", None),
+    ("The insurgency that began in 2012 has killed thousands of civilians.", "happened", None),
+    # the event's own date
+    ("Russia invaded Ukraine in February 2022.", "background", "2022-02"),
+    ("Gunmen attacked two journalists in Mogadishu on Monday.", "happened", "2023-03-06"),
+])
+def test_background_events_keep_their_own_date(code_text, text, status, date):
+    (event,) = code_text(HEADLINE + text, published="2023-03-08").events
+    assert (event.status, event.date) == (status, date)

@@ -234,6 +234,41 @@ def _governed_by(token, words: EventnessWords) -> str | None:
     return None
 
 
+def foreign_date(trig, sent, date_text: str | None) -> bool:
+    """The clause's date belongs to another event named by a noun on the way to the trigger:
+    "invaded ... in the wake of the September 11, 2001 attacks", "since the 2014 annexation",
+    "the war that began in 2022 has killed thousands". Such a date is a reference point, not the
+    trigger's own date."""
+    if not date_text:
+        return False
+    found = sent.text.rfind(date_text.split(" ", 1)[-1])
+    if found < 0:
+        return False
+    token = sent.doc.char_span(sent.start_char + found, sent.start_char + found + 1, alignment_mode="expand")
+    if token is None or not len(token):
+        return False
+    stops = {trig.head.i} | ({trig.noun.i} if trig.noun is not None else set())
+    for cur in _clause_chain(token[0].head if token[0].i not in stops else token[0]):
+        if cur.i in stops or (cur.head.i in stops and cur.dep_ in ("nsubj", "nsubjpass")):
+            return False  # "the 2004 bombing killed nine": the subject is the same event
+        if cur.pos_ in ("NOUN", "PROPN") and not cur.ent_type_ and cur.dep_ not in ("npadvmod", "compound"):
+            return True  # an event noun ("attacks", "annexation", "war") holds the date
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True  # another clause's date: "the insurgency that began in 2012 has killed"
+    return False
+
+
+def reference_status(frame: str, verb, reference: str, published: str | None, words: EventnessWords) -> str:
+    """An event told in the simple past after a reference event that lies before the news window
+    ("invaded ... in the wake of the 2001 attacks") is background; one in the perfect or present
+    ("has attacked ... since the 2014 annexation") goes on into the news window."""
+    simple_past = verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if frame != "happened" or not simple_past:
+        return frame
+    status, _, _ = event_status(frame, reference, published, words)
+    return "background" if status == "background" else frame
+
+
 def event_status(frame: str, event_date: str | None, published: str | None,
                  words: EventnessWords) -> tuple[str, str | None, str | None]:
     """(status, date, due). A date after publication cannot be a date the event happened on: it

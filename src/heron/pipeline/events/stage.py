@@ -13,7 +13,8 @@ from heron.config import Settings
 from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
 from heron.pipeline.events.dates import UNRESOLVED_DATES
-from heron.pipeline.events.eventness import event_status, frame_status, headline_end, negated_noun, not_an_event
+from heron.pipeline.events.eventness import (event_status, foreign_date, frame_status, headline_end, negated_noun,
+                                            not_an_event, reference_status)
 from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import non_agent, out_of_scope, violence_cue
 from heron.pipeline.events.lexicon import LexiconEntry
@@ -358,6 +359,9 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
     frame = frame_of(draft.trig.head, scope.lexicon)
     status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
+    if date is not None and foreign_date(draft.trig, sent, date_text):
+        status = reference_status(status, draft.trig.head, date, article.published, scope.knowledge.eventness)
+        date, date_text = None, None
     status, date, due = event_status(status, date, article.published, scope.knowledge.eventness)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
     pattern += f"+recipient={draft.default}" if draft.default else ""
