@@ -251,7 +251,7 @@ def foreign_date(trig, sent, date_text: str | None) -> bool:
     for cur in _clause_chain(token[0].head if token[0].i not in stops else token[0]):
         if cur.i in stops or (cur.head.i in stops and cur.dep_ in ("nsubj", "nsubjpass")):
             return False  # "the 2004 bombing killed nine": the subject is the same event
-        if cur.pos_ in ("NOUN", "PROPN") and not cur.ent_type_ and cur.dep_ not in ("npadvmod", "compound"):
+        if cur.pos_ == "NOUN" and not cur.ent_type_ and cur.dep_ not in ("npadvmod", "compound"):
             return True  # an event noun ("attacks", "annexation", "war") holds the date
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
             return True  # another clause's date: "the insurgency that began in 2012 has killed"
