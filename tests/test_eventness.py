@@ -122,6 +122,9 @@ def test_the_first_of_two_contrasted_nouns_stays_affirmed(code_text):
 @pytest.mark.parametrize("text, status, event", [
     ("The Saudi foreign minister is expected to meet Iran's envoy in Beijing on Friday.", "expected", "CONSULT"),
     ("The Indian prime minister will visit Nepal on Friday.", "planned", "AGREE"),
+    ("The Indian prime minister is likely to visit Nepal on Friday.", "expected", "CONSULT"),
+    ("The Saudi foreign minister expects to meet Iran's envoy on Friday.", "planned", "CONSULT"),  # his own plan
+    ("The foreign ministers are due to sign the treaty on Friday.", "planned", "SUPPORT"),
     ("Ethiopia and Eritrea signed a peace agreement in 2018.", "background", "SUPPORT"),
     ("Kenyan police arrested 20 protesters in Nairobi on Monday.", "happened", "COERCE"),
 ])
@@ -133,6 +136,8 @@ def test_every_event_carries_its_status(code_text, text, status, event):
 @pytest.mark.parametrize("text", [
     "The Saudi foreign minister is expected to meet Iran's envoy in Beijing on Friday.",
     "The Indian prime minister will visit Nepal on Friday.",
+    "The Indian prime minister is likely to visit Nepal on Friday.",
+    "The foreign ministers are due to sign the treaty on Friday.",
 ])
 def test_a_plan_is_never_dated_as_having_happened(code_text, text):
     (event,) = [e for e in code_text(HEADLINE + text, published="2023-03-08").events if e.status != "happened"]

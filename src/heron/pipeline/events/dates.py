@@ -307,7 +307,8 @@ def _tense(article: Article, mention: DateMention, start: int, end: int) -> str:
 def _verb_tense(verb: Any) -> str:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     # "is due/scheduled/set to visit ... on Monday": the infinitive hangs under the adjective
-    planned = verb.dep_ == "xcomp" and verb.head.lower_ in ("due", "scheduled", "set", "expected", "planned", "going")
+    planned = verb.dep_ == "xcomp" and verb.head.lower_ in ("due", "scheduled", "set", "expected", "planned", "going",
+                                                          "slated", "likely", "expects", "plans", "intends", "poised")
     if auxes & {"will", "shall", "'ll", "wo"} or planned or verb.lemma_ in ("schedule", "plan") and auxes & {"is", "are"}:
         return "future"
     if verb.tag_ == "VBD" or auxes & {"was", "were", "had", "did", "has", "have", "been"}:

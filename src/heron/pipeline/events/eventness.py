@@ -216,22 +216,29 @@ def frame_status(trig, intent: bool, words: EventnessWords) -> str:
 
 
 def _governed_by(token, words: EventnessWords) -> str | None:
-    """"Rubio is expected to have a meeting": the clause hangs (as complement or passive subject)
-    under an expectation or schedule word."""
+    """"Rubio is expected to have a meeting", "talks are scheduled for Friday", "the visit is
+    likely": the clause hangs under an expectation or schedule word. Only a passive or adjective
+    expectation is someone else's; "Rubio expects to meet" is his own plan."""
     cur = token
     for _ in range(4):
         if cur.dep_ not in ("xcomp", "nsubjpass", "nsubj", "acomp") or cur.head.i == cur.i:
             return None
         head = cur.head
-        word = {lemma(head), head.lower_}
-        if cur.dep_ == "nsubj" and head.pos_ != "ADJ" and not word & words["expectation_words"]:
-            return None  # "Talks are likely": an adjective predicate; "Rubio expects to" is his plan
-        if word & words["expectation_words"]:
-            return "expected"
-        if word & words["schedule_words"]:
-            return "planned"
+        if cur.dep_ == "nsubj":  # "the visit is likely": the predicate adjective says it
+            preds = [c for c in head.children if c.dep_ == "acomp"]
+            return _judged({w for p in preds for w in (lemma(p), p.lower_)}, True, words)
+        others = head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)
+        found = _judged({lemma(head), head.lower_}, others, words)
+        if found is not None:
+            return found
         cur = head
     return None
+
+
+def _judged(word: set[str], others: bool, words: EventnessWords) -> str | None:
+    if word & words["expectation_words"]:
+        return "expected" if others else "planned"
+    return "planned" if word & words["schedule_words"] else None
 
 
 def foreign_date(trig, sent, date_text: str | None) -> bool:
