@@ -103,7 +103,7 @@ class EventStage(Stage):
                           headline)
             for k, draft in enumerate(merge(code_sentence(scope, groups))):
                 told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
-        carry_paragraph_dates(article, told)
+        carry_paragraph_dates(article, told, self.knowledge.dates)
         article.events = [item.event for item in told]
         if article.published is None and any(e.date is None and e.date_text for e in article.events):
             article.problems.append(Problem("dates", UNRESOLVED_DATES))
@@ -356,7 +356,8 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     if draft.why in REPRESSION_WHY:
         cameo, mode = REPRESSION_WHY[draft.why]
     score = scores(scope.knowledge.plover, draft.event, cameo, mode)
-    date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
+    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx,
+                               scope.notes)
     frame = frame_of(draft.trig.head, scope.lexicon)
     status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
     if date is not None and foreign_date(draft.trig, sent, date_text):
