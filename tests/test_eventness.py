@@ -39,10 +39,12 @@ def judged(knowledge, text: str) -> dict[str, str | None]:
      "ASSAULT", "Government troops fought the rebels near Goma on Monday."),
     ("figurative", "fight", "Campaigners say the region must fight poverty and climate change together.",
      "ASSAULT", "Nigerian soldiers fought Boko Haram fighters in Borno state on Sunday."),
-    ("figurative", "abuse", "Judges who abuse their office will be removed, the minister said.",
+    ("figurative", "abuse", "Judges who abuse the public trust will be removed, the minister said.",
      "ASSAULT", "Prison guards abused three detainees at the jail in March, the inquiry found."),
     # a war named by a non-military modifier
     ("figurative", "war", "The two retailers launched a price war last spring.",
+     "ASSAULT", "The junta launched a war against the northern rebels last spring."),
+    ("figurative", "war", "Washington launched a tariff war against Beijing last year.",
      "ASSAULT", "The junta launched a war against the northern rebels last spring."),
     # "was met with": how something was received, not a meeting
     ("reception", "met", "The pension reform was met with fierce resistance from the unions.",
@@ -183,3 +185,13 @@ def test_expected_events_are_not_counted_by_the_evaluation(code_text):
 def test_background_events_keep_their_own_date(code_text, text, status, date):
     (event,) = code_text(HEADLINE + text, published="2023-03-08").events
     assert (event.status, event.date) == (status, date)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked army positions near the border on Friday.",
+    "Gunmen attacked the governor's office in Kano on Friday.",
+    "Rebels launched an attack on government positions in the east on Friday.",
+    "Soldiers fought the insurgents in the capital on Friday.",
+])
+def test_concrete_targets_stay_attacks(code_text, text):
+    assert coded(code_text(HEADLINE + text), "ASSAULT")
