@@ -250,7 +250,8 @@ DB_READ = click.option("--db", type=click.Path(dir_okay=False), help="DuckDB sto
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
                       help="Output format (default: table on a terminal, else jsonl).")
 EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein", "negated",
-                 "status", "event_text", "text", "location_name", "feature", "location_country", "lat", "lon", "article_id"]
+                 "status", "event_text", "text", "location_name", "feature", "location_country", "lat", "lon",
+                 "article_id"]
 # a table shows the event's sentence around its trigger, and its negation in the event column
 # (on a narrow terminal the short columns right of the sentence give way first)
 TABLE_EVENT_COLUMNS = ["date", "actor", "event", "recipient", "sentence", "place", "mode", "article_id"]

@@ -28,8 +28,8 @@ from heron.pipeline.text.language import Language, lemma
 
 EVENTNESS_FILE = "eventness.yaml"
 LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figurative_of", "reception_verbs",
-         "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers", "material_types", "generic_class_heads",
-         "purpose_heads", "expectation_words", "schedule_words")
+         "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers",
+         "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones

@@ -20,8 +20,8 @@ from heron.types import Article, Event
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 TIME_LABELS = {"DATE", "TIME"}  # "a year earlier", "that evening": the story moves in time
-NARRATIVE_TAGS = {"VBD"}
-NOT_YET = ("planned", "expected")  # event statuses (events/eventness.py) of what has not happened  # simple past; "has called", "will meet" and "is ready" are not episode narration
+NARRATIVE_TAGS = {"VBD"}  # simple past; "has called", "will meet" and "is ready" are not episode narration
+NOT_YET = ("planned", "expected")  # event statuses (events/eventness.py) of what has not happened
 
 
 @dataclass
