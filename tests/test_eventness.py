@@ -113,7 +113,19 @@ def test_a_dated_present_is_no_habit(code_text):
 ])
 def test_a_nominal_event_denied_in_place_is_negated(nlp, text, noun, negated):
     (token,) = [t for t in nlp(text) if t.lower_ == noun]
-    assert negated_noun(SimpleNamespace(noun=token)) is negated
+    assert negated_noun(SimpleNamespace(noun=token, kind="noun", head=token.head)) is negated
+
+
+@pytest.mark.parametrize("text, event, negated", [
+    ("No country has offered aid to Somalia, officials said.", "AGREE", True),
+    ("The spokesman offered no evidence for the claim.", "AGREE", True),
+    ("Three countries offered aid to Somalia, officials said.", "AGREE", False),
+    ("No government has condemned the coup in Niger.", "ACCUSE", True),
+    ("France condemned the coup in Niger.", "ACCUSE", False),
+])
+def test_no_one_and_nothing_deny_the_event(code_text, text, event, negated):
+    events = [e for e in code_text(HEADLINE + text).events if e.event == event]
+    assert events and all(e.negated is negated for e in events)
 
 
 def test_the_first_of_two_contrasted_nouns_stays_affirmed(code_text):

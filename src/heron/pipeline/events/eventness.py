@@ -63,8 +63,20 @@ def headline_end(text: str) -> int:
     return found.start() if found else len(text)
 
 
+NO_ONE = ("nobody", "nothing", "none", "noone")
+
+
+def _no(token) -> bool:
+    """"no country", "nobody": a phrase that denies what it takes part in."""
+    return token.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
 def negated_noun(trig) -> bool:
-    """A nominal event denied in place: "not a trade war", "no attacks were reported"."""
+    """An event denied in place: "not a trade war", "no attacks were reported", "no country
+    offered", "offered no evidence"."""
+    verb = trig.head
+    if trig.kind != "noun" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _no(c) for c in verb.children):
+        return True
     noun = trig.noun
     if noun is None:
         return False
