@@ -63,6 +63,8 @@ def judged(knowledge, text: str) -> dict[str, str | None]:
      "ASSAULT", "The militia kidnapped three travellers on the highway to Gao on Sunday."),
     ("habitual", "detain", "Police in the capital usually detain protesters after such marches.",
      "COERCE", "Police in the capital detained 40 protesters after the march on Friday."),
+    ("habitual", "arrested", "Editors usually lose their licence when they are arrested by the police.",
+     "COERCE", "Police arrested two editors in Harare on Monday."),
     ("generic", "attack", "Armed groups attack convoys on the road to Bossangoa.",
      "ASSAULT", "Armed groups attacked a convoy on the road to Bossangoa on Monday."),
     # a class of people, not an actor
@@ -207,3 +209,8 @@ def test_background_events_keep_their_own_date(code_text, text, status, date):
 ])
 def test_concrete_targets_stay_attacks(code_text, text):
     assert coded(code_text(HEADLINE + text), "ASSAULT")
+
+
+def test_a_hedge_covers_the_verbs_coordinated_with_it(code_text):
+    assert not coded(code_text(HEADLINE + "Journalists may be arrested and detained without charge."), "COERCE")
+    assert coded(code_text(HEADLINE + "Police arrested and detained two journalists on Monday."), "COERCE")

@@ -173,6 +173,8 @@ def habitual(trig, words: EventnessWords) -> bool:
     """A habitual adverb on the verb (or the verb it is coordinated with), or a habitual
     modifier on the nominal event ("its frequent raids")."""
     verbs = [trig.head] + ([trig.head.head] if trig.head.dep_ == "conj" else [])
+    if trig.head.dep_ == "advcl":  # "people lose their cards most often when they are convicted"
+        verbs.append(trig.head.head)
     if any(c.dep_ == "advmod" and c.lower_ in words["habitual_adverbs"] for v in verbs for c in v.children):
         return True
     noun = trig.noun
