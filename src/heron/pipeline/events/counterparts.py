@@ -1,0 +1,187 @@
+"""Counterparts from context: whom an event is aimed at when its clause names no one.
+
+"The ministry rejected the charges" answers whoever made the charges; "Kyiv condemned the strike"
+is aimed at whoever struck. For an event of a type that is aimed at someone (``counterpart_types``
+in story.yaml) and whose clause names no coded recipient, the story is read in this order:
+
+1. ``counterpart:reacted-to`` -- the event's own object names an act ("the accusations", "the
+   delay", "the resolution"): its author, named inside the phrase ("the allegations made by
+   Pakistan") or the actor of that act told earlier in the story;
+2. ``counterpart:previous-sentence`` -- the other party of the sentence before;
+3. ``counterpart:main-dyad`` -- the story's other main party: of the two most-mentioned actor
+   codes, the one the event's actor is not.
+
+Each inferred participant carries the rule in ``inferred`` and the event's rule gains
+``+recipient=<rule>``, so a user can tell them apart or leave them out (``Settings(infer_counterparts=False)``,
+``heron code --no-inferred``). An event's actor never becomes its own recipient.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from heron.pipeline.events.coreference import noun_types, mention_of, named_recipients
+from heron.pipeline.events.participants import participants
+from heron.pipeline.knowledge import Knowledge
+from heron.types import Article, Event, Participant
+
+REACTED, PREVIOUS, DYAD = "counterpart:reacted-to", "counterpart:previous-sentence", "counterpart:main-dyad"
+AUTHOR_PREPS = ("by", "from")
+
+
+def infer_counterparts(article: Article, events: list[Event], knowledge: Knowledge,
+                       index: dict[int, int]) -> list[Event]:
+    words = knowledge.story
+    sents = list(article.doc.sents)
+    dyad = main_dyad(article)
+    out = []
+    for event in events:
+        if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)):
+            out.append(event)
+            continue
+        found, rule = _reacted_to(article, event, events, knowledge), REACTED
+        if not found and _coded(event.actor):
+            found, rule = _previous_party(article, event, events, sents, index), PREVIOUS
+        if not found and _coded(event.actor):
+            found, rule = _other_side(event, dyad), DYAD
+        found = [p for p in found if not _same_actor(p, event.actor, loose=rule != REACTED)]
+        if not found:
+            out.append(event)
+            continue
+        kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
+        out.append(replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
+                           rule=f"{event.rule}+recipient={rule}", confidence=round(max(0.1, event.confidence - 0.1), 2)))
+    return out
+
+
+def _coded(parts: list[Participant]) -> bool:
+    return any(p.code or p.actor for p in parts)
+
+
+def _same_actor(part: Participant, actor: list[Participant], loose: bool) -> bool:
+    """Is ``part`` one of the event's own actors? By actor id; by code and sector when either
+    has no id; by code alone for the story-wide rules (``loose``), which cannot tell two bodies of
+    one state apart."""
+    for own in actor:
+        if part.actor and part.actor == own.actor:
+            return True
+        if part.code and part.code == own.code and (loose or part.sector == own.sector):
+            return True
+    return False
+
+
+# --- 1. the act reacted to ---------------------------------------------------------------
+
+def _reacted_to(article: Article, event: Event, events: list[Event], knowledge: Knowledge) -> list[Participant]:
+    for part in event.recipient:
+        if part.code or part.actor or part.start is None or part.end is None:
+            continue
+        span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        noun = span.root
+        types = _reacted_types(noun, knowledge)
+        if not types:
+            continue
+        author = _author_in_phrase(article, noun, types, knowledge)
+        if not _coded(author):
+            author = _author_in_story(event, events, types)
+        if _coded(author):
+            return [p for p in author if p.code or p.actor]
+    return []
+
+
+def _reacted_types(noun, knowledge: Knowledge) -> set[str]:
+    listed = knowledge.story["reacted_nouns"]
+    types = set(listed.get(noun.lemma_.lower()) or listed.get(noun.lower_) or ())
+    return types | noun_types(noun, knowledge)
+
+
+def _author_in_phrase(article: Article, noun, types: set[str], knowledge: Knowledge) -> list[Participant]:
+    """"the allegations made by Pakistan", "allegations by Pakistan", "Kenya's request", "the US
+    proposal": who made the act named by ``noun``. A possessor or national modifier is its author
+    only for a statement ("Zamora's detention" is done to Zamora)."""
+    heads = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in AUTHOR_PREPS
+             for p in prep.children if p.dep_ == "pobj"]
+    for clause in (c for c in noun.children if c.dep_ == "acl"):
+        heads += [p for prep in clause.children if prep.dep_ == "agent" for p in prep.children if p.dep_ == "pobj"]
+    statements = knowledge.story["statement_types"]
+    if "any" in types or {t.lower() for t in types} <= statements:
+        heads += [c for c in noun.children if c.dep_ == "poss"]
+        heads += [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    return participants(article, heads, knowledge) if heads else []
+
+
+def _author_in_story(event: Event, events: list[Event], types: set[str]) -> list[Participant]:
+    """The actor of the nearest act of those types told before the event (or in its sentence),
+    one aimed at the event's actor first."""
+    anchor = event.start
+    best, best_key = None, None
+    for other in events:
+        if other is event or other.negated or not ("any" in types or other.event in types):
+            continue
+        told = [m.start for m in (other.mentions or [mention_of(other)]) if m.start <= anchor]
+        actor = [p for p in other.actor if p.code or p.actor]
+        if not told or not actor or all(_same_actor(p, event.actor, loose=False) for p in actor):
+            continue
+        aimed = any(_same_actor(p, event.actor, loose=False) for p in named_recipients(other))
+        key = (aimed, max(told))
+        if best_key is None or key > best_key:
+            best, best_key = actor, key
+    return best or []
+
+
+# --- 2. the sentence before ----------------------------------------------------------------
+
+def _previous_party(article: Article, event: Event, events: list[Event], sents: list, index: dict[int, int]) -> list[Participant]:
+    """The other party of the sentence before: an actor of an event told there, else a
+    recipient of one, else a coded actor the sentence names."""
+    here = index.get(event.start)
+    if not here:
+        return []
+    before = sents[here - 1]
+    told = [e for e in events if e is not event
+            and any(before.start_char <= m.start < before.end_char for m in (e.mentions or [mention_of(e)]))]
+    for side in ("actor", "recipient"):
+        found = [p for e in told for p in getattr(e, side) if (p.code or p.actor) and p.inferred is None
+                 and not _same_actor(p, event.actor, loose=True)]
+        if found:
+            return found[:1]
+    for actor in article.actors:
+        if actor.code and any(before.start_char <= s < before.end_char for s, _ in actor.mentions):
+            part = Participant(actor.code, actor.sector, actor.name, actor.id,
+                               *next((s, e) for s, e in actor.mentions if before.start_char <= s < before.end_char))
+            if not _same_actor(part, event.actor, loose=True):
+                return [part]
+    return []
+
+
+# --- 3. the story's main dyad --------------------------------------------------------------
+
+def main_dyad(article: Article) -> list[Participant]:
+    """The two most-mentioned actor codes of the story, each as its most-mentioned actor."""
+    counts: Counter[str] = Counter()
+    for actor in article.actors:
+        if actor.code:
+            counts[actor.code] += len(actor.mentions)
+    top = [code for code, n in counts.most_common(2) if n >= 2]
+    if len(top) < 2:
+        return []
+    out = []
+    for code in top:
+        actor = max((a for a in article.actors if a.code == code), key=lambda a: len(a.mentions))
+        start, end = actor.mentions[0] if actor.mentions else (None, None)
+        out.append(Participant(actor.code, actor.sector, actor.name, actor.id, start, end))
+    return out
+
+
+def _other_side(event: Event, dyad: list[Participant]) -> list[Participant]:
+    codes = {p.code for p in event.actor if p.code}
+    if len(dyad) != 2:
+        return []
+    one, two = dyad
+    if one.code in codes and two.code not in codes:
+        return [two]
+    if two.code in codes and one.code not in codes:
+        return [one]
+    return []
