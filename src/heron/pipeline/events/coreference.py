@@ -15,6 +15,7 @@ author of an event told elsewhere: ``claims`` finds them and ``apply_claims`` se
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from heron.pipeline.events.participants import participants
 from heron.pipeline.knowledge import Knowledge
@@ -52,7 +53,7 @@ def merge_story(article: Article, knowledge: Knowledge) -> list[Event]:
     clusters: list[Told] = []
     for event in article.events:
         sentence = index.get(event.start, -1)
-        target = _best_cluster(event, sentence, clusters, words)
+        target = _best_cluster(event, sentence, clusters, words, article.published)
         if target is None:
             clusters.append(Told([event], [sentence]))
         else:
@@ -61,13 +62,20 @@ def merge_story(article: Article, knowledge: Knowledge) -> list[Event]:
     return [merged(c.events) for c in clusters]
 
 
-def _best_cluster(event: Event, sentence: int, clusters: list[Told], words) -> Told | None:
-    bare = not _known(event.actor) and not _known(named_recipients(event))
+def _bare(event: Event) -> bool:
+    return not _known(event.actor) and not _known(named_recipients(event))
+
+
+def _best_cluster(event: Event, sentence: int, clusters: list[Told], words, published: str | None) -> Told | None:
+    bare = _bare(event)
     best, best_score = None, 0
     for cluster in clusters:
-        if bare and sentence - cluster.last_sentence() > words["uncoded_window"]:
+        if (bare or all(_bare(e) for e in cluster.events)) and sentence - cluster.last_sentence() > words["uncoded_window"]:
             continue
-        if not all(compatible(event, other, words) for other in cluster.events):
+        if event.event.lower() in words["statement_types"] and 0 not in cluster.sentences \
+                and sentence - cluster.last_sentence() > words["statement_window"]:
+            continue
+        if not all(compatible(event, other, words, published) for other in cluster.events):
             continue
         score = 1 + len(_codes(event.actor) & _cluster_codes(cluster, "actor")) \
             + len(_codes(named_recipients(event)) & _cluster_codes(cluster, "recipient"))
@@ -84,14 +92,13 @@ def _cluster_codes(cluster: Told, side: str) -> set[str]:
     return out
 
 
-def compatible(one: Event, two: Event, words) -> bool:
+def compatible(one: Event, two: Event, words, published: str | None = None) -> bool:
     """Can two tellings be one occurrence? Type, negation, date, place, then the sides."""
     if one.event != two.event or one.negated != two.negated:
         return False
-    if not _dates_meet(one.date, two.date):
+    if not _dates_meet(one.date, two.date, published, words["news_window_days"]):
         return False
-    if one.location and two.location and one.location.country and two.location.country \
-            and one.location.country != two.location.country:
+    if not _places_meet(one.location, two.location):
         return False
     if one.event.lower() in words["symmetric_types"]:
         return _sides_meet(one.actor + named_recipients(one), two.actor + named_recipients(two), words)
@@ -102,11 +109,31 @@ def compatible(one: Event, two: Event, words) -> bool:
     return True
 
 
-def _dates_meet(one: str | None, two: str | None) -> bool:
-    """Unknown meets anything; "2025-03" meets "2025-03-11"; two different days never meet."""
-    if not one or not two:
+def _places_meet(one, two) -> bool:
+    """Two places meet unless they lie in different countries or are two different towns."""
+    if one is None or two is None:
         return True
-    return one.startswith(two) or two.startswith(one)
+    if one.country and two.country and one.country != two.country:
+        return False
+    towns = one.feature == "city" and two.feature == "city"
+    return not (towns and (one.name or one.text) != (two.name or two.text))
+
+
+def _dates_meet(one: str | None, two: str | None, published: str | None, window: int) -> bool:
+    """"2025-03" meets "2025-03-11"; two different days never meet. An undated telling is told
+    in the news window: it meets a day within ``window`` days of publication, or the month or
+    year of publication, never an earlier month ("last month", "in 2024": background)."""
+    if one and two:
+        return one.startswith(two) or two.startswith(one)
+    dated = one or two
+    if not dated or not published:
+        return True
+    if len(dated) < 10:
+        return published.startswith(dated)
+    try:
+        return abs((date.fromisoformat(dated) - date.fromisoformat(published[:10])).days) <= window
+    except ValueError:
+        return True
 
 
 def _sides_meet(one: list[Participant], two: list[Participant], words) -> bool:
@@ -123,10 +150,14 @@ def _same_party(one: Participant, two: Participant, words) -> bool:
         return True
     if not one.code or one.code != two.code:
         return False
-    state = words["state_sectors"]
-    if one.sector and two.sector and (one.sector.lower() in state) != (two.sector.lower() in state):
+    if one.sector and two.sector and _sector_group(one.sector, words) != _sector_group(two.sector, words):
         return False  # the army and the rebels of one country are two parties
     return True
+
+
+def _sector_group(sector: str, words) -> str:
+    low = sector.lower()
+    return "state" if low in words["state_sectors"] else "armed" if low in words["armed_sectors"] else "other"
 
 
 def _same_speaker(one: Event, two: Event) -> bool:

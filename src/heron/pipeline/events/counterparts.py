@@ -8,8 +8,8 @@ in story.yaml) and whose clause names no coded recipient, the story is read in t
    delay", "the resolution"): its author, named inside the phrase ("the allegations made by
    Pakistan") or the actor of that act told earlier in the story;
 2. ``counterpart:previous-sentence`` -- the other party of the sentence before;
-3. ``counterpart:main-dyad`` -- the story's other main party: of the two most-mentioned actor
-   codes, the one the event's actor is not.
+3. ``counterpart:main-dyad`` -- the story's other main party: of the pair of codes most often
+   found on the two sides of its events, the one the event's actor is not.
 
 Each inferred participant carries the rule in ``inferred`` and the event's rule gains
 ``+recipient=<rule>``, so a user can tell them apart or leave them out (``Settings(infer_counterparts=False)``,
@@ -33,16 +33,17 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
                        index: dict[int, int]) -> list[Event]:
     words = knowledge.story
     sents = list(article.doc.sents)
-    dyad = main_dyad(article)
+    dyad = main_dyad(events, knowledge)
     out = []
     for event in events:
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)):
             out.append(event)
             continue
         found, rule = _reacted_to(article, event, events, knowledge), REACTED
-        if not found and _coded(event.actor):
-            found, rule = _previous_party(article, event, events, sents, index), PREVIOUS
-        if not found and _coded(event.actor):
+        story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
+        if not found and story_wide:
+            found, rule = _previous_party(article, event, events, sents, index, knowledge), PREVIOUS
+        if not found and story_wide:
             found, rule = _other_side(event, dyad), DYAD
         found = [p for p in found if not _same_actor(p, event.actor, loose=rule != REACTED)]
         if not found:
@@ -66,6 +67,25 @@ def _same_actor(part: Participant, actor: list[Participant], loose: bool) -> boo
         if part.actor and part.actor == own.actor:
             return True
         if part.code and part.code == own.code and (loose or part.sector == own.sector):
+            return True
+    return False
+
+
+def _names_someone(article: Article, event: Event, knowledge: Knowledge) -> bool:
+    """Does the clause name a recipient the actor dictionary does not know ("urged nations",
+    "ordered the school", "Mbewe")? Then the story is not asked for another one; a phrase that
+    names an act ("rejected the claims") or a thing ("rejected the budget") does not count, except
+    as the object of a demand, which is always its addressee."""
+    for part in event.recipient:
+        if part.code or part.inferred or part.start is None or part.end is None:
+            continue
+        span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        noun = span.root
+        if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        if event.event == "REQUEST" and not _reacted_types(noun, knowledge):
             return True
     return False
 
@@ -133,22 +153,25 @@ def _author_in_story(event: Event, events: list[Event], types: set[str]) -> list
 
 # --- 2. the sentence before ----------------------------------------------------------------
 
-def _previous_party(article: Article, event: Event, events: list[Event], sents: list, index: dict[int, int]) -> list[Participant]:
+def _previous_party(article: Article, event: Event, events: list[Event], sents: list, index: dict[int, int],
+                    knowledge: Knowledge) -> list[Participant]:
     """The other party of the sentence before: an actor of an event told there, else a
-    recipient of one, else a coded actor the sentence names."""
+    recipient of one, else a coded actor the sentence names (never a reporter or an outlet)."""
     here = index.get(event.start)
     if not here:
         return []
     before = sents[here - 1]
+    reporting = knowledge.story["reporting_sectors"]
     told = [e for e in events if e is not event
             and any(before.start_char <= m.start < before.end_char for m in (e.mentions or [mention_of(e)]))]
     for side in ("actor", "recipient"):
-        found = [p for e in told for p in getattr(e, side) if (p.code or p.actor) and p.inferred is None
-                 and not _same_actor(p, event.actor, loose=True)]
+        found = [p for e in told for p in getattr(e, side) if p.code and p.inferred is None
+                 and (p.sector or "").lower() not in reporting and not _same_actor(p, event.actor, loose=True)]
         if found:
             return found[:1]
     for actor in article.actors:
-        if actor.code and any(before.start_char <= s < before.end_char for s, _ in actor.mentions):
+        if actor.code and (actor.sector or "").lower() not in reporting \
+                and any(before.start_char <= s < before.end_char for s, _ in actor.mentions):
             part = Participant(actor.code, actor.sector, actor.name, actor.id,
                                *next((s, e) for s, e in actor.mentions if before.start_char <= s < before.end_char))
             if not _same_actor(part, event.actor, loose=True):
@@ -158,21 +181,27 @@ def _previous_party(article: Article, event: Event, events: list[Event], sents: 
 
 # --- 3. the story's main dyad --------------------------------------------------------------
 
-def main_dyad(article: Article) -> list[Participant]:
-    """The two most-mentioned actor codes of the story, each as its most-mentioned actor."""
-    counts: Counter[str] = Counter()
-    for actor in article.actors:
-        if actor.code:
-            counts[actor.code] += len(actor.mentions)
-    top = [code for code, n in counts.most_common(2) if n >= 2]
-    if len(top) < 2:
+def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
+    """The story's two opposing parties: the pair of codes most often on the two sides of its
+    events (sides the text names; reporters and outlets left out), each as its first participant."""
+    reporting = knowledge.story["reporting_sectors"]
+    pairs: Counter[tuple[str, str]] = Counter()
+    first: dict[str, Participant] = {}
+    for event in events:
+        if event.negated:
+            continue
+        sides = [[p for p in side if p.code and p.inferred is None and (p.sector or "").lower() not in reporting]
+                 for side in (event.actor, named_recipients(event))]
+        for one in sides[0]:
+            for two in sides[1]:
+                if one.code != two.code:
+                    pairs[tuple(sorted((one.code, two.code)))] += 1
+        for part in sides[0] + sides[1]:
+            first.setdefault(part.code, part)
+    if not pairs:
         return []
-    out = []
-    for code in top:
-        actor = max((a for a in article.actors if a.code == code), key=lambda a: len(a.mentions))
-        start, end = actor.mentions[0] if actor.mentions else (None, None)
-        out.append(Participant(actor.code, actor.sector, actor.name, actor.id, start, end))
-    return out
+    (one, two), _ = pairs.most_common(1)[0]
+    return [replace(first[one], inferred=None), replace(first[two], inferred=None)]
 
 
 def _other_side(event: Event, dyad: list[Participant]) -> list[Participant]:
