@@ -51,7 +51,10 @@ Tables (one row per ...)
     ``location_country``, ``lat``, ``lon``, ``geonameid``,
     ``location_name`` (the gazetteer's name), ``feature`` (city, admin1, country, continent), ``quad_code``, ``event_scale``,
     ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
-    ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``.
+    ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``,
+    ``mentions`` JSON (every telling of the event in the article: ``text``, ``start``, ``end``,
+    ``event_text``, ``rule``; a participant the story stage inferred carries ``inferred`` in
+    ``actor`` / ``recipient``).
 
 ``problems``  failure, never dropped: ``seq`` (ingest order), ``origin``, ``article_id``
     (NULL when the input never became an article), ``stage`` ('input' for unreadable or
@@ -145,6 +148,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "events: location_name (the gazetteer's name) and feature (city, admin1, country)",
               ("ALTER TABLE events ADD COLUMN IF NOT EXISTS location_name VARCHAR",
                "ALTER TABLE events ADD COLUMN IF NOT EXISTS feature VARCHAR")),
+    # events stored before version 6 were told once each: their one mention is the event itself
+    Migration(6, "events: mentions (every telling of the event in its article)",
+              ("ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
+               """UPDATE events SET mentions = json_array(json_object('text', text, 'start', start, 'end', "end",
+                      'event_text', event_text, 'rule', rule)) WHERE mentions IS NULL""")),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
