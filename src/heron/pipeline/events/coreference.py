@@ -105,8 +105,14 @@ def compatible(one: Event, two: Event, words, published: str | None = None) -> b
     if not _sides_meet(one.actor, two.actor, words) or not _sides_meet(named_recipients(one), named_recipients(two), words):
         return False
     if one.event.lower() in words["statement_types"]:
-        return _same_speaker(one, two)
+        return _same_speaker(one, two) and _same_entry(one, two)
     return True
+
+
+def _same_entry(one: Event, two: Event) -> bool:
+    """A statement retold uses the words of one lexicon entry ("urged" / "called on" are both
+    a demand); "announced", "promised" and "agreed" by one speaker are three statements."""
+    return one.rule.split(":")[:2] == two.rule.split(":")[:2]
 
 
 def _places_meet(one, two) -> bool:
