@@ -110,9 +110,9 @@ def compatible(one: Event, two: Event, words, published: str | None = None) -> b
 
 
 def _same_entry(one: Event, two: Event) -> bool:
-    """A statement retold uses the words of one lexicon entry ("urged" / "called on" are both
-    a demand); "announced", "promised" and "agreed" by one speaker are three statements."""
-    return one.rule.split(":")[:2] == two.rule.split(":")[:2]
+    """A statement retold uses the same lexicon entry and pattern ("urged" ... "urges");
+    "announced", "offered" and "agreed" by one speaker are three statements."""
+    return one.rule.split("+")[0] == two.rule.split("+")[0]
 
 
 def _places_meet(one, two) -> bool:

@@ -39,7 +39,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)):
             out.append(event)
             continue
-        found, rule = _reacted_to(article, event, events, knowledge), REACTED
+        found, rule = _reacted_to(article, event, events, knowledge, index), REACTED
         story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
         if not found and story_wide:
             found, rule = _previous_party(article, event, events, sents, index, knowledge), PREVIOUS
@@ -92,7 +92,8 @@ def _names_someone(article: Article, event: Event, knowledge: Knowledge) -> bool
 
 # --- 1. the act reacted to ---------------------------------------------------------------
 
-def _reacted_to(article: Article, event: Event, events: list[Event], knowledge: Knowledge) -> list[Participant]:
+def _reacted_to(article: Article, event: Event, events: list[Event], knowledge: Knowledge,
+                index: dict[int, int]) -> list[Participant]:
     for part in event.recipient:
         if part.code or part.actor or part.start is None or part.end is None:
             continue
@@ -105,7 +106,7 @@ def _reacted_to(article: Article, event: Event, events: list[Event], knowledge: 
             continue
         author = _author_in_phrase(article, noun, types, knowledge)
         if not _coded(author):
-            author = _author_in_story(event, events, types)
+            author = _author_in_story(event, events, types, index, knowledge.story["reacted_window"])
         if _coded(author):
             return [p for p in author if p.code or p.actor]
     return []
@@ -132,10 +133,11 @@ def _author_in_phrase(article: Article, noun, types: set[str], knowledge: Knowle
     return participants(article, heads, knowledge) if heads else []
 
 
-def _author_in_story(event: Event, events: list[Event], types: set[str]) -> list[Participant]:
-    """The actor of the nearest act of those types told before the event (or in its sentence),
-    one aimed at the event's actor first."""
-    anchor = event.start
+def _author_in_story(event: Event, events: list[Event], types: set[str], index: dict[int, int],
+                     window: int) -> list[Participant]:
+    """The actor of the nearest act of those types told before the event (or in its sentence):
+    one aimed at the event's actor first, else one told at most ``window`` sentences before."""
+    anchor, here = event.start, index.get(event.start, 0)
     best, best_key = None, None
     for other in events:
         if other is event or other.negated or not ("any" in types or other.event in types):
@@ -145,6 +147,8 @@ def _author_in_story(event: Event, events: list[Event], types: set[str]) -> list
         if not told or not actor or all(_same_actor(p, event.actor, loose=False) for p in actor):
             continue
         aimed = any(_same_actor(p, event.actor, loose=False) for p in named_recipients(other))
+        if not aimed and here - index.get(max(told), 0) > window:
+            continue
         key = (aimed, max(told))
         if best_key is None or key > best_key:
             best, best_key = actor, key
