@@ -36,8 +36,9 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
     dyad = main_dyad(events, knowledge)
     out = []
     for event in events:
-        if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)):
-            out.append(event)
+        if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
+                or (_coded(event.recipient) and event.event.lower() not in words["statement_types"]):
+            out.append(event)  # a place's state stays the target of an act (PLOVER), not of a statement
             continue
         found, rule = _reacted_to(article, event, events, knowledge, index), REACTED
         story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
