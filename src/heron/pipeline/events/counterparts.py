@@ -137,7 +137,8 @@ def _author_in_phrase(article: Article, noun, types: set[str], knowledge: Knowle
 def _author_in_story(event: Event, events: list[Event], types: set[str], index: dict[int, int],
                      window: int) -> list[Participant]:
     """The actor of the nearest act of those types told before the event (or in its sentence):
-    one aimed at the event's actor first, else one told at most ``window`` sentences before."""
+    one aimed at the event's actor first, else one told in the headline or lead, or at most
+    ``window`` sentences before."""
     anchor, here = event.start, index.get(event.start, 0)
     best, best_key = None, None
     for other in events:
@@ -148,7 +149,8 @@ def _author_in_story(event: Event, events: list[Event], types: set[str], index: 
         if not told or not actor or all(_same_actor(p, event.actor, loose=False) for p in actor):
             continue
         aimed = any(_same_actor(p, event.actor, loose=False) for p in named_recipients(other))
-        if not aimed and here - index.get(max(told), 0) > window:
+        headline = min(index.get(start, 0) for start in told) <= 1  # the story's news: "the attack"
+        if not aimed and not headline and here - index.get(max(told), 0) > window:
             continue
         key = (aimed, max(told))
         if best_key is None or key > best_key:
