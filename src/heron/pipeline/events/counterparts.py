@@ -9,7 +9,13 @@ in story.yaml) and whose clause names no coded recipient, the story is read in t
    Pakistan") or the actor of that act told earlier in the story;
 2. ``counterpart:previous-sentence`` -- the other party of the sentence before;
 3. ``counterpart:main-dyad`` -- the story's other main party: of the pair of codes most often
-   found on the two sides of its events, the one the event's actor is not.
+   found on the two sides of its events, the one the event's actor is not (none when the story's
+   events are mostly within one country).
+
+A clause that names its recipient by a phrase no dictionary codes ("ordered all public schools",
+"urged owners of food stalls", "jailed him") in a story about one country, whose actor is of
+that country, gets the country's code on that phrase (``counterpart:domestic``): a domestic
+event is aimed at the country's own people and bodies (eval/CODING.md).
 
 Each inferred participant carries the rule in ``inferred`` and the event's rule gains
 ``+recipient=<rule>``, so a user can tell them apart or leave them out (``Settings(infer_counterparts=False)``,
@@ -23,9 +29,10 @@ from dataclasses import replace
 from heron.pipeline.events.coreference import noun_types, mention_of, named_recipients
 from heron.pipeline.events.participants import participants
 from heron.pipeline.knowledge import Knowledge
-from heron.types import Article, Event, Participant
+from heron.types import NON_STATE_CODES, Article, Event, Participant
 
 REACTED, PREVIOUS, DYAD = "counterpart:reacted-to", "counterpart:previous-sentence", "counterpart:main-dyad"
+DOMESTIC = "counterpart:domestic"
 AUTHOR_PREPS = ("by", "from")
 
 
@@ -33,7 +40,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
                        index: dict[int, int]) -> list[Event]:
     words = knowledge.story
     sents = list(article.doc.sents)
-    dyad = main_dyad(events, knowledge)
+    dyad, home = main_dyad(events, knowledge), home_country(article, knowledge)
     out = []
     for event in events:
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
@@ -42,6 +49,11 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
             continue
         found, rule = _reacted_to(article, event, events, knowledge, index), REACTED
         story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
+        if not found and not story_wide and home is not None:
+            domestic = _domestic(article, event, home, knowledge)
+            if domestic is not None:
+                out.append(domestic)
+                continue
         if not found and story_wide:
             found, rule = _previous_party(article, event, events, sents, index, knowledge), PREVIOUS
         if not found and story_wide:
@@ -190,7 +202,8 @@ def _previous_party(article: Article, event: Event, events: list[Event], sents: 
 
 def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
     """The story's two opposing parties: the pair of codes most often on the two sides of its
-    events (sides the text names; reporters and outlets left out), each as its first participant."""
+    events (sides the text names; reporters and outlets left out), each as its first participant.
+    None when the most frequent pair is one country on both sides (a domestic story)."""
     reporting = knowledge.story["reporting_sectors"]
     pairs: Counter[tuple[str, str]] = Counter()
     first: dict[str, Participant] = {}
@@ -199,16 +212,56 @@ def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
             continue
         sides = [[p for p in side if p.code and p.inferred is None and (p.sector or "").lower() not in reporting]
                  for side in (event.actor, named_recipients(event))]
-        for one in sides[0]:
-            for two in sides[1]:
-                if one.code != two.code:
-                    pairs[tuple(sorted((one.code, two.code)))] += 1
+        for pair in {tuple(sorted((one.code, two.code))) for one in sides[0] for two in sides[1]}:
+            pairs[pair] += 1
         for part in sides[0] + sides[1]:
             first.setdefault(part.code, part)
     if not pairs:
         return []
     (one, two), _ = pairs.most_common(1)[0]
+    if one == two:
+        return []
     return [replace(first[one], inferred=None), replace(first[two], inferred=None)]
+
+
+def home_country(article: Article, knowledge: Knowledge) -> str | None:
+    """The state a story is about: the code with most actor mentions, when it has more than all
+    other state codes together (reporters and outlets left out)."""
+    reporting = knowledge.story["reporting_sectors"]
+    counts: Counter[str] = Counter()
+    for actor in article.actors:
+        if actor.code and len(actor.code) == 3 and actor.code not in NON_STATE_CODES \
+                and (actor.sector or "").lower() not in reporting:
+            counts[actor.code] += len(actor.mentions)
+    if not counts:
+        return None
+    code, count = counts.most_common(1)[0]
+    return code if count > sum(counts.values()) - count else None
+
+
+def _domestic(article: Article, event: Event, home: str, knowledge: Knowledge) -> Event | None:
+    """The event with the home country's code on the people or bodies its clause names."""
+    if home not in {p.code for p in event.actor}:
+        return None
+    recipient, changed = [], False
+    for part in event.recipient:
+        head = _head(article, part)
+        people = head is not None and (head.tag_ == "NNS" or head.lower_ in knowledge.story["person_pronouns"]) \
+            and not _reacted_types(head, knowledge)
+        if people and not part.code:
+            part, changed = replace(part, code=home, inferred=DOMESTIC), True
+        recipient.append(part)
+    if not changed:
+        return None
+    return replace(event, recipient=recipient, rule=f"{event.rule}+recipient={DOMESTIC}",
+                   confidence=round(max(0.1, event.confidence - 0.1), 2))
+
+
+def _head(article: Article, part: Participant):
+    if part.start is None or part.end is None:
+        return None
+    span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _other_side(event: Event, dyad: list[Participant]) -> list[Participant]:
