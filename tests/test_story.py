@@ -130,3 +130,11 @@ def test_merged_sides_gather_coded_participants_and_drop_uncoded_ones(knowledge)
     both = merged([one, two])
     assert [p.entity_text for p in both.actor] == ["al-Shabab"] and codes(both.recipient) == {"SOM"}
     assert both.date == "2025-03-11" and [m.start for m in both.mentions] == [0, 10]
+
+
+def test_a_domestic_story_gives_the_named_people_its_country(code_text):
+    article = code_text("Malawi's High Court ordered all public schools to admit students with dreadlocks on Monday. "
+                        "The Malawi government said it would comply with the ruling of the court in Malawi.", PUBLISHED)
+    request = next(e for e in article.events if e.event == "REQUEST")
+    assert [(p.code, p.inferred) for p in request.recipient] == [("MWI", "counterpart:domestic")]
+    assert request.rule.endswith("+recipient=counterpart:domestic")
