@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from heron.pipeline.budget import check
 from heron.pipeline.events.participants import participants
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.language import lemma
@@ -34,7 +35,7 @@ class Told:
     sentences: list[int]  # sentence index of each telling
 
     def last_sentence(self) -> int:
-        return max(self.sentences)
+        return self.sentences[-1]  # tellings join in text order
 
 
 def mention_of(event: Event) -> EventMention:
@@ -46,19 +47,30 @@ def sentence_index(article: Article) -> dict[int, int]:
     return {sent.start_char: i for i, sent in enumerate(article.doc.sents)}
 
 
+# bounds that keep the stage linear in the number of events however long the text: a telling
+# is compared with the latest clusters of its type and with a few tellings of each
+RECENT_CLUSTERS = 40
+TELLINGS_COMPARED = 8
+
+
 def merge_story(article: Article, knowledge: Knowledge) -> list[Event]:
     """The article's events with the tellings of one occurrence merged into one event each."""
     index = sentence_index(article)
     words = knowledge.story
     clusters: list[Told] = []
+    by_type: dict[str, list[Told]] = {}
     for event in article.events:
+        check()
         sentence = index.get(event.start, -1)
-        target = _best_cluster(event, sentence, clusters, words, article.published)
+        candidates = by_type.setdefault(event.event, [])
+        target = _best_cluster(event, sentence, candidates[:1] + candidates[1:][-RECENT_CLUSTERS:], words,
+                               article.published)
         if target is None:
-            clusters.append(Told([event], [sentence]))
-        else:
-            target.events.append(event)
-            target.sentences.append(sentence)
+            target = Told([], [])
+            clusters.append(target)
+            candidates.append(target)
+        target.events.append(event)
+        target.sentences.append(sentence)
     return [merged(c.events) for c in clusters]
 
 
@@ -70,24 +82,26 @@ def _best_cluster(event: Event, sentence: int, clusters: list[Told], words, publ
     bare = _bare(event)
     best, best_score = None, 0
     for cluster in clusters:
-        if (bare or all(_bare(e) for e in cluster.events)) and sentence - cluster.last_sentence() > words["uncoded_window"]:
+        if (bare or all(_bare(e) for e in cluster.events[-TELLINGS_COMPARED:])) \
+                and sentence - cluster.last_sentence() > words["uncoded_window"]:
             continue
-        if event.event.lower() in words["statement_types"] and 0 not in cluster.sentences \
+        if event.event.lower() in words["statement_types"] and 0 not in cluster.sentences[:1] \
                 and sentence - cluster.last_sentence() > words["statement_window"]:
             continue
-        if not all(compatible(event, other, words, published) for other in cluster.events):
+        compared = cluster.events[:1] + cluster.events[1:][-TELLINGS_COMPARED:]
+        if not all(compatible(event, other, words, published) for other in compared):
             continue
-        score = 1 + len(_codes(event.actor) & _cluster_codes(cluster, "actor")) \
-            + len(_codes(named_recipients(event)) & _cluster_codes(cluster, "recipient"))
+        score = 1 + len(_codes(event.actor) & _cluster_codes(compared, "actor")) \
+            + len(_codes(named_recipients(event)) & _cluster_codes(compared, "recipient"))
         if score > best_score or (score == best_score and best is not None
                                   and cluster.last_sentence() > best.last_sentence()):
             best, best_score = cluster, score
     return best
 
 
-def _cluster_codes(cluster: Told, side: str) -> set[str]:
+def _cluster_codes(events: list[Event], side: str) -> set[str]:
     out: set[str] = set()
-    for event in cluster.events:
+    for event in events:
         out |= _codes(event.actor if side == "actor" else named_recipients(event))
     return out
 
@@ -256,6 +270,7 @@ def claims(article: Article, knowledge: Knowledge) -> list[Claim]:
     words, story = knowledge.words, knowledge.story
     identify = [tuple(v.split()) for v in story["identify_verbs"]]
     for i, sent in enumerate(article.doc.sents):
+        check()
         for token in sent:
             found = _claim_at(token, words, identify, knowledge)
             if found is None:
@@ -305,6 +320,7 @@ def apply_claims(events: list[Event], found: list[Claim], index: dict[int, int])
     """Each claim names the actor of the most often told event of its type told by then."""
     events = list(events)
     for claim in found:
+        check()
         candidates = [k for k, e in enumerate(events) if e.event in claim.types and not e.negated
                       and min(index.get(m.start, -1) for m in (e.mentions or [mention_of(e)])) <= claim.sentence]
         if not candidates:

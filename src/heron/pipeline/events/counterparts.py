@@ -26,11 +26,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from heron.pipeline.budget import check
 from heron.pipeline.events.coreference import noun_types, mention_of, named_recipients
 from heron.pipeline.events.participants import participants
+from heron.pipeline.index import mentions
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Article, Event, Participant
 
+# bounds that keep the stage linear in the number of events: the act an event reacts to is
+# looked for among the story's first events (its headline and lead) and the latest ones before it
+HEADLINE_EVENTS = 5
+LOOKBACK = 100
 REACTED, PREVIOUS, DYAD = "counterpart:reacted-to", "counterpart:previous-sentence", "counterpart:main-dyad"
 DOMESTIC = "counterpart:domestic"
 AUTHOR_PREPS = ("by", "from")
@@ -41,13 +47,19 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
     words = knowledge.story
     sents = list(article.doc.sents)
     dyad, home = main_dyad(events, knowledge), home_country(article, knowledge)
+    told_in: dict[int, list[Event]] = {}
+    for other in events:
+        for where in {index.get(m.start, -1) for m in (other.mentions or [mention_of(other)])}:
+            told_in.setdefault(where, []).append(other)
     out = []
-    for event in events:
+    for k, event in enumerate(events):
+        check()
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
                 or (_coded(event.recipient) and event.event.lower() not in words["statement_types"]):
             out.append(event)  # a place's state stays the target of an act (PLOVER), not of a statement
             continue
-        found, rule = _reacted_to(article, event, events, knowledge, index), REACTED
+        earlier = events[:HEADLINE_EVENTS] + events[HEADLINE_EVENTS:k + 1][-LOOKBACK:]
+        found, rule = _reacted_to(article, event, earlier, knowledge, index), REACTED
         story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
         if not found and not story_wide and home is not None:
             domestic = _domestic(article, event, home, knowledge)
@@ -55,7 +67,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
                 out.append(domestic)
                 continue
         if not found and story_wide:
-            found, rule = _previous_party(article, event, events, sents, index, knowledge), PREVIOUS
+            found, rule = _previous_party(article, event, told_in, sents, index, knowledge), PREVIOUS
         if not found and story_wide:
             found, rule = _other_side(event, dyad), DYAD
         found = [p for p in found if not _same_actor(p, event.actor, loose=rule != REACTED)]
@@ -172,8 +184,8 @@ def _author_in_story(event: Event, events: list[Event], types: set[str], index: 
 
 # --- 2. the sentence before ----------------------------------------------------------------
 
-def _previous_party(article: Article, event: Event, events: list[Event], sents: list, index: dict[int, int],
-                    knowledge: Knowledge) -> list[Participant]:
+def _previous_party(article: Article, event: Event, told_in: dict[int, list[Event]], sents: list,
+                    index: dict[int, int], knowledge: Knowledge) -> list[Participant]:
     """The other party of the sentence before: an actor of an event told there, else a
     recipient of one, else a coded actor the sentence names (never a reporter or an outlet)."""
     here = index.get(event.start)
@@ -181,18 +193,16 @@ def _previous_party(article: Article, event: Event, events: list[Event], sents: 
         return []
     before = sents[here - 1]
     reporting = knowledge.story["reporting_sectors"]
-    told = [e for e in events if e is not event
-            and any(before.start_char <= m.start < before.end_char for m in (e.mentions or [mention_of(e)]))]
+    told = [e for e in told_in.get(here - 1, []) if e is not event]
     for side in ("actor", "recipient"):
         found = [p for e in told for p in getattr(e, side) if p.code and p.inferred is None
                  and (p.sector or "").lower() not in reporting and not _same_actor(p, event.actor, loose=True)]
         if found:
             return found[:1]
-    for actor in article.actors:
-        if actor.code and (actor.sector or "").lower() not in reporting \
-                and any(before.start_char <= s < before.end_char for s, _ in actor.mentions):
-            part = Participant(actor.code, actor.sector, actor.name, actor.id,
-                               *next((s, e) for s, e in actor.mentions if before.start_char <= s < before.end_char))
+    for start, end, position, _ in mentions(article).starting_in(before.start_char, before.end_char):
+        actor = article.actors[position]
+        if actor.code and (actor.sector or "").lower() not in reporting:
+            part = Participant(actor.code, actor.sector, actor.name, actor.id, start, end)
             if not _same_actor(part, event.actor, loose=True):
                 return [part]
     return []
