@@ -222,8 +222,8 @@ def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
             continue
         sides = [[p for p in side if p.code and p.inferred is None and (p.sector or "").lower() not in reporting]
                  for side in (event.actor, named_recipients(event))]
-        for pair in {tuple(sorted((one.code, two.code))) for one in sides[0] for two in sides[1]}:
-            pairs[pair] += 1
+        for pair in dict.fromkeys(tuple(sorted((one.code, two.code))) for one in sides[0] for two in sides[1]):
+            pairs[pair] += 1  # once per event, in text order (a tie goes to the pair told first)
         for part in sides[0] + sides[1]:
             first.setdefault(part.code, part)
     if not pairs:
