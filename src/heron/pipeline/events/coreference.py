@@ -5,8 +5,8 @@ attack hotel", "gunmen stormed a hotel", "They attacked the hotel", "the attack"
 stage codes each telling on its own; here tellings that can be the same occurrence are merged:
 the same PLOVER type, the same negation, dates and places that do not differ, and sides whose
 codes meet (an unknown side, a pronoun or a generic noun, meets anything). Two statements are one
-only when the same speaker made them; a telling that codes no side at all joins only an event
-told a few sentences before it. The merged event keeps every telling in ``mentions`` (sentence,
+only when the same speaker made them with one lexicon pattern, close together or in the headline;
+a telling that codes no side at all joins only an event told a few sentences before it. The merged event keeps every telling in ``mentions`` (sentence,
 offsets, trigger words, rule), so its provenance stays complete.
 
 "al-Shabab claimed responsibility for the attack" and "the attack was carried out by X" name the
