@@ -448,9 +448,27 @@ def test_events_keep_their_mentions_and_inferred_sides(store):
 def test_events_stored_before_mentions_existed_get_their_one_telling(tmp_path):
     with Store(tmp_path / "t.duckdb") as first:
         first.write_batch([entry(story("old"))])
-        first.con.execute("UPDATE events SET mentions = NULL")  # as a version 5 store left them
-        first.con.execute("DELETE FROM schema_version WHERE version = 6")
+        first.con.execute("UPDATE events SET mentions = NULL")  # as a version 6 store left them
+        first.con.execute("DELETE FROM schema_version WHERE version = 7")
     with Store(tmp_path / "t.duckdb") as again:
         rows = again.con.execute("SELECT event_text, start, mentions FROM events ORDER BY event_id").fetchall()
     for event_text, start, mentions in rows:
         assert [(m["event_text"], m["start"]) for m in json.loads(mentions)] == [(event_text, start)]
+
+
+def test_a_store_from_before_event_statuses_gets_them_on_open(tmp_path):
+    """Migration 6: events stored without a status count as happened; the view is rebuilt."""
+    from heron.store.aggregate import UNIQUE_EVENTS_VIEW_V3
+
+    with Store(tmp_path / "t.duckdb") as first:
+        first.write_batch([entry(story("s1"))])
+        first.con.execute("DELETE FROM schema_version WHERE version > 5")
+        first.con.execute(UNIQUE_EVENTS_VIEW_V3)
+        first.con.execute("ALTER TABLE events DROP COLUMN status")
+        first.con.execute("ALTER TABLE events DROP COLUMN due")
+        before = first.con.execute("SELECT count(*) FROM unique_events").fetchone()[0]
+    with Store(tmp_path / "t.duckdb") as again:
+        statuses = {r[0] for r in again.con.execute("SELECT status FROM events").fetchall()}
+        assert statuses == {"happened"} and before > 0
+        assert again.con.execute("SELECT count(*) FROM unique_events").fetchone()[0] == before
+        assert again.con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
