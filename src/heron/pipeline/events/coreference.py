@@ -3,7 +3,7 @@
 A news story names its main event in the headline, again in the lead and again later ("Gunmen
 attack hotel", "gunmen stormed a hotel", "They attacked the hotel", "the attack"). The events
 stage codes each telling on its own; here tellings that can be the same occurrence are merged:
-the same PLOVER type, the same negation, dates and places that do not differ, and sides whose
+the same PLOVER type, negation and status, dates and places that do not differ, and sides whose
 codes meet (an unknown side, a pronoun or a generic noun, meets anything). Two statements are one
 only when the same speaker made them with one lexicon pattern, close together or in the headline;
 a telling that codes no side at all joins only an event told a few sentences before it. The merged event keeps every telling in ``mentions`` (sentence,
@@ -108,8 +108,8 @@ def _cluster_codes(events: list[Event], side: str) -> set[str]:
 
 def compatible(one: Event, two: Event, words, published: str | None = None) -> bool:
     """Can two tellings be one occurrence? Type, negation, date, place, then the sides."""
-    if one.event != two.event or one.negated != two.negated:
-        return False
+    if one.event != two.event or one.negated != two.negated or one.status != two.status:
+        return False  # a forecast or a background event is not a retelling of what happened
     if not _dates_meet(one.date, two.date, published, words["news_window_days"]):
         return False
     if not _places_meet(one.location, two.location):
