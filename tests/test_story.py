@@ -138,3 +138,11 @@ def test_a_domestic_story_gives_the_named_people_its_country(code_text):
     request = next(e for e in article.events if e.event == "REQUEST")
     assert [(p.code, p.inferred) for p in request.recipient] == [("MWI", "counterpart:domestic")]
     assert request.rule.endswith("+recipient=counterpart:domestic")
+
+
+def test_a_forecast_is_no_retelling_of_what_happened(code_text):
+    article = code_text("Rubio met Japanese Foreign Minister Takeshi Iwaya in Tokyo on Monday. "
+                        "Rubio is expected to meet Iwaya again on Thursday.", PUBLISHED)
+    meetings = of_type(article, "CONSULT")
+    assert sorted(e.status for e in meetings) == ["expected", "happened"]
+    assert all(len(e.mentions) == 1 for e in meetings)
