@@ -331,3 +331,56 @@ def test_plover_dev_actor_codes_floor(shared_dir):
     counts = result["counts"]
     assert counts["gold"] > 300
     assert counts["accuracy"] >= 0.92, result["confusions"]
+
+
+# -- actors no dictionary knows: descriptions, names inside names, continents, armed groups -----
+@pytest.mark.parametrize("text, words, code, sector", [
+    ("Albania's former prime minister Arben Kolaj accused the government of fraud.", "Arben Kolaj", "ALB", "GOV"),
+    ("Tomas Varga, the Hungarian ambassador to Serbia, met the mayor.", "Tomas Varga", "HUN", "GOV"),
+    ("U.N. envoy Tor Halvorsen urged both sides to resume talks.", "Tor Halvorsen", "IGO", "GOV"),
+    ("Prominent Iranian activist Narges Tahiri was arrested in Tehran.", "Narges Tahiri", "IRN", "CVL"),
+    ("The rebel commander said his men would not surrender.", "The rebel commander", None, "REB"),
+])
+def test_a_person_takes_country_and_sector_from_the_description(actors_of, text, words, code, sector):
+    actor = actor_named(actors_of(text), words)
+    assert (actor.code, actor.sector) == (code, sector)
+
+
+@pytest.mark.parametrize("text, words, absent", [
+    ("Analysts at the Jamestown Foundation said the talks stalled.", "Jamestown Foundation", "SHN"),
+    ("The EU promised the Western Balkans membership.", "Western Balkans", "WST"),
+    ("Warships sailed through the South China Sea.", "South China Sea", "CHN"),
+])
+def test_a_place_inside_a_longer_name_sets_no_country(actors_of, text, words, absent):
+    article = actors_of(text)
+    assert all(a.code != absent for a in article.actors)
+    assert span_code(article, words)[0] != absent
+
+
+def test_a_clear_city_in_an_organisation_name_locates_it_but_is_no_government(actors_of):
+    article = actors_of("The Moscow State University rector met students.")
+    assert not any(a.kind == "country" for a in article.actors)
+    assert span_code(article, "The Moscow State University") == ("RUS", "EDU")
+
+
+@pytest.mark.parametrize("text, acting", [
+    ("Europe imposed new sanctions on Iran on Tuesday.", True),
+    ("Europe's foreign ministers condemned the coup.", True),
+    ("Trade between Asia and Europe fell last year.", False),
+    ("Exports to Europe rose.", False),
+])
+def test_europe_acting_politically_is_the_eu(actors_of, text, acting):
+    article = actors_of(text)
+    coded = [a for a in article.actors if a.code == "IGO" and any("Europe" in article.text[s:e] for s, e in a.mentions)]
+    assert bool(coded) == acting
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Militants based in Pakistan fired rockets at Afghanistan.", "Militants", "PAK"),
+    ("Boko Haram fighters crossed from Nigeria and attacked villages in Cameroon.", "Boko Haram", "NGA"),
+    ("Insurgents attacked an Indian army convoy.", "Insurgents", None),
+])
+def test_armed_groups_take_the_country_they_operate_in_not_their_target(actors_of, text, words, code):
+    article = actors_of(text)
+    actor = next(a for a in article.actors if any(article.text[s:e].startswith(words) for s, e in a.mentions))
+    assert actor.code == code

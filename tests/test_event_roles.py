@@ -47,9 +47,10 @@ def test_bare_conjunct_shares_the_country_before_the_first(code_text, text, word
 
 
 def test_conjunct_with_its_own_determiner_keeps_its_own_code(code_text):
-    event = _event(code_text("Ghana's cocoa farmers and some traders called on the government to raise prices."), "called")
+    event = _event(code_text("Ghana's cocoa farmers and some Ivorian traders called on the government to raise prices."),
+                   "called")
     by_text = {p.entity_text: p.code for p in event.actor}
-    assert by_text == {"Ghana's cocoa farmers": "GHA", "traders": None}
+    assert by_text == {"Ghana's cocoa farmers": "GHA", "Ivorian traders": "CIV"}
 
 
 def test_participant_text_ends_at_the_paragraph_not_in_its_break(code_text):

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from heron.config import Settings
-from heron.pipeline.actors.dictionary import ActorDictionary
-from heron.pipeline.actors.matcher import ActorMatcher
+from heron.pipeline.actors.dictionary import ActorDictionary, load_roles
+from heron.pipeline.actors.matcher import ActorMatcher, clear_places
+from heron.pipeline.actors.petrarch_layer import build_base_layer
 from heron.pipeline.events.eventness import EventnessWords, load_eventness
 from heron.pipeline.events.lexicon import Lexicon, load_lexicon
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
@@ -72,10 +73,13 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
     language = language_for(code)
     shared = shared_tables()
     nlp = language.load_model(model)
-    actors = ActorDictionary(Path(str(language.path("actors"))), actor_files)
+    folder = Path(str(language.path("actors")))
+    base = build_base_layer(shared.geonames.city_countries, set(load_roles(folder / "roles.csv")),
+                            frozenset(nlp.Defaults.stop_words)) if language.base_actors == "petrarch" else None
+    actors = ActorDictionary(folder, actor_files, base)
     return Knowledge(
         language=language, nlp=nlp, actors=actors,
-        matcher=ActorMatcher(actors, nlp, shared.geonames.city_countries),
+        matcher=ActorMatcher(actors, nlp, shared.geonames.city_countries, clear_places(shared.geonames.cities)),
         places=load_gazetteer(shared.geonames, language),
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language), dates=DateWords(language),

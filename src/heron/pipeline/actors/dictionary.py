@@ -67,10 +67,11 @@ class CountryForm:
     code: str
     form: str
     text: str
+    source: str | None = None  # an imported form's upstream file and line
 
     @property
     def rule(self) -> str:
-        return f"countries:{self.form}:{self.text}"
+        return self.source or f"countries:{self.form}:{self.text}"
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,11 @@ class Role:
     title: bool
     weak: bool
     code: str | None = None  # a code the noun implies by itself (NGO)
+    source: str | None = None  # an imported noun's upstream file and line
 
     @property
     def rule(self) -> str:
-        return f"roles:{self.term}"
+        return self.source or f"roles:{self.term}"
 
 
 def _data_lines(path: Path) -> list[tuple[int, str]]:
@@ -235,9 +237,14 @@ def _capitals() -> list[CountryForm]:
 
 
 class ActorDictionary:
-    """All actor knowledge, read-only once built."""
+    """All actor knowledge, read-only once built.
 
-    def __init__(self, folder: Path, extra_files: tuple[Path, ...] = ()) -> None:
+    ``base`` is an imported layer (PETRARCH2's dictionaries, ``petrarch_layer``) under the
+    curated files: a curated role noun replaces the imported one of the same term, an imported
+    person who shares a name with a curated entry is left out (the curated entry is that
+    person), and the matcher prefers curated targets for the same text (``phrases``)."""
+
+    def __init__(self, folder: Path, extra_files: tuple[Path, ...] = (), base=None) -> None:
         """``folder``: the language's actor files; ``extra_files``: the user's (``--actors``)."""
         self.roles = load_roles(folder / "roles.csv")
         self.forms, _ = load_countries(folder / "countries.csv")
@@ -245,6 +252,20 @@ class ActorDictionary:
         for path in (folder / "people.csv", folder / "organisations.csv", *extra_files):
             self.entries += load_entries(Path(path))
         self.country_names = self._country_names()
+        self.base_entries: list[ActorEntry] = []
+        self.base_forms: list[CountryForm] = []
+        self.base_left_out: dict[str, int] = {}  # what the import left out, by reason
+        if base is not None:
+            self.roles = {**base.roles, **self.roles}
+            known = {text.lower() for text, _ in self.phrases()}
+            self.base_entries = [e for e in base.entries if e.kind != "person"
+                                 or known.isdisjoint(t.lower() for t in (e.name, *e.variants))]
+            self.base_forms = [f for f in base.forms if f.text.lower() not in known]
+            self.base_left_out = {**base.left_out,
+                                  "person a curated entry already is": len(base.entries) - len(self.base_entries),
+                                  "country form a curated one already is": len(base.forms) - len(self.base_forms),
+                                  "agent noun a curated role noun already is": sum(1 for t in base.roles if t in self.roles
+                                                                                   and not self.roles[t].source)}
 
     def _country_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -259,7 +280,24 @@ class ActorDictionary:
         for entry in self.entries:
             pairs += [(text, entry) for text in [entry.name, *entry.variants]]
         pairs += [(form.text, form) for form in self.forms]
+        for entry in self.base_entries:  # after every curated text
+            pairs += [(text, entry) for text in [entry.name, *entry.variants]]
+        pairs += [(form.text, form) for form in self.base_forms]
         return pairs
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """What the dictionary knows, curated and imported: people, office holders (people with
+        an office, or a dated role), organisations, groups, country forms, role nouns."""
+        def tally(entries: list[ActorEntry], forms: list[CountryForm], roles) -> dict[str, int]:
+            people = [e for e in entries if e.kind == "person"]
+            return {"people": len(people),
+                    "office holders": sum(1 for e in people if any(o.office or o.start or o.end for o in e.offices)),
+                    "organisations": sum(1 for e in entries if e.kind == "organisation"),
+                    "groups": sum(1 for e in entries if e.kind == "group"),
+                    "country forms": len(forms), "role nouns": len(roles)}
+        imported_roles = [r for r in self.roles.values() if r.source]
+        return {"curated": tally(self.entries, self.forms, [r for r in self.roles.values() if not r.source]),
+                "imported": tally(self.base_entries, self.base_forms, imported_roles)}
 
     def holders(self, office: str, code: str | None, date: str | None, org: str | None = None) -> list[ActorEntry]:
         """People holding ``office`` for country ``code`` (or organisation ``org``) on ``date``."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from heron.config import Settings
 from heron.pipeline.actors.dictionary import ActorEntry, CountryForm
-from heron.pipeline.actors.matcher import Hit, dominant_code
+from heron.pipeline.actors.matcher import PLACE_FORMS, Hit, dominant_code
 from heron.pipeline.actors.span_coder import SpanCoder
 from heron.pipeline.actors.titles import (Origin, RoleHit, breaks_office, choose_role, find_roles, implied_code,
                                          left_tokens, object_origins, origins_in, phrase_head, prep_objects,
@@ -363,6 +363,10 @@ class ActorFinder:
             target = hit.target
             if not isinstance(target, CountryForm) or self.is_owned(hit):
                 continue
+            if target.form in PLACE_FORMS and self.matcher.part_of_name(self.doc, hit.start, hit.end):
+                continue  # "Moscow State University": the place locates the body, it is no government
+            if target.code in NON_STATE_CODES and target.form == "seat" and not self.acts(hit):
+                continue  # "trade between Asia and Europe": a continent is the EU only when it acts
             if target.form in STATE_FORMS and not self.is_place(hit):
                 self.country_mention(hit, "country", None if target.code in NON_STATE_CODES else "GOV")
             elif target.form == "people":
@@ -388,6 +392,15 @@ class ActorFinder:
         self.drafts.append(draft)
         draft.mentions.append((start, hit.end))
         self.owned.update(range(start, hit.end))
+
+    def acts(self, hit: Hit) -> bool:
+        """The name is a clause's subject, its agent ("by Europe") or a possessor ("Europe's")."""
+        root = self.doc[hit.start:hit.end].root
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "pobj":
+            return root.head.lower_ == "by"
+        return root.dep_ in ("nsubj", "nsubjpass", "poss")
 
     def is_place(self, hit: Hit) -> bool:
         root = self.doc[hit.start:hit.end].root

@@ -52,8 +52,11 @@ def _lookup(span, roles: dict[str, Role]) -> Role | None:
     """The role named by the span as written ("secretary-general") or with its last word's lemma."""
     words = [t.lower_ + (t.whitespace_ and " ") for t in span]
     found = roles.get("".join(words).strip())
-    if found is None and span[-1].pos_ in ("NOUN", "PROPN"):
-        found = roles.get(("".join(words[:-1]) + span[-1].lemma_.lower()).strip())
+    if (found is None or found.source) and span[-1].pos_ in ("NOUN", "PROPN"):
+        # a curated noun by its lemma wins over an imported one as written ("gunmen")
+        by_lemma = roles.get(("".join(words[:-1]) + span[-1].lemma_.lower()).strip())
+        if by_lemma is not None and (found is None or not by_lemma.source):
+            found = by_lemma
     return found
 
 

@@ -50,6 +50,8 @@ class Language:
         self.name = str(data.get("name") or self.code)
         self.models = tuple(str(m) for m in data["models"])
         self.install_hint = str(data.get("install_hint") or "")
+        # an imported dictionary under the curated actor files ("petrarch": PETRARCH2's, English)
+        self.base_actors = str(data.get("base_actors") or "") or None
         labels = data.get("labels") or {}
         self.labels = {kind: dict(labels.get(kind) or {}) for kind in LABEL_KINDS}
         self._check_labels()
