@@ -14,6 +14,14 @@ one Doc whose text is exactly ``Article.text``, so every offset stays valid.
 
 Articles over ``LONG_TEXT_CHARS`` are parsed on their own, piece after piece with the time
 budget checked in between (pipeline.budget); shorter ones share ``nlp.pipe`` batches.
+
+Selective parse: every piece goes through the model without its parser first (tagger,
+lemmatiser, entities); the parser then runs only over the pieces that hold a cue
+(pipeline/text/cues.py), and the sentence recogniser marks the sentences of the others. A piece
+is a text of its own to spaCy, and the parser reads the token vectors the first pass left on
+each Doc, so every parsed piece is exactly what the full pipeline gives (`scripts/
+selective_parse.py` compares whole records on the development sets). ``Settings.full_parse``
+parses every piece.
 """
 from __future__ import annotations
 
@@ -26,6 +34,7 @@ from heron.config import Settings
 from heron.pipeline.budget import charge, check
 from heron.pipeline.component import Stage, run_guarded
 from heron.pipeline.knowledge import Knowledge
+from heron.pipeline.text.cues import Cues
 from heron.pipeline.text.identify import CODED
 from heron.types import Article
 
@@ -83,6 +92,10 @@ class ParseStage(Stage):
         self.language = knowledge.language
         self.batch_size = settings.batch_size
         self.limit = min(PIECE_CHARS, self.nlp.max_length)
+        self.cues = None if settings.full_parse else Cues(knowledge)
+        # components after the parser that may read it, run after it on every piece; None: full parse
+        self.late = _late_components(self.nlp) if self.cues is not None and self.cues.usable else None
+        self.parsed = self.pieces = 0  # pieces parsed and seen, for the figures of the selective parse
 
     def __call__(self, article: Article) -> None:
         article.doc = self._join(list(self._parse_alone(article.text)))
@@ -92,7 +105,7 @@ class ParseStage(Stage):
         while batch := list(islice(stream, self.batch_size)):
             shared = [a for a in batch if _shared(a)]
             cut = [pieces(a.text, self.limit) for a in shared]
-            parsed = iter(self.nlp.pipe([p for ps in cut for p in ps], batch_size=self.batch_size * 8))
+            parsed = iter(self._pipe([p for ps in cut for p in ps], self.batch_size * 8))
             own = iter(cut)
             for article in batch:
                 if _shared(article):
@@ -107,7 +120,21 @@ class ParseStage(Stage):
     def _parse_alone(self, text: str) -> Iterator:
         for group in _groups(pieces(text, self.limit), ALONE_CHARS):
             check()
-            yield from self.nlp.pipe(group, batch_size=len(group))
+            yield from self._pipe(group, len(group))
+
+    def _pipe(self, texts: list[str], batch_size: int) -> list:
+        """The Docs of ``texts``: all parsed, or (selective) only those that hold a cue."""
+        if self.late is None:
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+        docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=["parser", *self.late]))
+        cued = [self.cues.in_text(doc) for doc in docs]
+        list(self.nlp.get_pipe("parser").pipe([d for d, c in zip(docs, cued) if c], batch_size=batch_size))
+        list(self.nlp.get_pipe("senter").pipe([d for d, c in zip(docs, cued) if not c], batch_size=batch_size))
+        for name in self.late:  # the attribute ruler reads the parse, the lemmatiser the ruler's parts of speech
+            docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=batch_size))
+        self.parsed += sum(cued)
+        self.pieces += len(docs)
+        return docs
 
     def _join(self, docs: list):
         from spacy.tokens import Doc
@@ -115,6 +142,22 @@ class ParseStage(Stage):
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
         self.language.adapt(doc)
         return doc
+
+
+def _late_components(nlp) -> list[str] | None:
+    """The components after the parser, but for those that only label entities, in pipeline
+    order (en_core_web_sm: attribute_ruler, lemmatizer); None when the model has no parser or
+    no sentence recogniser to mark the sentences of the pieces left unparsed."""
+    names = nlp.pipe_names
+    if "parser" not in names or "senter" not in nlp.component_names:
+        return None
+    return [name for name in names[names.index("parser") + 1:] if not _labels_entities(nlp, name)]
+
+
+def _labels_entities(nlp, name: str) -> bool:
+    """The component sets entities and nothing else (it reads no parse)."""
+    assigns = set(nlp.get_pipe_meta(name).assigns)
+    return bool(assigns) and assigns <= {"doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id"}
 
 
 def _shared(article: Article) -> bool:
