@@ -3,8 +3,8 @@
 The dependency parse is the dearest part of spaCy's pipeline that heron can do without
 somewhere. Every stage that reads it starts from a word or a mark it can see without it: an
 event from a lexicon trigger (or a modal verb, a crowd noun, a light verb), a quote from a
-quotation mark or a speech word, an actor from a name (an entity, a dictionary hit, a proper
-noun), a role term or a word that refers back to one; places and dates are read only for events.
+quotation mark or a speech word, an actor from a name (a dictionary hit, a proper noun), a role
+term or a word that refers back to one; places and dates are read only for events.
 A paragraph with none of these is parsed by no stage, so the parse stage may leave it out
 (pipeline/text/parse.py). The words come from the knowledge object, so they grow with the
 lexicon and the user's files; nothing here is a word list of its own.
@@ -28,11 +28,12 @@ class Cues:
     """The cue words of one knowledge object (lower case), and the model's ways from a word to
     its possible lemmas, gathered once per parse stage.
 
-    ``in_text`` reads a Doc that has been tagged and labelled with entities but neither parsed
-    nor lemmatised (in spaCy's English models the attribute ruler and the lemmatiser read the
-    parse), so where a stage would compare a lemma, every lemma the lemmatiser could give the
-    word counts: its exceptions and suffix rules for any part of speech, and the lexicon's own
-    de-inflections."""
+    ``in_text`` reads a Doc that has been tagged but not parsed, lemmatised or labelled with
+    entities (in spaCy's English models the attribute ruler and the lemmatiser read the parse,
+    and the entity recogniser keeps an entity within one of the parser's sentences). A name is
+    seen by its tag (a proper noun) or the actor dictionary; where a stage would compare a lemma,
+    every lemma the lemmatiser could give the word counts: its exceptions and suffix rules for
+    any part of speech, and the lexicon's own de-inflections."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -54,13 +55,18 @@ class Cues:
                          for pattern in rule["patterns"] for token in pattern if set(token) == {"TAG"})
 
     def in_text(self, doc) -> bool:
-        """True when the Doc (tagged, entities labelled, not parsed) holds a cue."""
+        """True when the Doc (tagged, not parsed) holds a cue, or a run of symbols ("___",
+        "@name_1"): the parser may split a sentence there, and the sentence recogniser that
+        marks the sentences of an unparsed piece would not, so sentence numbers would differ."""
         matcher = self.knowledge.matcher
-        if doc.ents or self.marks.intersection(doc.text) or matcher.cased(doc) or matcher.uncased(doc):
+        if self.marks.intersection(doc.text) or matcher.cased(doc) or matcher.uncased(doc):
             return True
         speech = self.knowledge.speech
+        if not any(token.is_alpha for token in doc):
+            return True
         return any(token.tag_ in self.name_tags or token.lower_ in self.pronouns or speech.pronoun_kind(token.text)
-                   or self._cued(token.lower_) for token in doc)
+                   or not (token.is_alpha or token.is_space or len(token.text) == 1) or self._cued(token.lower_)
+                   for token in doc)
 
     def _cued(self, word: str) -> bool:
         if word in self.words:

@@ -15,9 +15,10 @@ one Doc whose text is exactly ``Article.text``, so every offset stays valid.
 Articles over ``LONG_TEXT_CHARS`` are parsed on their own, piece after piece with the time
 budget checked in between (pipeline.budget); shorter ones share ``nlp.pipe`` batches.
 
-Selective parse: every piece goes through the model without its parser first (tagger,
-lemmatiser, entities); the parser then runs only over the pieces that hold a cue
-(pipeline/text/cues.py), and the sentence recogniser marks the sentences of the others. A piece
+Selective parse: every piece is first tokenised and tagged (the components before the parser);
+the parser then runs only over the pieces that hold a cue (pipeline/text/cues.py), the sentence
+recogniser marks the sentences of the others, and the components after the parser (attribute
+ruler, lemmatiser, entities: all read the parse's sentences or arcs) run over every piece. A piece
 is a text of its own to spaCy, and the parser reads the token vectors the first pass left on
 each Doc, so every parsed piece is exactly what the full pipeline gives (`scripts/
 selective_parse.py` compares whole records on the development sets). ``Settings.full_parse``
@@ -129,8 +130,10 @@ class ParseStage(Stage):
         docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=["parser", *self.late]))
         cued = [self.cues.in_text(doc) for doc in docs]
         list(self.nlp.get_pipe("parser").pipe([d for d, c in zip(docs, cued) if c], batch_size=batch_size))
-        list(self.nlp.get_pipe("senter").pipe([d for d, c in zip(docs, cued) if not c], batch_size=batch_size))
-        for name in self.late:  # the attribute ruler reads the parse, the lemmatiser the ruler's parts of speech
+        for doc in self.nlp.get_pipe("senter").pipe([d for d, c in zip(docs, cued) if not c], batch_size=batch_size):
+            if len(doc):
+                doc[0].is_sent_start = True  # a piece opens a sentence, as the parser always has it
+        for name in self.late:  # each reads the parse, or what a component reading it set
             docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=batch_size))
         self.parsed += sum(cued)
         self.pieces += len(docs)
@@ -140,24 +143,37 @@ class ParseStage(Stage):
         from spacy.tokens import Doc
 
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        if len(docs) > 1:
+            _keep_unparsed_sentences(doc, docs)
         self.language.adapt(doc)
         return doc
 
 
+def _keep_unparsed_sentences(doc, docs: list) -> None:
+    """``Doc.from_docs`` derives the sentence starts of a parsed Doc from its heads; pieces the
+    parser did not see have none, so their starts (the sentence recogniser's) are put back."""
+    unparsed = [not piece.has_annotation("DEP") for piece in docs]
+    if not any(unparsed) or all(unparsed):
+        return
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).reshape(-1, 1).copy()
+    at = 0
+    for piece, bare in zip(docs, unparsed):
+        if bare:
+            starts[at:at + len(piece), 0] = piece.to_array([SENT_START]).ravel()
+        at += len(piece)
+    doc.from_array([SENT_START], starts)
+
+
 def _late_components(nlp) -> list[str] | None:
-    """The components after the parser, but for those that only label entities, in pipeline
-    order (en_core_web_sm: attribute_ruler, lemmatizer); None when the model has no parser or
-    no sentence recogniser to mark the sentences of the pieces left unparsed."""
+    """The components after the parser, in pipeline order (en_core_web_sm: attribute_ruler and
+    lemmatizer, which read the parse, and ner, which keeps entities within its sentences);
+    None when the model has no parser or no sentence recogniser for the pieces left unparsed."""
     names = nlp.pipe_names
     if "parser" not in names or "senter" not in nlp.component_names:
         return None
-    return [name for name in names[names.index("parser") + 1:] if not _labels_entities(nlp, name)]
-
-
-def _labels_entities(nlp, name: str) -> bool:
-    """The component sets entities and nothing else (it reads no parse)."""
-    assigns = set(nlp.get_pipe_meta(name).assigns)
-    return bool(assigns) and assigns <= {"doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id"}
+    return names[names.index("parser") + 1:]
 
 
 def _shared(article: Article) -> bool:
