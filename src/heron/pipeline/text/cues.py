@@ -21,6 +21,7 @@ from functools import cached_property
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.quotes.marks import DOUBLE_MARKS
 
+LEAD_IN = ":"  # a paragraph ending so leads into a quote opening the next (quotes/stage.py, _lead_in)
 NAME_POS = "PROPN"  # the part of speech of a word that may be (part of) a name the actor stage joins
 
 
@@ -55,11 +56,13 @@ class Cues:
                          for pattern in rule["patterns"] for token in pattern if set(token) == {"TAG"})
 
     def in_text(self, doc) -> bool:
-        """True when the Doc (tagged, not parsed) holds a cue, or a run of symbols ("___",
+        """True when the Doc (tagged, not parsed) holds a cue, ends in a colon (the quote stage
+        reads the clause before it as the lead-in to a quote below), or a run of symbols ("___",
         "@name_1"): the parser may split a sentence there, and the sentence recogniser that
         marks the sentences of an unparsed piece would not, so sentence numbers would differ."""
         matcher = self.knowledge.matcher
-        if self.marks.intersection(doc.text) or matcher.cased(doc) or matcher.uncased(doc):
+        text = doc.text
+        if self.marks.intersection(text) or text.rstrip().endswith(LEAD_IN) or matcher.cased(doc) or matcher.uncased(doc):
             return True
         speech = self.knowledge.speech
         if not any(token.is_alpha for token in doc):
