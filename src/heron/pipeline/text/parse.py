@@ -106,13 +106,14 @@ class ParseStage(Stage):
         while batch := list(islice(stream, self.batch_size)):
             shared = [a for a in batch if _shared(a)]
             cut = [pieces(a.text, self.limit) for a in shared]
+            started = time.monotonic()
             parsed = iter(self._pipe([p for ps in cut for p in ps], self.batch_size * 8))
+            spent, chars = time.monotonic() - started, sum(len(a.text) for a in shared) or 1
             own = iter(cut)
             for article in batch:
                 if _shared(article):
-                    started = time.monotonic()
                     docs = [next(parsed) for _ in next(own)]
-                    charge(article, time.monotonic() - started)  # a shared batch lands on whoever pulls it
+                    charge(article, spent * len(article.text) / chars)  # its share of the batch's parse
                     run_guarded(self, article, lambda a, d=docs: setattr(a, "doc", self._join(d)))
                 else:  # parsed on its own; or, in a language heron does not code, passed by
                     run_guarded(self, article, lambda a: self(a))
