@@ -59,6 +59,33 @@ def test_code_on_workers_prints_what_one_process_prints(tmp_path, settings):
     assert pooled == here and len(here) == count_inputs(paths)
 
 
+def pipelines_held() -> int:
+    """Worker task: how many pipelines this process holds before coding anything."""
+    from heron.runner import _built_pipeline
+
+    return _built_pipeline.cache_info().currsize
+
+
+def test_code_forks_workers_that_share_the_loaded_pipeline(tmp_path, settings):
+    from dataclasses import replace
+
+    from heron.engines.local import LocalEngine
+    from heron.runner import _built_pipeline, _pipeline_for
+
+    paths = corpus(tmp_path)
+    here = [r.to_dict() if not isinstance(r, InputError) else str(r) for r in code_paths(paths, settings)]
+    forked = [r.to_dict() if not isinstance(r, InputError) else str(r)
+              for r in code_paths(paths, replace(settings, workers=2))]  # its own engine, forked
+    assert forked == here
+    _built_pipeline.cache_clear()
+    loads = []
+    with LocalEngine(2, preload=lambda: loads.append(_pipeline_for(settings))) as engine:
+        held = list(engine.map(pipelines_held, [()] * 4))
+    assert len(loads) == 1 and held == [1] * 4  # loaded here once, inherited by every worker
+    with LocalEngine(2) as engine:  # spawned: a worker loads its own when it first codes
+        assert list(engine.map(pipelines_held, [()] * 2)) == [0, 0]
+
+
 def test_dask_engine_stores_what_the_local_engine_stores(tmp_path):
     from heron.engines.dask import DaskEngine
 

@@ -88,3 +88,51 @@ def test_text_over_the_parser_limit_is_parsed_in_pieces(settings, knowledge, sho
     assert article.doc.text == article.text
     assert all(len(s.text) <= 500 for s in article.doc.sents)
     assert all(article.text[t.idx:t.idx + len(t)] == t.text for t in article.doc)
+
+
+# --- the selective parse: the parser sees only paragraphs that hold a cue (text/cues.py) ------
+QUIET = "More of the same is on the way.\n\n"  # no name, quote, pronoun, lexicon or speech word
+LOUD = "Russia and Belarus agreed on Tuesday to keep the price unchanged.\n\n"
+
+
+def tokens_of(article, paragraph: str) -> list:
+    start = article.text.index(paragraph)
+    return [t for t in article.doc if start <= t.idx < start + len(paragraph.rstrip())]
+
+
+def test_the_parser_skips_a_paragraph_without_cues_and_offsets_stay_exact(code_text):
+    article = code_text(LOUD + QUIET + "He said so.")
+    assert article.doc.text == article.text
+    assert not any(t.dep_ for t in tokens_of(article, QUIET))
+    assert all(t.dep_ for t in tokens_of(article, LOUD))
+    assert QUIET.strip() in [s.text.strip() for s in article.doc.sents]  # the sentence recogniser marked it
+
+
+def test_selective_and_full_parse_give_the_same_record(settings, pipeline):
+    from dataclasses import replace
+
+    from heron.pipeline import build_pipeline
+    from heron.types import RawDocument
+
+    raw = RawDocument(origin="<test>", text=LOUD + QUIET + '"We will not pay more," the minister said.\n\n' + QUIET,
+                      published="2022-07-01")
+    full = build_pipeline(replace(settings, full_parse=True)).process(raw)
+    chosen = pipeline.process(raw)
+    assert all(t.dep_ for t in full.doc if not t.is_space)
+    assert not any(t.dep_ for t in tokens_of(chosen, QUIET))
+    assert chosen.to_dict() == full.to_dict() and chosen.events
+
+
+def test_a_word_a_user_lexicon_adds_is_a_cue(tmp_path, settings, code_text):
+    from dataclasses import replace
+
+    from heron.pipeline import build_pipeline
+    from heron.types import RawDocument
+
+    text = LOUD + "More kazooing is on the way.\n\n"
+    assert not any(t.dep_ for t in tokens_of(code_text(text), "More kazooing"))
+    path = tmp_path / "kazoo.yaml"
+    path.write_text("event: PROTEST\nentries:\n  - id: kazoo\n    verbs: [kazoo]\n", encoding="utf-8")
+    grown = build_pipeline(replace(settings, lexicon_files=(path,)))
+    article = grown.process(RawDocument(origin="<test>", text=text, published="2022-07-01"))
+    assert all(t.dep_ for t in tokens_of(article, "More kazooing"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 
@@ -42,9 +42,10 @@ def code_items(items: Iterable[Item], settings: Settings) -> Iterator[Result]:
 def code_paths(paths: Iterable[str], settings: Settings, engine: Engine | None = None,
                on_partition: Callable[[int], None] | None = None) -> Iterator[Result]:
     """Code every input, in input order, on ``engine`` (default: ``settings.workers`` local
-    processes; 1 codes here). Stdin is read as the partitions are planned, so it streams."""
+    processes forked from this one once it has loaded the pipeline; 1 codes here). Stdin is
+    read as the partitions are planned, so it streams."""
     owned = engine is None
-    engine = engine or open_engine("local", settings.workers)
+    engine = engine or open_engine("local", settings.workers, preload=partial(_pipeline_for, settings))
     size = min(settings.batch_size, CODE_PARTITION)
     tasks = ((settings, partition, frozenset(), False) for partition in partitions(paths, size, settings.limits))
     try:

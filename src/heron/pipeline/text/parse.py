@@ -14,6 +14,15 @@ one Doc whose text is exactly ``Article.text``, so every offset stays valid.
 
 Articles over ``LONG_TEXT_CHARS`` are parsed on their own, piece after piece with the time
 budget checked in between (pipeline.budget); shorter ones share ``nlp.pipe`` batches.
+
+Selective parse: every piece is first tokenised and tagged (the components before the parser);
+the parser then runs only over the pieces that hold a cue (pipeline/text/cues.py), the sentence
+recogniser marks the sentences of the others, and the components after the parser (attribute
+ruler, lemmatiser, entities: all read the parse's sentences or arcs) run over every piece. A piece
+is a text of its own to spaCy, and the parser reads the token vectors the first pass left on
+each Doc, so every parsed piece is exactly what the full pipeline gives (`scripts/
+selective_parse.py` compares whole records on the development sets). ``Settings.full_parse``
+parses every piece.
 """
 from __future__ import annotations
 
@@ -26,6 +35,7 @@ from heron.config import Settings
 from heron.pipeline.budget import charge, check
 from heron.pipeline.component import Stage, run_guarded
 from heron.pipeline.knowledge import Knowledge
+from heron.pipeline.text.cues import Cues
 from heron.pipeline.text.identify import CODED
 from heron.types import Article
 
@@ -83,6 +93,10 @@ class ParseStage(Stage):
         self.language = knowledge.language
         self.batch_size = settings.batch_size
         self.limit = min(PIECE_CHARS, self.nlp.max_length)
+        self.cues = None if settings.full_parse else Cues(knowledge)
+        # components after the parser that may read it, run after it on every piece; None: full parse
+        self.late = _late_components(self.nlp) if self.cues is not None and self.cues.usable else None
+        self.parsed = self.pieces = 0  # pieces parsed and seen, for the figures of the selective parse
 
     def __call__(self, article: Article) -> None:
         article.doc = self._join(list(self._parse_alone(article.text)))
@@ -92,13 +106,14 @@ class ParseStage(Stage):
         while batch := list(islice(stream, self.batch_size)):
             shared = [a for a in batch if _shared(a)]
             cut = [pieces(a.text, self.limit) for a in shared]
-            parsed = iter(self.nlp.pipe([p for ps in cut for p in ps], batch_size=self.batch_size * 8))
+            started = time.monotonic()
+            parsed = iter(self._pipe([p for ps in cut for p in ps], self.batch_size * 8))
+            spent, chars = time.monotonic() - started, sum(len(a.text) for a in shared) or 1
             own = iter(cut)
             for article in batch:
                 if _shared(article):
-                    started = time.monotonic()
                     docs = [next(parsed) for _ in next(own)]
-                    charge(article, time.monotonic() - started)  # a shared batch lands on whoever pulls it
+                    charge(article, spent * len(article.text) / chars)  # its share of the batch's parse
                     run_guarded(self, article, lambda a, d=docs: setattr(a, "doc", self._join(d)))
                 else:  # parsed on its own; or, in a language heron does not code, passed by
                     run_guarded(self, article, lambda a: self(a))
@@ -107,14 +122,59 @@ class ParseStage(Stage):
     def _parse_alone(self, text: str) -> Iterator:
         for group in _groups(pieces(text, self.limit), ALONE_CHARS):
             check()
-            yield from self.nlp.pipe(group, batch_size=len(group))
+            yield from self._pipe(group, len(group))
+
+    def _pipe(self, texts: list[str], batch_size: int) -> list:
+        """The Docs of ``texts``: all parsed, or (selective) only those that hold a cue."""
+        if self.late is None:
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+        docs = list(self.nlp.pipe(texts, batch_size=batch_size, disable=["parser", *self.late]))
+        cued = [self.cues.in_text(doc) for doc in docs]
+        list(self.nlp.get_pipe("parser").pipe([d for d, c in zip(docs, cued) if c], batch_size=batch_size))
+        for doc in self.nlp.get_pipe("senter").pipe([d for d, c in zip(docs, cued) if not c], batch_size=batch_size):
+            if len(doc):
+                doc[0].is_sent_start = True  # a piece opens a sentence, as the parser always has it
+        for name in self.late:  # each reads the parse, or what a component reading it set
+            docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=batch_size))
+        self.parsed += sum(cued)
+        self.pieces += len(docs)
+        return docs
 
     def _join(self, docs: list):
         from spacy.tokens import Doc
 
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        if len(docs) > 1:
+            _keep_unparsed_sentences(doc, docs)
         self.language.adapt(doc)
         return doc
+
+
+def _keep_unparsed_sentences(doc, docs: list) -> None:
+    """``Doc.from_docs`` derives the sentence starts of a parsed Doc from its heads; pieces the
+    parser did not see have none, so their starts (the sentence recogniser's) are put back."""
+    unparsed = [not piece.has_annotation("DEP") for piece in docs]
+    if not any(unparsed) or all(unparsed):
+        return
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).reshape(-1, 1).copy()
+    at = 0
+    for piece, bare in zip(docs, unparsed):
+        if bare:
+            starts[at:at + len(piece), 0] = piece.to_array([SENT_START]).ravel()
+        at += len(piece)
+    doc.from_array([SENT_START], starts)
+
+
+def _late_components(nlp) -> list[str] | None:
+    """The components after the parser, in pipeline order (en_core_web_sm: attribute_ruler and
+    lemmatizer, which read the parse, and ner, which keeps entities within its sentences);
+    None when the model has no parser or no sentence recogniser for the pieces left unparsed."""
+    names = nlp.pipe_names
+    if "parser" not in names or "senter" not in nlp.component_names:
+        return None
+    return names[names.index("parser") + 1:]
 
 
 def _shared(article: Article) -> bool:
