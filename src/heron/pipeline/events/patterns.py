@@ -126,11 +126,16 @@ class Rules:
     excluded_blocks: dict[str, str]
     excluded_lines: dict[int, str]
     bare_verbs_under_curated: bool  # may a verb's own code apply when the curated lexicon knows the verb?
-    needs_dyad: bool  # imported entries code only between actors with codes (a verb alone: a named recipient)
+    needs_dyad: bool  # imported entries code only between a coded actor and a coded recipient named in the sentence
+    subject_only: bool  # are patterns that name only the subject read?
 
 
 def read_rules(language: Language) -> Rules:
-    data = language.read_yaml(RULES_FILE)
+    return rules_from(language.read_yaml(RULES_FILE))
+
+
+def rules_from(data) -> Rules:
+    """The parsed lexicon/petrarch.yaml; a malformed rule is a DataFileError naming the file."""
     if not isinstance(data, dict):
         raise DataFileError(RULES_FILE, "expected a mapping")
     overrides = []
@@ -149,7 +154,7 @@ def read_rules(language: Language) -> Rules:
         excluded_blocks={str(r["block"]): str(r["why"]) for r in data.get("exclude_blocks") or ()},
         excluded_lines={int(r["line"]): str(r["why"]) for r in data.get("exclude_lines") or ()},
         bare_verbs_under_curated=bool(data.get("bare_verbs_under_curated", False)),
-        needs_dyad=bool(data.get("needs_dyad", True)))
+        needs_dyad=bool(data.get("needs_dyad", True)), subject_only=bool(data.get("subject_only_patterns", False)))
 
 
 class _Entries:
@@ -158,7 +163,7 @@ class _Entries:
     def __init__(self, rules: Rules, plover: PloverTable) -> None:
         self.rules, self.plover, self.made = rules, plover, {}
 
-    def entry(self, code: str | None, found: petrarch.Plover | None, source: str, bare: bool = False) -> LexiconEntry | None:
+    def entry(self, code: str | None, found: petrarch.Plover | None, source: str) -> LexiconEntry | None:
         if code is None:
             return None
         event, mode, context = (found.event, found.mode, found.context) if found else (None, None, None)
@@ -175,7 +180,7 @@ class _Entries:
                 event=event, id=f"cameo-{code}", file="petrarch", cameo=code, mode=mode,
                 context=tuple(c.strip() for c in (context or "").split(";") if c.strip()),
                 complement=self.rules.complement.get(event), needs_recipient=event in self.rules.needs_recipient,
-                mutual=event in self.rules.mutual, needs_dyad=("named" if bare else "coded") if self.rules.needs_dyad else None, source=f"petrarch/{source}")
+                mutual=event in self.rules.mutual, needs_dyad="named" if self.rules.needs_dyad else None, source=f"petrarch/{source}")
         return self.made[key]
 
 
@@ -222,7 +227,10 @@ def _pattern(raw: petrarch.VerbPattern, entries: _Entries, synsets, table) -> Pa
 
 
 def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
-    """PETRARCH2's verbs and patterns as heron matches them, under lexicon/petrarch.yaml's rules."""
+    """PETRARCH2's verbs and patterns as heron matches them, under lexicon/petrarch.yaml's rules.
+    The dictionary is English: a language without that file has no base layer."""
+    if not language.path(RULES_FILE).is_file():
+        return VerbIndex()
     rules = read_rules(language)
     folder = petrarch.data_folder()
     table = petrarch.read_cameo_plover(folder)
@@ -232,6 +240,8 @@ def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
     for raw in petrarch.read_patterns(folder, table):
         line = int(raw.source.rsplit(":", 1)[1])
         if raw.block in rules.excluded_blocks or line in rules.excluded_lines:
+            continue
+        if not rules.subject_only and raw.subject and not (raw.objects or raw.preps or raw.subject_preps):
             continue
         pattern = _pattern(raw, entries, synsets, table)
         index.patterns.setdefault(raw.block, []).append(pattern)
@@ -243,8 +253,8 @@ def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
         if raw.block in rules.excluded_blocks or line in rules.excluded_lines:
             continue
         row = VerbRow(raw.verb, tuple(raw.particles.split()), raw.block,
-                      entries.entry(raw.cameo, table.get(raw.cameo or ""), raw.source, bare=True),
-                      entries.entry(raw.passive, table.get(raw.passive or ""), raw.source, bare=True))
+                      entries.entry(raw.cameo, table.get(raw.cameo or ""), raw.source),
+                      entries.entry(raw.passive, table.get(raw.passive or ""), raw.source))
         index.verbs.setdefault(raw.verb, []).append(row)
         index.coded_verbs += bool(row.active or row.passive)
     for rows in index.verbs.values():
