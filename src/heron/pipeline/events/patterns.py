@@ -23,9 +23,10 @@ from heron.pipeline.text.language import Language, lemma
 
 RULES_FILE = "lexicon/petrarch.yaml"
 ANY_PHRASE = ("$", "+", "^")  # source, target, any noun phrase: some phrase must stand there
-# dependents of a verb whose words a pattern may name (not its subject, not other clauses)
-SKIPPED_DEPS = frozenset({"nsubj", "csubj", "aux", "auxpass", "neg", "mark", "punct", "cc", "conj", "advcl",
-                          "ccomp", "parataxis", "relcl", "expl", "intj", "dep", "meta", "appos", "nsubjpass"})
+# dependents of a verb whose words a pattern may name as objects: the verb's own phrase (its
+# prepositional phrases are matched as upstream's prepositions; subjects and clauses never)
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prt", "acomp", "advmod", "npadvmod", "compound"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
 NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
 
 
@@ -125,6 +126,7 @@ class Rules:
     mutual: frozenset[str]
     excluded_blocks: dict[str, str]
     excluded_lines: dict[int, str]
+    uncoded_verbs: frozenset[str]  # blocks ("SELECT") and verb lines ("7109") whose verbs code by pattern only
     bare_verbs_under_curated: bool  # may a verb's own code apply when the curated lexicon knows the verb?
     needs_dyad: bool  # imported entries code only between a coded actor and a coded recipient named in the sentence
     subject_only: bool  # are patterns that name only the subject read?
@@ -143,7 +145,7 @@ def rules_from(data) -> Rules:
         if not isinstance(row, dict) or row.get("event") not in TYPES or not str(row.get("cameo", "")).isdigit():
             raise DataFileError(RULES_FILE, f"an override needs a CAMEO code and a PLOVER type: {row!r}")
         overrides.append((str(row["cameo"]), row["event"], row.get("mode")))
-    for key in ("exclude_blocks", "exclude_lines"):
+    for key in ("exclude_blocks", "exclude_lines", "exclude_verb_codes"):
         for row in data.get(key) or ():
             if not isinstance(row, dict) or not row.get("why"):
                 raise DataFileError(RULES_FILE, f"every entry of {key} needs a reason (why): {row!r}")
@@ -153,6 +155,7 @@ def rules_from(data) -> Rules:
         needs_recipient=frozenset(data.get("needs_recipient") or ()), mutual=frozenset(data.get("mutual") or ()),
         excluded_blocks={str(r["block"]): str(r["why"]) for r in data.get("exclude_blocks") or ()},
         excluded_lines={int(r["line"]): str(r["why"]) for r in data.get("exclude_lines") or ()},
+        uncoded_verbs=frozenset(str(r.get("block") or r.get("line")) for r in data.get("exclude_verb_codes") or ()),
         bare_verbs_under_curated=bool(data.get("bare_verbs_under_curated", False)),
         needs_dyad=bool(data.get("needs_dyad", True)), subject_only=bool(data.get("subject_only_patterns", False)))
 
@@ -252,9 +255,10 @@ def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
         line = int(raw.source.rsplit(":", 1)[1])
         if raw.block in rules.excluded_blocks or line in rules.excluded_lines:
             continue
+        own = not {raw.block, str(line)} & rules.uncoded_verbs  # else the verb codes through patterns only
         row = VerbRow(raw.verb, tuple(raw.particles.split()), raw.block,
-                      entries.entry(raw.cameo, table.get(raw.cameo or ""), raw.source),
-                      entries.entry(raw.passive, table.get(raw.passive or ""), raw.source))
+                      entries.entry(raw.cameo, table.get(raw.cameo or ""), raw.source) if own else None,
+                      entries.entry(raw.passive, table.get(raw.passive or ""), raw.source) if own else None)
         index.verbs.setdefault(raw.verb, []).append(row)
         index.coded_verbs += bool(row.active or row.passive)
     for rows in index.verbs.values():
@@ -278,8 +282,10 @@ def is_passive(verb) -> bool:
 
 
 def _pool(verb, passive: bool) -> list:
-    """The words a pattern may name after the verb: its complements' phrases, in order."""
-    out = [t for c in verb.children if c.dep_ not in SKIPPED_DEPS for t in c.subtree]
+    """The words a pattern may name as objects: the verb's object phrases (with the passive
+    subject, which is the object), and its prepositions."""
+    out = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree]
+    out += [c for c in verb.children if c.dep_ in PREP_DEPS]
     if passive:
         out += [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
         if verb.dep_ == "acl":
