@@ -128,7 +128,8 @@ class Rules:
     excluded_lines: dict[int, str]
     uncoded_verbs: frozenset[str]  # blocks ("SELECT") and verb lines ("7109") whose verbs code by pattern only
     bare_verbs_under_curated: bool  # may a verb's own code apply when the curated lexicon knows the verb?
-    needs_dyad: bool  # imported entries code only between a coded actor and a coded recipient named in the sentence
+    needs_dyad: str | None  # "named" / "coded": imported entries code only between coded actors (see the file)
+    named_recipient: frozenset[str]  # types whose imported entries need a recipient named in the sentence
     subject_only: bool  # are patterns that name only the subject read?
 
 
@@ -157,7 +158,14 @@ def rules_from(data) -> Rules:
         excluded_lines={int(r["line"]): str(r["why"]) for r in data.get("exclude_lines") or ()},
         uncoded_verbs=frozenset(str(r.get("block") or r.get("line")) for r in data.get("exclude_verb_codes") or ()),
         bare_verbs_under_curated=bool(data.get("bare_verbs_under_curated", False)),
-        needs_dyad=bool(data.get("needs_dyad", True)), subject_only=bool(data.get("subject_only_patterns", False)))
+        needs_dyad=_dyad_rule(data.get("needs_dyad", "named")),
+        named_recipient=frozenset(data.get("named_recipient") or ()), subject_only=bool(data.get("subject_only_patterns", False)))
+
+
+def _dyad_rule(value) -> str | None:
+    if value not in ("named", "coded", None, False):
+        raise DataFileError(RULES_FILE, f"needs_dyad must be named, coded or false, not {value!r}")
+    return value or None
 
 
 class _Entries:
@@ -183,7 +191,8 @@ class _Entries:
                 event=event, id=f"cameo-{code}", file="petrarch", cameo=code, mode=mode,
                 context=tuple(c.strip() for c in (context or "").split(";") if c.strip()),
                 complement=self.rules.complement.get(event), needs_recipient=event in self.rules.needs_recipient,
-                mutual=event in self.rules.mutual, needs_dyad="named" if self.rules.needs_dyad else None, source=f"petrarch/{source}")
+                mutual=event in self.rules.mutual, needs_dyad="named" if self.rules.needs_dyad and event in self.rules.named_recipient else self.rules.needs_dyad,
+                source=f"petrarch/{source}")
         return self.made[key]
 
 
