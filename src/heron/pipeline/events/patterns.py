@@ -159,7 +159,8 @@ def rules_from(data) -> Rules:
         uncoded_verbs=frozenset(str(r.get("block") or r.get("line")) for r in data.get("exclude_verb_codes") or ()),
         bare_verbs_under_curated=bool(data.get("bare_verbs_under_curated", False)),
         needs_dyad=_dyad_rule(data.get("needs_dyad", "named")),
-        named_recipient=frozenset(data.get("named_recipient") or ()), subject_only=bool(data.get("subject_only_patterns", False)))
+        named_recipient=frozenset(data.get("named_recipient") or ()),
+        subject_only=bool(data.get("subject_only_patterns", False)))
 
 
 def _dyad_rule(value) -> str | None:
@@ -191,9 +192,13 @@ class _Entries:
                 event=event, id=f"cameo-{code}", file="petrarch", cameo=code, mode=mode,
                 context=tuple(c.strip() for c in (context or "").split(";") if c.strip()),
                 complement=self.rules.complement.get(event), needs_recipient=event in self.rules.needs_recipient,
-                mutual=event in self.rules.mutual, needs_dyad="named" if self.rules.needs_dyad and event in self.rules.named_recipient else self.rules.needs_dyad,
-                source=f"petrarch/{source}")
+                mutual=event in self.rules.mutual, needs_dyad=self._dyad(event), source=f"petrarch/{source}")
         return self.made[key]
+
+    def _dyad(self, event: str) -> str | None:
+        if self.rules.needs_dyad and event in self.rules.named_recipient:
+            return "named"
+        return self.rules.needs_dyad
 
 
 def _words(word: str, synsets: dict[str, tuple[str, ...]]) -> Words:
