@@ -76,6 +76,40 @@ def test_dyad_json_and_plot(db, capsys, tmp_path):
     assert "plot written" in captured.err
 
 
+def test_failed_plot_leaves_the_old_file_and_no_temp_file(db, capsys, tmp_path, monkeypatch):
+    from matplotlib.figure import Figure
+
+    png = tmp_path / "rus-blr.png"
+    png.write_bytes(b"the plot of yesterday")
+
+    def half_then_fail(self, fname, **kwargs):
+        Path(fname).write_bytes(b"\x89PNG half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Figure, "savefig", half_then_fail)
+    assert main(["dyad", "RUS", "BLR", "--db", db, "--format", "csv", "--plot", str(png)]) == 1
+    assert png.read_bytes() == b"the plot of yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rus-blr.png"]
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "No space left on device" in err[0]
+
+
+@pytest.mark.parametrize("command", [["stats"], ["events"], ["quotes"], ["counts"]])
+def test_a_duckdb_error_while_reading_is_one_line_naming_the_store(db, capsys, monkeypatch, command):
+    import heron.store.counts
+    import heron.store.query
+
+    def failing_read(con, *args, **kwargs):
+        return con.execute("SELECT * FROM no_such_table").fetchall()  # a real DuckDB error from the store
+
+    for module, name in [(heron.store.query, "stats"), (heron.store.query, "events"),
+                         (heron.store.query, "quotes"), (heron.store.counts, "counts")]:
+        monkeypatch.setattr(module, name, failing_read)
+    assert main([*command, "--db", db]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and db in err[0] and "no_such_table" in err[0]
+
+
 def test_dyad_csv_both_directions(db, capsys):
     assert main(["dyad", "RUS", "BLR", "--db", db, "--by", "month", "--format", "csv", "--both-directions",
                  "--mentions"]) == 0

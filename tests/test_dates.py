@@ -4,9 +4,12 @@ from __future__ import annotations
 import pytest
 
 from heron.pipeline.events.dates import resolve_date
+from heron.pipeline.text.language import language_for
+from heron.pipeline.words import DateWords
 from heron.types import Article
 
 PUBLISHED = "2022-07-01"  # a Friday
+WORDS = DateWords(language_for("en"))
 
 
 def _article(nlp, text: str, published: str | None = PUBLISHED) -> Article:
@@ -37,7 +40,7 @@ def _article(nlp, text: str, published: str | None = PUBLISHED) -> Article:
 ])
 def test_date_forms(nlp, text, expected):
     article = _article(nlp, text)
-    assert resolve_date(article, 0, len(text)) == expected
+    assert resolve_date(article, WORDS, 0, len(text)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -48,19 +51,19 @@ def test_date_forms(nlp, text, expected):
     "The president, born in 1954, addressed the nation.",
 ])
 def test_no_event_date(nlp, text):
-    assert resolve_date(_article(nlp, text), 0, len(text)) == (None, None)
+    assert resolve_date(_article(nlp, text), WORDS, 0, len(text)) == (None, None)
 
 
 def test_date_of_the_main_verb_not_of_a_relative_clause(nlp):
     text = "The governor, who took office in 2019, met the protesters on Tuesday."
-    assert resolve_date(_article(nlp, text), 0, len(text)) == ("2022-06-28", "on Tuesday")
+    assert resolve_date(_article(nlp, text), WORDS, 0, len(text)) == ("2022-06-28", "on Tuesday")
 
 
 def test_only_the_given_span_is_read(nlp):
     text = "Talks ended on June 20. Fighting resumed on June 22."
     second = text.index("Fighting")
-    assert resolve_date(_article(nlp, text), second, len(text)) == ("2022-06-22", "on June 22")
-    assert resolve_date(_article(nlp, text), 0, second) == ("2022-06-20", "on June 20")
+    assert resolve_date(_article(nlp, text), WORDS, second, len(text)) == ("2022-06-22", "on June 22")
+    assert resolve_date(_article(nlp, text), WORDS, 0, second) == ("2022-06-20", "on June 20")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -69,14 +72,14 @@ def test_only_the_given_span_is_read(nlp):
     ("The leaders will meet next week.", ("2022-07-08", "next week")),
 ])
 def test_without_a_parse(text, expected):
-    assert resolve_date(_article(None, text), 0, len(text)) == expected
+    assert resolve_date(_article(None, text), WORDS, 0, len(text)) == expected
 
 
 def test_without_publication_date_keeps_the_text(nlp):
     text = "Talks were held on June 25."
-    assert resolve_date(_article(nlp, text, published=None), 0, len(text)) == (None, "on June 25")
+    assert resolve_date(_article(nlp, text, published=None), WORDS, 0, len(text)) == (None, "on June 25")
     text = "Talks were held on June 25, 2021."
-    assert resolve_date(_article(nlp, text, published=None), 0, len(text)) == ("2021-06-25", "on June 25, 2021")
+    assert resolve_date(_article(nlp, text, published=None), WORDS, 0, len(text)) == ("2021-06-25", "on June 25, 2021")
 
 
 def test_seed_dates(seed_article):
@@ -84,7 +87,7 @@ def test_seed_dates(seed_article):
     for phrase, expected in [("On June 25, the presidents", "2022-06-25"), ("In mid-June, the Belarusian", "2022-06-15")]:
         start = text.index(phrase)
         end = text.index(".", start)
-        value, date_text = resolve_date(seed_article, start, end)
+        value, date_text = resolve_date(seed_article, WORDS, start, end)
         assert value == expected
         assert date_text == phrase.split(",")[0]
 
@@ -94,14 +97,14 @@ def test_seed_dates(seed_article):
     ("In the past month, the two sides have traded tariffs.", (None, None)),
 ])
 def test_more_relative_forms(nlp, text, expected):
-    assert resolve_date(_article(nlp, text), 0, len(text)) == expected
+    assert resolve_date(_article(nlp, text), WORDS, 0, len(text)) == expected
 
 
 def test_anchor_picks_the_date_of_the_trigger(nlp):
     text = "The minister, who resigned on Monday, said talks were held on Wednesday."
     article = _article(nlp, text)
-    assert resolve_date(article, 0, len(text), anchor=text.index("held")) == ("2022-06-29", "on Wednesday")
-    assert resolve_date(article, 0, len(text), anchor=text.index("resigned")) == ("2022-06-27", "on Monday")
+    assert resolve_date(article, WORDS, 0, len(text), anchor=text.index("held")) == ("2022-06-29", "on Wednesday")
+    assert resolve_date(article, WORDS, 0, len(text), anchor=text.index("resigned")) == ("2022-06-27", "on Monday")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -110,7 +113,7 @@ def test_anchor_picks_the_date_of_the_trigger(nlp):
     ("Officials said those involved in Tuesday's attack had fled.", ("2022-06-28", "Tuesday")),
 ])
 def test_decades_names_and_possessive_weekdays(nlp, text, expected):
-    assert resolve_date(_article(nlp, text), 0, len(text)) == expected
+    assert resolve_date(_article(nlp, text), WORDS, 0, len(text)) == expected
 
 
 @pytest.mark.parametrize("text, published, expected", [
@@ -125,7 +128,7 @@ def test_decades_names_and_possessive_weekdays(nlp, text, expected):
     ("The summit is scheduled for March 3.", "2022-12-20", "2023-03-03"),
 ])
 def test_year_of_yearless_dates_follows_tense(nlp, text, published, expected):
-    assert resolve_date(_article(nlp, text, published), 0, len(text))[0] == expected
+    assert resolve_date(_article(nlp, text, published), WORDS, 0, len(text))[0] == expected
 
 
 def test_seed_talks_event_has_date_and_place(seed_article):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -177,29 +179,23 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
 
 
 def _stored_seq(db: Path) -> int:
-    from heron.store.query import connect, last_input_seq
+    from heron.store.query import last_input_seq
 
     if not db.is_file():
         return 0
-    con = connect(db)
-    try:
+    with _reading(db) as con:
         return last_input_seq(con)
-    finally:
-        con.close()
 
 
 def _warn_stored_problems(db: Path, after: int) -> None:
     """One warning line per input of this run left uncoded for its language or undated."""
-    from heron.store.query import connect, problems_after
+    from heron.store.query import problems_after
 
     if not db.is_file():
         return
-    con = connect(db)
-    try:
+    with _reading(db) as con:
         for problem in problems_after(con, after, WARNED_STAGES):
             warning(f"{problem['origin']}: {problem['message']}")
-    finally:
-        con.close()
 
 
 @cli.command(name="eval")
@@ -261,10 +257,23 @@ UNIQUE_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "qu
                   "num_mentions", "num_articles", "num_sources", "source_url"]
 
 
-def _connect(db: str | None):
+@contextmanager
+def _reading(db: str | Path | None) -> Iterator:
+    """A read-only connection to the store, closed at the end; a DuckDB error while reading
+    (a damaged file, a failed allocation) becomes one line naming the store."""
+    import duckdb
+
+    from heron.store.duckdb import store_error
     from heron.store.query import connect
 
-    return connect(Path(db) if db else Settings().db)
+    path = Path(db) if db else Settings().db
+    con = connect(path)
+    try:
+        yield con
+    except duckdb.Error as exc:
+        raise store_error(str(path), "read the store", exc) from exc
+    finally:
+        con.close()
 
 
 @cli.command()
@@ -275,9 +284,8 @@ def stats(db, as_json) -> None:
     from heron.output import write_rows
     from heron.store.query import stats as store_stats
 
-    con = _connect(db)
-    counts = store_stats(con)
-    con.close()
+    with _reading(db) as con:
+        counts = store_stats(con)
     if as_json:
         click.echo(json.dumps(counts))
     else:
@@ -317,16 +325,13 @@ def events(db, actor, recipient, event, mode, sector, country, near, bbox, since
     from heron.store.where import Area, parse_bbox, parse_near
     from heron.tables import event_rows
 
-    con = _connect(db)
-    try:
+    with _reading(db) as con:
         names = store_codebook(con)
         area = Area(names.check("country", country, "--country"), parse_near(near), parse_bbox(bbox))
         flt = EventFilter(names.check("code", actor, "--actor"), names.check("code", recipient, "--recipient"),
                           names.check("event", event, "--event"), _day(since), _day(until), unique, limit,
                           names.check("mode", mode, "--mode"), names.check("sector", sector, "--sector"), area)
         found = find_events(con, flt)
-    finally:
-        con.close()
     fmt = fmt or default_format()
     if fmt == "table":
         found = event_rows(found) if not unique else found
@@ -360,14 +365,11 @@ def dyad(actor, recipient, db, others, by, since, until, both_directions, mentio
 
         refuse_the_store("--plot", Path(plot_path), Path(db) if db else Settings().db)
         check_plot_path(Path(plot_path))
-    con = _connect(db)
-    try:
+    with _reading(db) as con:
         names = store_codebook(con)
         pairs = [(names.check("code", a, "ACTOR"), names.check("code", b, "RECIPIENT"))
                  for a, b in [(actor, recipient), *others]]
         found = dyads(con, pairs, by, both_directions, not mentions, _day(since), _day(until))
-    finally:
-        con.close()
     fmt = fmt or default_format()
     if fmt == "json":
         click.echo(json.dumps(found[0].to_dict() if len(found) == 1 else [s.to_dict() for s in found]))
@@ -404,14 +406,11 @@ def counts(db, by, group, event, country, actor, since, until, unique, fmt) -> N
     from heron.output import default_format, write_rows
     from heron.store.counts import CountQuery, counts as count_events
 
-    con = _connect(db)
-    try:
+    with _reading(db) as con:
         names = store_codebook(con)
         query = CountQuery(by, group, names.check("event", event, "--event"), names.check("code", actor, "--actor"),
                            names.check("country", country, "--country"), _day(since), _day(until), unique)
         found = count_events(con, query)
-    finally:
-        con.close()
     fmt = fmt or default_format()
     if fmt == "json":
         click.echo(json.dumps(found.to_dict()))
@@ -434,9 +433,8 @@ def quotes(db, speaker, since, until, limit, fmt) -> None:
     from heron.output import default_format, write_rows
     from heron.store.query import quotes as find_quotes
 
-    con = _connect(db)
-    found = find_quotes(con, speaker, limit, _day(since), _day(until))
-    con.close()
+    with _reading(db) as con:
+        found = find_quotes(con, speaker, limit, _day(since), _day(until))
     columns = ["published", "speaker_text", "speaker_name", "speaker_code", "cue", "direct", "text", "article_id"]
     write_rows(found, fmt or default_format(), columns, title=f"{len(found)} quotes", wide=("text",))
 
@@ -459,11 +457,8 @@ def export(db, fmt, out, force, unique, header) -> None:
         raise click.UsageError(f"--format {fmt} needs --out FOLDER")
     db_path = Path(db) if db else Settings().db
     target = export_target(Path(out), db_path, folder=folder, force=force) if out else None
-    con = _connect(str(db_path))
-    try:
+    with _reading(db_path) as con:
         result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
-    finally:
-        con.close()
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
             if result.skipped_negated else "")
     click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)

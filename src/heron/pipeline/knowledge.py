@@ -25,7 +25,7 @@ from heron.pipeline.events.patterns import VerbIndex, load_verb_index
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
 from heron.pipeline.events.scores import PloverTable, read_plover_table
 from heron.pipeline.text.language import Language, language_for
-from heron.pipeline.words import ReferenceWords, SpeechWords, WordLists
+from heron.pipeline.words import DateWords, ReferenceWords, SpeechWords, WordLists
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,6 +42,7 @@ class Knowledge:
     speech: SpeechWords
     references: ReferenceWords
     words: WordLists
+    dates: DateWords  # how the language writes dates
     plover: PloverTable
 
 
@@ -77,6 +78,6 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
         places=load_gazetteer(shared.geonames, language),
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
         verbs=load_verb_index(language, shared.plover),
-        speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language),
+        speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language), dates=DateWords(language),
         plover=shared.plover,
     )

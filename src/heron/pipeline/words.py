@@ -4,12 +4,15 @@ and the other named lists the stages use (words.yaml). Every list names its sour
 """
 from __future__ import annotations
 
+import re
+
 from heron.errors import DataFileError
 from heron.pipeline.text.language import Language
 
 SPEECH_FILE = "speech.yaml"
 LISTS = ("verbs", "clause_verbs", "intent_verbs", "quote_verbs", "hedges", "hedge_subjects", "colon_labels",
-         "passive_subjects", "addressee_verbs", "not_cues", "relative_pronouns", "title_small_words")
+         "passive_subjects", "addressee_verbs", "not_cues", "relative_pronouns", "title_small_words",
+         "complementizers", "label_links", "label_addressees")
 TABLES = ("prepositional", "demand_prepositions", "pronouns", "gendered_titles")
 
 
@@ -45,6 +48,11 @@ class SpeechWords:
         self.relative_pronouns = frozenset(data["relative_pronouns"])
         # words title case leaves in lower case (a quoted title vs. quoted words)
         self.title_small_words = frozenset(data["title_small_words"])
+        # words opening a reported clause that are not what was said ("that", "whether")
+        self.complementizers = frozenset(data["complementizers"])
+        # small words inside a "Name: words" label, and those that end the name ("X to Y:")
+        self.label_links = frozenset(data["label_links"])
+        self.label_addressees = frozenset(data["label_addressees"])
         self._hedges = frozenset(data["hedges"])
         self._hedge_subjects = frozenset(data["hedge_subjects"])
         self._pronouns: dict[str, str] = dict(data["pronouns"])
@@ -115,3 +123,82 @@ class WordLists:
 
     def __contains__(self, name: str) -> bool:
         return name in self._lists
+
+
+DATES_FILE = "dates.yaml"
+DATE_KEYS = ("months", "month_abbreviations", "weekdays", "numbers", "month_parts", "relative_days",
+             "period_words", "bare_period_word", "bare_period_units", "units", "weekday_words", "month_words",
+             "ago", "not_event_date", "date_prepositions", "year_cues", "future_cues", "past_markers",
+             "prepositions", "future_auxiliaries", "past_auxiliaries", "plan_heads", "plan_verbs",
+             "present_auxiliaries", "patterns", "year", "day")
+
+
+def _alternation(words, capitalised: bool = False) -> str:
+    """A regex alternation of `words`, longest first so a longer phrase wins over its prefix;
+    with `capitalised`, each word also as it opens a sentence ("Last", "On")."""
+    forms = {str(w) for w in words}
+    if capitalised:
+        forms |= {w[:1].upper() + w[1:] for w in forms}
+    return "|".join(re.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w)))
+
+
+class DateWords:
+    """How the language writes dates (dates.yaml): month and weekday names, relative words
+    with their offsets, the cues around a date and the compiled date patterns."""
+
+    def __init__(self, language: Language) -> None:
+        data = language.read_yaml(DATES_FILE) or {}
+        missing = [k for k in DATE_KEYS if k not in data]
+        if missing:
+            raise DataFileError(language.where(DATES_FILE), f"needs {', '.join(missing)}")
+        self.months: dict[str, int] = {**data["months"], **data["month_abbreviations"]}
+        self.weekdays: dict[str, int] = {day: i for i, day in enumerate(data["weekdays"])}
+        self.numbers: dict[str, int] = {str(k): int(v) for k, v in data["numbers"].items()}
+        self.month_parts: dict[str, str] = dict(data["month_parts"])  # part -> "middle" | "month"
+        self.relative_days: dict[str, int] = dict(data["relative_days"])
+        self.period_steps: dict[str, int] = dict(data["period_words"])
+        self.bare_period_word = str(data["bare_period_word"])
+        self.bare_period_units = frozenset(data["bare_period_units"])
+        self.units: dict[str, str] = dict(data["units"])  # as written -> day | week | weekend | month | year
+        # before a weekday or a month: -1 last, 0 this, 1 next, None a plain preposition ("on", "in")
+        self.weekday_steps: dict[str, int | None] = dict(data["weekday_words"])
+        self.month_steps: dict[str, int | None] = dict(data["month_words"])
+        self.prepositions: dict[str, str] = dict(data["prepositions"])  # rule -> preposition kept in date_text
+        self.future_auxiliaries = frozenset(data["future_auxiliaries"])
+        self.past_auxiliaries = frozenset(data["past_auxiliaries"])
+        self.plan_heads = frozenset(data["plan_heads"])
+        self.plan_verbs = frozenset(data["plan_verbs"])
+        self.present_auxiliaries = frozenset(data["present_auxiliaries"])
+        self._compile(data, language.where(DATES_FILE))
+
+    def _compile(self, data: dict, where: str) -> None:
+        names = [m.capitalize() for m in data["months"]]
+        abbreviations = [a.capitalize() + r"\.?" for a in sorted(data["month_abbreviations"], key=lambda a: -len(a))]
+        fill = {
+            "MONTH": "(?P<month>" + "|".join(names + abbreviations) + ")",
+            "WEEKDAY": "(?P<weekday>" + "|".join(d.capitalize() for d in data["weekdays"]) + ")",
+            "YEAR": data["year"], "DAY": data["day"],
+            "NUMBER": r"(?P<number>\d{1,3}|" + _alternation(self.numbers) + ")",
+            "PART": _alternation(self.month_parts), "AGO": re.escape(str(data["ago"])),
+            "RELATIVE_DAY": _alternation(self.relative_days), "PERIOD_WORD": _alternation(self.period_steps),
+            "WEEKDAY_WORD": _alternation(self.weekday_steps, capitalised=True),
+            "MONTH_WORD": _alternation(self.month_steps, capitalised=True),
+        }
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        for item in data["patterns"]:
+            try:
+                regex = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], item["regex"])
+                self.patterns.append((item["rule"], re.compile(regex, re.I if item.get("ignore_case") else 0)))
+            except (KeyError, TypeError, re.error) as exc:
+                raise DataFileError(where, f"pattern {item!r}: {exc}") from exc
+        self.not_event_date = re.compile(
+            r"\b(?:" + _alternation(data["not_event_date"]) + r")\s+(?:(?:"
+            + _alternation(data["date_prepositions"]) + r")[\s-]+)?$", re.I)
+        self.year_cue = re.compile(r"\b(?:" + _alternation(data["year_cues"]) + r")[\s-]+$", re.I)
+        self.future_cue = re.compile(r"\b(?:" + _alternation(data["future_cues"]) + r")\b", re.I)
+        self.past_marker = re.compile(r"\b(?:" + _alternation(data["past_markers"]) + r")\b")
+        self.preposition_before = {p: re.compile(r"\b(?:" + _alternation([p], capitalised=True) + r")\s+$")
+                                   for p in set(self.prepositions.values())}
+
+    def month(self, name: str) -> int:
+        return int(name) if name.isdigit() else self.months[name.lower().rstrip(".")]

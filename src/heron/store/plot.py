@@ -7,6 +7,8 @@ so no line ever crosses a gap; a period standing alone shows as a dot.
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -107,8 +109,21 @@ def plot_dyads(series: list[DyadSeries], out: str | Path) -> Path:
         _panel(ax, one, legend=i == 0)
     fig.tight_layout(rect=(0, 0.05 if len(series) > 1 else 0.07, 1, 1))
     out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out)
-    plt.close(fig)
+    # drawn beside the target and renamed into place: a failed draw leaves no half-written file
+    fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix)
+    os.close(fd)
+    try:
+        fig.savefig(temp, format=out.suffix.lower().lstrip(".") or None)
+        os.replace(temp, out)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise HeronError(f"--plot {out}: cannot write the plot ({exc.strerror or exc}); "
+                         f"{'the earlier file is unchanged' if out.exists() else 'nothing was written'}") from exc
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    finally:
+        plt.close(fig)
     return out
 
 

@@ -1,7 +1,7 @@
 """When an event happened: date expressions in its clause, resolved against publication.
 
-``resolve_date(article, start, end)`` finds the date expressions in ``article.text[start:end]``
-(regular expressions for the forms news uses, with spaCy DATE entities deciding the ambiguous
+``resolve_date(article, words, start, end)`` finds the date expressions in ``article.text[start:end]``
+(the language's date patterns and words, ``DateWords`` from its dates.yaml, with spaCy DATE entities deciding the ambiguous
 bare years), picks the one that belongs to the event and resolves it against
 ``article.published``. The result is ``("YYYY-MM-DD" | "YYYY-MM" | "YYYY", date text)``, or
 ``(None, None)`` when the clause names no date (the store then falls back to publication).
@@ -31,63 +31,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from heron.pipeline.index import entities
+from heron.pipeline.words import DateWords
 from heron.types import Article
 
 # the one warning an article gets when relative dates cannot be placed in time
 UNRESOLVED_DATES = ("relative dates such as 'last week' or 'on Monday' cannot be resolved: the input has no "
                     "publication date; pass --date YYYY-MM-DD (or give the input a date field)")
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-# Month names are matched capitalised only: "may" the verb is not "May" the month.
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER = r"(?P<number>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-
-# (rule name, pattern); earlier rules win where matches overlap.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
-    ("part-of-month", re.compile(
-        r"\b(?P<part>early|mid|late|the (?:beginning|start|middle|end) of)[\s-]+" + _MONTH
-        + r"(?:,?\s+" + _YEAR + r")?(?![\w-])")),
-    ("month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w-])")),
-    ("day-month", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?(?![\w-])")),
-    ("month-year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
-    ("ago", re.compile(r"\b" + _NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
-    ("relative-day", re.compile(
-        r"\b(?P<word>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night"
-        r"|tomorrow)\b", re.I)),
-    ("relative-period", re.compile(
-        r"\b(?P<which>earlier this|later this|earlier in the|last|this|next|over the|the)\s+"
-        r"(?P<unit>weekend|week|month|year)\b", re.I)),
-    ("weekday", re.compile(r"(?:\b(?P<which>last|this|next|on|On|Last|This|Next)\s+)?\b" + _WEEKDAY + r"\b")),
-    ("month", re.compile(
-        r"\b(?P<which>in|In|during|During|last|Last|this|This|next|Next|of)\s+" + _MONTH + r"(?![\w-])")),
-    # not "the 1860s", "$2025", "2,025", "2025-26"
-    ("year", re.compile(r"(?<![\d,.$-])" + _YEAR + r"(?![\d%-]|s\b)")),
-]
-
-# Words right before an expression that make it something other than the event's date.
-NOT_EVENT_DATE = re.compile(
-    r"\b(?:since|until|till|through|by|born|founded|established|before|after|ahead of)\s+(?:(?:on|in|early|late|mid)[\s-]+)?$",
-    re.I)
-YEAR_CUE = re.compile(r"\b(?:in|during|of|early|late|mid|spring|summer|autumn|fall|winter)[\s-]+$", re.I)
-FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|next|tomorrow|upcoming|scheduled|due to|set to|plans? to|planning to)\b", re.I)
-PREPOSITION = {"on": re.compile(r"\b(?:on|On)\s+$"), "in": re.compile(r"\b(?:in|In)\s+$")}
-# "on" goes with days, "in" with months and years ("in Tuesday's attack" is not a date phrase)
-PREPOSITION_FOR = {"iso": "on", "month-day": "on", "day-month": "on", "weekday": "on", "part-of-month": "in",
-                   "month-year": "in", "year": "in"}
 # a capitalised word right before a year makes it part of a name ("Global Terrorism Index 2025")
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 
@@ -102,48 +52,49 @@ class DateMention:
     groups: dict[str, str | None]
 
 
-def resolve_date(article: Article, start: int, end: int, anchor: int | None = None) -> tuple[str | None, str | None]:
+def resolve_date(article: Article, words: DateWords, start: int, end: int,
+                 anchor: int | None = None) -> tuple[str | None, str | None]:
     """The date of the event whose clause is ``article.text[start:end]``, with its text.
 
     ``anchor`` (optional) is the character offset of the event's trigger; the date attached to
     it, else the nearest, is chosen. Returns (None, None) when the clause names no date and
     (None, date text) when a date is named but cannot be resolved (no publication date).
     """
-    mentions = find_dates(article, start, end)
+    mentions = find_dates(article, words, start, end)
     if not mentions:
         return None, None
     mention = _choose(article, mentions, start, anchor)
-    text = _with_preposition(article.text, mention)
+    text = _with_preposition(article.text, mention, words)
     published = _parse_published(article.published)
-    value = normalise(mention, published, _tense(article, mention, start, end))
+    value = normalise(mention, words, published, _tense(article, words, mention, start, end))
     return value, text
 
 
-def find_dates(article: Article, start: int, end: int) -> list[DateMention]:
+def find_dates(article: Article, words: DateWords, start: int, end: int) -> list[DateMention]:
     """Every date expression in the span that can date an event, in text order."""
     text = article.text
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     date_ents = _date_entities(article.doc, start, end)
-    for rule, pattern in PATTERNS:
+    for rule, pattern in words.patterns:
         for match in pattern.finditer(text, start, end):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             before = text[max(0, s - 30):s]
-            if rule == "year" and not (YEAR_CUE.search(before) or (_inside(s, e, date_ents) and not NAME_BEFORE.search(before))):
+            if rule == "year" and not (words.year_cue.search(before) or (_inside(s, e, date_ents) and not NAME_BEFORE.search(before))):
                 continue
-            if rule == "relative-period" and match.group("which").lower() == "the" \
-                    and match.group("unit").lower() != "weekend":
+            if rule == "relative-period" and match.group("which").lower() == words.bare_period_word \
+                    and words.units[match.group("unit").lower()] not in words.bare_period_units:
                 continue  # "the week" alone dates nothing; "the weekend" does
             taken.append((s, e))
-            if NOT_EVENT_DATE.search(before):
+            if words.not_event_date.search(before):
                 continue
             found.append(DateMention(s, e, rule, match.groupdict()))
     return sorted(found, key=lambda m: m.start)
 
 
-def normalise(mention: DateMention, published: date | None, tense: str = "past") -> str | None:
+def normalise(mention: DateMention, words: DateWords, published: date | None, tense: str = "past") -> str | None:
     """The ISO value of one date expression ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), or None.
 
     ``tense`` of the event's verb ("past", "present" or "future") places yearless dates."""
@@ -151,31 +102,31 @@ def normalise(mention: DateMention, published: date | None, tense: str = "past")
     if mention.rule == "iso":
         return _iso(int(g["year"]), int(g["month"]), int(g["day"]))
     if mention.rule in ("month-day", "day-month", "part-of-month"):
-        return _month_day(mention, published, tense)
+        return _month_day(mention, words, published, tense)
     if mention.rule == "month-year":
-        return f"{int(g['year']):04d}-{_month(g['month']):02d}"
+        return f"{int(g['year']):04d}-{words.month(g['month']):02d}"
     if mention.rule == "year":
         return g["year"]
     if published is None:
         return None
     if mention.rule == "month":
-        return _bare_month(g, published, tense)
+        return _bare_month(g, words, published, tense)
     if mention.rule == "weekday":
-        return _weekday(g, published, tense == "future").isoformat()
+        return _weekday(g, words, published, tense == "future").isoformat()
     if mention.rule == "relative-day":
-        return _relative_day(g["word"].lower(), published).isoformat()
+        return (published + timedelta(days=words.relative_days[g["word"].lower()])).isoformat()
     if mention.rule == "relative-period":
-        return _relative_period(g["which"].lower(), g["unit"].lower(), published)
+        return _relative_period(words.period_steps[g["which"].lower()], words.units[g["unit"].lower()], published)
     if mention.rule == "ago":
-        return _ago(g, published)
+        return _ago(g, words, published)
     return None
 
 
-def _month_day(mention: DateMention, published: date | None, tense: str) -> str | None:
+def _month_day(mention: DateMention, words: DateWords, published: date | None, tense: str) -> str | None:
     g = mention.groups
-    month = _month(g["month"])
+    month = words.month(g["month"])
     part = (g.get("part") or "").lower()
-    if part and part not in ("mid", "the middle of"):
+    if part and words.month_parts[part] != "middle":
         day = None  # early/late June: the month is all we know
     else:
         day = 15 if part else int(g["day"])
@@ -212,39 +163,33 @@ def _safe_date(year: int, month: int, day: int) -> date:
         return date(year, month, 28)
 
 
-def _bare_month(g: dict[str, Any], published: date, tense: str) -> str:
-    month = _month(g["month"])
-    which = g["which"].lower()
+def _bare_month(g: dict[str, Any], words: DateWords, published: date, tense: str) -> str:
+    month = words.month(g["month"])
+    step = words.month_steps[g["which"].lower()]
     year = published.year
-    if which == "last":
+    if step == -1:
         year -= 1 if month >= published.month else 0
-    elif which == "next":
+    elif step == 1:
         year += 1 if month <= published.month else 0
     elif tense == "future":
         year += 1 if month < published.month else 0
-    elif which != "this":
+    elif step is None:
         year = _infer_year(published, month, 1 if tense == "past" else 15, tense)
     return f"{year:04d}-{month:02d}"
 
 
-def _weekday(g: dict[str, Any], published: date, future: bool) -> date:
-    target = WEEKDAYS[g["weekday"].lower()]
-    which = (g.get("which") or "").lower()
+def _weekday(g: dict[str, Any], words: DateWords, published: date, future: bool) -> date:
+    target = words.weekdays[g["weekday"].lower()]
+    step = words.weekday_steps[g["which"].lower()] if g.get("which") else None
     back = (published.weekday() - target) % 7
-    if which == "next" or (future and which != "last"):
+    if step == 1 or (future and step != -1):
         return published + timedelta(days=(target - published.weekday()) % 7 or 7)
-    if which == "last" and back == 0:
+    if step == -1 and back == 0:
         back = 7
     return published - timedelta(days=back)
 
 
-def _relative_day(word: str, published: date) -> date:
-    offsets = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}
-    return published + timedelta(days=offsets.get(word, 0))  # today, tonight, this morning: 0
-
-
-def _relative_period(which: str, unit: str, published: date) -> str:
-    step = {"last": -1, "next": 1}.get(which, 0)
+def _relative_period(step: int, unit: str, published: date) -> str:
     if unit == "weekend":
         back = (published.weekday() - 5) % 7 or 7
         if step == 1:
@@ -260,10 +205,10 @@ def _relative_period(which: str, unit: str, published: date) -> str:
     return f"{published.year + step:04d}"
 
 
-def _ago(g: dict[str, Any], published: date) -> str:
+def _ago(g: dict[str, Any], words: DateWords, published: date) -> str:
     raw = g["number"].lower()
-    count = int(raw) if raw.isdigit() else NUMBERS[raw]
-    unit = g["unit"].lower()
+    count = int(raw) if raw.isdigit() else words.numbers[raw]
+    unit = words.units[g["unit"].lower()]
     if unit in ("day", "week"):
         return (published - timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
     if unit == "month":
@@ -290,27 +235,35 @@ def _choose(article: Article, mentions: list[DateMention], start: int, anchor: i
     return min(mentions, key=lambda m: (abs(m.start - verb.idx), m.start))
 
 
-def _tense(article: Article, mention: DateMention, start: int, end: int) -> str:
+def _tense(article: Article, words: DateWords, mention: DateMention, start: int, end: int) -> str:
     """"past", "present" or "future": the tense of the verb the date belongs to."""
-    if (mention.groups.get("which") or "").lower() == "next" or mention.groups.get("word", "").lower() == "tomorrow":
+    if _points_ahead(mention, words):
         return "future"
     doc = article.doc
     if doc is not None:
         verb = _governing_verb(doc, mention.start)
         if verb is not None:
-            return _verb_tense(verb)
-    future = FUTURE_CUE.search(article.text, start, end) and not re.search(
-        r"\b(?:said|told|announced|was|were|had|did)\b", article.text[start:end])
+            return _verb_tense(verb, words)
+    future = words.future_cue.search(article.text, start, end) and not words.past_marker.search(article.text[start:end])
     return "future" if future else "past"
 
 
-def _verb_tense(verb: Any) -> str:
+def _points_ahead(mention: DateMention, words: DateWords) -> bool:
+    """ "next Monday", "next week", "tomorrow": the expression itself lies after publication."""
+    which = (mention.groups.get("which") or "").lower()
+    steps = {"weekday": words.weekday_steps, "month": words.month_steps}.get(mention.rule, words.period_steps)
+    if which and (steps.get(which) or 0) > 0:
+        return True
+    return words.relative_days.get((mention.groups.get("word") or "").lower(), 0) > 0
+
+
+def _verb_tense(verb: Any, words: DateWords) -> str:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     # "is due/scheduled/set to visit ... on Monday": the infinitive hangs under the adjective
-    planned = verb.dep_ == "xcomp" and verb.head.lower_ in ("due", "scheduled", "set", "expected", "planned", "going")
-    if auxes & {"will", "shall", "'ll", "wo"} or planned or verb.lemma_ in ("schedule", "plan") and auxes & {"is", "are"}:
+    planned = verb.dep_ == "xcomp" and verb.head.lower_ in words.plan_heads
+    if auxes & words.future_auxiliaries or planned or verb.lemma_ in words.plan_verbs and auxes & words.present_auxiliaries:
         return "future"
-    if verb.tag_ == "VBD" or auxes & {"was", "were", "had", "did", "has", "have", "been"}:
+    if verb.tag_ == "VBD" or auxes & words.past_auxiliaries:
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"  # "talks held on June 25"
@@ -345,9 +298,9 @@ def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(ss <= s and e <= se for ss, se in spans)
 
 
-def _with_preposition(text: str, mention: DateMention) -> str:
+def _with_preposition(text: str, mention: DateMention, words: DateWords) -> str:
     """The date text as the article has it, with a directly preceding "on"/"in" ("On June 25")."""
-    pattern = PREPOSITION.get(PREPOSITION_FOR.get(mention.rule, ""))
+    pattern = words.preposition_before.get(words.prepositions.get(mention.rule, ""))
     before = pattern.search(text[max(0, mention.start - 4):mention.start]) if pattern else None
     start = mention.start - len(before.group(0)) if before else mention.start
     return text[start:mention.end]
@@ -360,12 +313,6 @@ def _parse_published(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def _month(name: str) -> int:
-    if name.isdigit():
-        return int(name)
-    return MONTHS[name.lower().rstrip(".")]
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

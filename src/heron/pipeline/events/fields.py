@@ -7,12 +7,14 @@ from __future__ import annotations
 from heron.pipeline.events.dates import resolve_date
 from heron.pipeline.events.places import Gazetteer, locate
 from heron.pipeline.events.scores import PloverTable
+from heron.pipeline.words import DateWords
 from heron.types import Article, Location
 
 
-def date_for(article: Article, span: tuple[int, int], anchor: int, notes: set[str]) -> tuple[str | None, str | None]:
+def date_for(article: Article, words: DateWords, span: tuple[int, int], anchor: int,
+             notes: set[str]) -> tuple[str | None, str | None]:
     try:
-        return resolve_date(article, span[0], span[1], anchor)
+        return resolve_date(article, words, span[0], span[1], anchor)
     except Exception as exc:  # a date failure must not lose the event; it is reported
         notes.add(f"date not resolved ({type(exc).__name__}: {exc})")
         return None, None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from heron.pipeline.events.dates import find_dates
+from heron.pipeline.words import DateWords
 from heron.pipeline.index import entities
 from heron.types import Article, Event
 
@@ -30,11 +31,11 @@ class Told:
     past: bool
 
 
-def carry_paragraph_dates(article: Article, told: list[Told]) -> None:
+def carry_paragraph_dates(article: Article, told: list[Told], words: DateWords) -> None:
     source: Told | None = None
     for item in told:
         event = item.event
-        if source is not None and not _same_episode(article, source.event, event):
+        if source is not None and not _same_episode(article, source.event, event, words):
             source = None
         if event.date is not None:
             source = item if item.past and event.asserted_by is None and len(event.date) == 10 else None
@@ -45,13 +46,13 @@ def carry_paragraph_dates(article: Article, told: list[Told]) -> None:
         event.rule += "+date=paragraph"
 
 
-def _same_episode(article: Article, before: Event, after: Event) -> bool:
+def _same_episode(article: Article, before: Event, after: Event, words: DateWords) -> bool:
     """No paragraph break and no other time expression between the two events' sentences."""
     if before.start == after.start:
         return True
     if PARAGRAPH_BREAK.search(article.text, before.start, after.start):
         return False
-    if find_dates(article, before.end, after.end):
+    if find_dates(article, words, before.end, after.end):
         return False
     return not any(label in TIME_LABELS for _, _, label, _, _ in entities(article.doc).starting_in(before.end, after.end))
 

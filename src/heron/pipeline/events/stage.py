@@ -93,7 +93,7 @@ class EventStage(Stage):
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups))
             for k, draft in enumerate(merge(code_sentence(scope, groups))):
                 told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
-        carry_paragraph_dates(article, told)
+        carry_paragraph_dates(article, told, self.knowledge.dates)
         article.events = [item.event for item in told]
         if article.published is None and any(e.date is None and e.date_text for e in article.events):
             article.problems.append(Problem("dates", UNRESOLVED_DATES))
@@ -347,7 +347,7 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     if draft.why in REPRESSION_WHY:
         cameo, mode = REPRESSION_WHY[draft.why]
     score = scores(scope.knowledge.plover, draft.event, cameo, mode)
-    date, date_text = date_for(article, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
+    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
     pattern += f"+recipient={draft.default}" if draft.default else ""
     tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)

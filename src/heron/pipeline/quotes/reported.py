@@ -91,10 +91,11 @@ def cue_text(verb) -> str:
     return verb.text + (" " + particles[0].text if particles else "")
 
 
-def _bounds(doc, first: int, last: int, text: str, anchor: int | None = None) -> tuple[int, int] | None:
+def _bounds(doc, first: int, last: int, text: str, speech: SpeechWords,
+            anchor: int | None = None) -> tuple[int, int] | None:
     """Character bounds of tokens first..last, trimmed of edge punctuation and "that", and
     kept inside the paragraph of ``anchor`` (the cue): a parse may run across a line break."""
-    while first <= last and (doc[first].is_punct or doc[first].lower_ in ("that", "whether") or doc[first].is_space):
+    while first <= last and (doc[first].is_punct or doc[first].lower_ in speech.complementizers or doc[first].is_space):
         first += 1
     while last >= first and (doc[last].is_punct and doc[last].text not in "”»\"" or doc[last].is_space):
         last -= 1  # the sentence's full stop is not part of what was said
@@ -188,7 +189,7 @@ def _clause(verb, text: str, speech: SpeechWords) -> Reported | None:
     first = clause.left_edge.i
     if clause.i > verb.i:  # what follows the cue ('a step that X has said strengthens ...')
         first = max(first, verb.i + 1 + len(cue_text(verb).split()) - 1)
-    bounds = _bounds(verb.doc, first, clause.right_edge.i, text, verb.idx)
+    bounds = _bounds(verb.doc, first, clause.right_edge.i, text, speech, verb.idx)
     rule = "indirect.clause" if clause.i > verb.i else "indirect.clause_before"
     return _with_speaker(verb, bounds, rule, speech)
 
@@ -205,12 +206,12 @@ def _parenthetical(verb, text: str, speech: SpeechWords) -> Reported | None:
     if left == 0 or doc[left - 1].text not in (",", "—", "–"):
         return None
     if head.i < verb.i:
-        bounds = _bounds(doc, head.left_edge.i, left - 1, text, verb.idx)
+        bounds = _bounds(doc, head.left_edge.i, left - 1, text, speech, verb.idx)
         return _with_speaker(verb, bounds, "indirect.parenthetical", speech)
     if right + 1 >= len(doc) or doc[right + 1].text not in (",", "—", "–"):
         return None
-    before = _bounds(doc, head.left_edge.i, left - 1, text, verb.idx)
-    rest = _bounds(doc, right + 2, head.right_edge.i, text, verb.idx)
+    before = _bounds(doc, head.left_edge.i, left - 1, text, speech, verb.idx)
+    rest = _bounds(doc, right + 2, head.right_edge.i, text, speech, verb.idx)
     if before is None or rest is None:
         return None
     return _with_speaker(verb, (before[0], rest[1]), "indirect.parenthetical_inside", speech)
@@ -227,7 +228,7 @@ def _infinitive(verb, text: str, speech: SpeechWords) -> Reported | None:
     clause = complements[0]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clause.i]
     first = objects[0].left_edge.i if objects else clause.left_edge.i
-    bounds = _bounds(verb.doc, first, clause.right_edge.i, text, verb.idx)
+    bounds = _bounds(verb.doc, first, clause.right_edge.i, text, speech, verb.idx)
     return _with_speaker(verb, bounds, "indirect.infinitive", speech)
 
 
@@ -248,7 +249,7 @@ def _called_for(verb, text: str, speech: SpeechWords) -> Reported | None:
             first, last = child.left_edge.i + 1, child.right_edge.i  # "for the US to step up ..."
         else:
             continue
-        return _with_speaker(verb, _bounds(verb.doc, first, last, text, verb.idx), "indirect.call_for", speech)
+        return _with_speaker(verb, _bounds(verb.doc, first, last, text, speech, verb.idx), "indirect.call_for", speech)
     return None
 
 
@@ -274,16 +275,16 @@ def _headline(doc, text: str, start: int, colon: int, stop: int, speech: SpeechW
     if label is None or not 1 <= len(label) <= 6 or label[0].lower_ in speech.colon_labels:
         return None
     allowed = ("PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT")
-    if not all(t.pos_ in allowed or t.lower_ in ("on", "to", "of") for t in label):
+    if not all(t.pos_ in allowed or t.lower_ in speech.label_links for t in label):
         return None  # 'Wait, it gets better:' is a sentence, not a name
     if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in label):
         return None
     heads = [t for t in label if (t.pos_ in ("PROPN", "NOUN") or t.is_upper and len(t) > 1)
-             and t.lower_ not in ("on", "to", "of")]
-    cut = next((t.i for t in label if t.lower_ in ("on", "to")), None)  # 'Clinton to Planned Parenthood:'
+             and t.lower_ not in speech.label_links]
+    cut = next((t.i for t in label if t.lower_ in speech.label_addressees), None)  # 'Clinton to Planned Parenthood:'
     head = [t for t in heads if cut is None or t.i < cut]
     bounds = _bounds(doc, doc.char_span(colon, colon + 1, alignment_mode="expand").end,
-                     doc.char_span(stop - 1, stop, alignment_mode="expand").start, text, colon) \
+                     doc.char_span(stop - 1, stop, alignment_mode="expand").start, text, speech, colon) \
         if stop > colon + 1 and text[colon + 1:stop].strip() else None
     if not head or bounds is None:
         return None
@@ -312,7 +313,7 @@ def _passive_previous(verb, previous, text: str, speech: SpeechWords) -> Reporte
     has_agent = any(c.dep_ == "agent" for c in verb.children)
     if not subjects or subjects[0].lower_ not in speech.passive_subjects or not has_agent:
         return None
-    bounds = _bounds(verb.doc, previous.start, previous.end - 1, text, previous[-1].idx)
+    bounds = _bounds(verb.doc, previous.start, previous.end - 1, text, speech, previous[-1].idx)
     if bounds is None or "\n" in text[bounds[1]:verb.idx]:
         return None  # the sentence before belongs to another paragraph
     return _with_speaker(verb, bounds, "indirect.passive_previous", speech)
@@ -338,9 +339,9 @@ def _according(cue, sent, text: str, speech: SpeechWords) -> Reported | None:
     doc = cue.doc
     phrase_first, phrase_last = cue.i, cue.right_edge.i
     if phrase_first - sent.start <= sent.end - 1 - phrase_last:
-        bounds = _bounds(doc, phrase_last + 1, sent.end - 1, text, cue.idx)
+        bounds = _bounds(doc, phrase_last + 1, sent.end - 1, text, speech, cue.idx)
     else:
-        bounds = _bounds(doc, sent.start, phrase_first - 1, text, cue.idx)
+        bounds = _bounds(doc, sent.start, phrase_first - 1, text, speech, cue.idx)
     if bounds is None:
         return None
     return Reported(bounds[0], bounds[1], False, "indirect.according_to", f"{cue.text} {preposition.text}",
