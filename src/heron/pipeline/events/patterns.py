@@ -13,6 +13,7 @@ verb wins (see triggers.sentence_triggers).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from heron.errors import DataFileError
@@ -36,6 +37,8 @@ class Words:
     a multi-word synset member ("cease fire") must stand whole, ending at the token."""
     forms: frozenset[str]  # empty with no `phrases`: any noun phrase
     phrases: frozenset[tuple[str, ...]] = frozenset()  # multi-word members, by their words
+    # multi-word members by the forms of their last word: the forms of the words before it
+    ends: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def any(self) -> bool:
@@ -43,26 +46,34 @@ class Words:
 
     @property
     def heads(self) -> frozenset[str]:
-        return self.forms | {p[-1] for p in self.phrases}
+        return self.forms | set(self.ends)
 
     def fits(self, token) -> bool:
         if self.any:
             return token.pos_ in NOUNISH
-        if token.lower_ in self.forms or lemma(token) in self.forms:
+        word, base = token.lower_, lemma(token)
+        if word in self.forms or base in self.forms:
             return True
-        return any(_ends_phrase(token, words) for words in self.phrases)
+        return any(_preceded_by(token, before) for key in {word, base} for before in self.ends.get(key, ()))
 
 
-def _ends_phrase(token, words: tuple[str, ...]) -> bool:
-    start = token.i - len(words) + 1
-    if start < 0:
+def _preceded_by(token, before: tuple[frozenset[str], ...]) -> bool:
+    start = token.i - len(before)
+    if start < token.sent.start:
         return False
-    span = token.doc[start:token.i + 1]
-    return all(t.lower_ in w or lemma(t) in w for t, w in zip(span, (_word_forms(w) for w in words)))
+    return all(t.lower_ in forms or lemma(t) in forms for t, forms in zip(token.doc[start:token.i], before))
 
 
 def _word_forms(word: str) -> frozenset[str]:
     return frozenset((word, *_singulars(word)))
+
+
+def _ends(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    out: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for words in phrases:
+        for last in _word_forms(words[-1]):
+            out.setdefault(last, []).append(tuple(_word_forms(w) for w in words[:-1]))
+    return {last: tuple(found) for last, found in out.items()}
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,15 @@ class Pattern:
     passive: LexiconEntry | None
     passive_only: bool  # upstream "[:173]": the pattern applies to passive use only
     size: int  # how specific: two per word named, one per preposition
+    rank: int = 0  # place among its block's patterns: most specific first, then upstream order
+
+    def anchors(self) -> frozenset[str] | None:
+        """Words one of which must stand near the verb for the pattern to match (its first
+        preposition, else the heads of its first named object); None: no such word."""
+        if self.preps:
+            return frozenset({self.preps[0][0]})
+        named = next((p for p in self.objects if not p.head.any), None)
+        return named.head.heads if named is not None else None
 
 
 @dataclass(frozen=True)
@@ -110,6 +130,8 @@ class VerbIndex:
     """The imported verbs by lemma and the patterns by block."""
     verbs: dict[str, list[VerbRow]] = field(default_factory=dict)
     patterns: dict[str, list[Pattern]] = field(default_factory=dict)  # most specific first
+    anchored: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)  # block -> word -> patterns
+    unanchored: dict[str, list[Pattern]] = field(default_factory=dict)  # block -> patterns tried always
     excluded_blocks: dict[str, str] = field(default_factory=dict)  # block -> why (lexicon/petrarch.yaml)
     excluded_lines: dict[int, str] = field(default_factory=dict)
     coded_patterns: int = 0  # patterns that code an event (for the counts heron reports)
@@ -212,7 +234,7 @@ def _words(word: str, synsets: dict[str, tuple[str, ...]]) -> Words:
                 forms |= _word_forms(words[0])
             elif words:
                 phrases.add(words)
-    return Words(frozenset(forms), frozenset(phrases))
+    return Words(frozenset(forms), frozenset(phrases), _ends(frozenset(phrases)))
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -243,6 +265,18 @@ def _pattern(raw: petrarch.VerbPattern, entries: _Entries, synsets, table) -> Pa
                    passive_only=raw.cameo is None and raw.passive is not None, size=size)
 
 
+def _anchor(index: VerbIndex, block: str, patterns: list[Pattern]) -> None:
+    """Patterns by the words that must be present, so a verb tries only those its phrase could fit."""
+    by_word: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        words = pattern.anchors()
+        if words is None:
+            index.unanchored.setdefault(block, []).append(pattern)
+        for word in words or ():
+            by_word.setdefault(word, []).append(pattern)
+    index.anchored[block] = by_word
+
+
 def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
     """PETRARCH2's verbs and patterns as heron matches them, under lexicon/petrarch.yaml's rules.
     The dictionary is English: a language without that file has no base layer."""
@@ -263,8 +297,10 @@ def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
         pattern = _pattern(raw, entries, synsets, table)
         index.patterns.setdefault(raw.block, []).append(pattern)
         index.coded_patterns += bool(pattern.active or pattern.passive)
-    for patterns in index.patterns.values():
+    for block, patterns in index.patterns.items():
         patterns.sort(key=lambda p: -p.size)  # stable: upstream order among equals
+        patterns[:] = [dataclasses.replace(p, rank=i) for i, p in enumerate(patterns)]
+        _anchor(index, block, patterns)
     for raw in petrarch.read_verbs(folder, table):
         line = int(raw.source.rsplit(":", 1)[1])
         if raw.block in rules.excluded_blocks or line in rules.excluded_lines:
@@ -355,6 +391,14 @@ def _named(pattern: Pattern, verb, pool: list, words: set[str]) -> list | None:
     return named
 
 
+def _candidates(index: VerbIndex, block: str, words: set[str]) -> list[Pattern]:
+    """The block's patterns whose anchor word stands near the verb, most specific first."""
+    anchored = index.anchored.get(block, {})
+    found = {p.rank: p for w in words for p in anchored.get(w, ())}
+    found.update((p.rank, p) for p in index.unanchored.get(block, ()))
+    return [found[rank] for rank in sorted(found)]
+
+
 def match_verb(verb, verb_forms: tuple[str, ...], index: VerbIndex, curated: bool) -> Match | None:
     """The imported entry a verb codes here: its block's most specific matching pattern, else the
     verb's own code (not when the curated lexicon knows the verb, unless the rules allow it)."""
@@ -368,7 +412,7 @@ def match_verb(verb, verb_forms: tuple[str, ...], index: VerbIndex, curated: boo
         near = _particles(verb, row.particles)
         if near is None:
             continue
-        for pattern in index.patterns.get(row.block, ()):
+        for pattern in _candidates(index, row.block, words):
             if pattern.passive_only and not passive:
                 continue
             named = _named(pattern, verb, pool, words)
