@@ -22,6 +22,7 @@ SCRIPTS = [
     ("Quotes (PolNeAR dev)", "eval_quotes.py", False),
     ("Events (PLOVER dev, CASE 2021 dev)", "eval_events.py", True),
     ("Whole articles (VOA, hand-coded dev gold)", "eval_articles.py", True),
+    ("Story-level type recall (VOA, hand-coded dev gold)", "eval_story_types.py", False),
 ]
 
 

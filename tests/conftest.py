@@ -131,6 +131,20 @@ def timeline_db(tmp_path_factory) -> str:
     return str(build_store(tmp_path_factory.mktemp("timeline") / "timeline.duckdb", items))
 
 
+@pytest.fixture(scope="session")
+def status_db(tmp_path_factory) -> str:
+    """A store of four RUS->BLR meetings on four days, one per event status."""
+    from store_articles import build_store, dated_event
+    from heron.types import EVENT_STATUSES
+
+    items = []
+    for day, status in zip(("2024-05-06", "2024-05-07", "2024-05-08", "2024-05-09"), EVENT_STATUSES):
+        article = dated_event(day, "CONSULT", "RUS", "BLR")
+        article.events[0].status = status
+        items.append(article)
+    return str(build_store(tmp_path_factory.mktemp("status") / "status.duckdb", items))
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A real small disk for full-disk and read-only cases: ``run(size, script, *args)`` runs a

@@ -53,6 +53,28 @@ def test_events_jsonl(db, capsys, args, expected):
     assert all("event" in json.loads(line) for line in lines)
 
 
+@pytest.mark.parametrize("args, expected", [
+    ([], ["happened", "planned", "expected", "background"]),
+    (["--status", "planned"], ["planned"]),
+    (["--status", "happened", "--status", "background"], ["happened", "background"]),
+])
+def test_events_by_status(status_db, capsys, args, expected):
+    assert main(["events", "--db", status_db, "--format", "jsonl", *args]) == 0
+    assert [json.loads(line)["status"] for line in capsys.readouterr().out.splitlines()] == expected
+
+
+def test_events_table_names_a_status_other_than_happened(status_db, capsys):
+    assert main(["events", "--db", status_db, "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "CONSULT (planned)" in out and "CONSULT (expected)" in out and "CONSULT (background)" in out
+
+
+def test_export_leaves_expected_events_out_and_says_so(status_db, capsys):
+    assert main(["export", "--db", status_db, "--format", "gdelt-tsv"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 3 and "left out 1 expected events" in captured.err
+
+
 def test_events_csv_and_table(db, capsys):
     assert main(["events", "--db", db, "--format", "csv", "--event", "CONSULT"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))

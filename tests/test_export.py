@@ -185,3 +185,30 @@ def test_event_dated_by_year_only_does_not_borrow_the_publication_day(tmp_path):
     accuse = next(r for r in rows if r[col["EventRootCode"]] == "11")
     assert (accuse[col["SQLDATE"]], accuse[col["Year"]]) == ("", "2014")
     assert [(r["date"], r["date_raw"]) for r in listed if not r["negated"]] == [(None, "2014")]
+
+
+def test_status_is_stored_and_expected_events_are_not_counted(status_db):
+    con = query.connect(status_db)
+    try:
+        stored = sorted(r["status"] for r in query.events(con))
+        unique = query.events(con, query.EventFilter(unique=True))
+        planned = query.events(con, query.EventFilter(status=("planned", "background")))
+        out = io.StringIO()
+        result = export.export_plover_jsonl(con, out)
+    finally:
+        con.close()
+    assert stored == ["background", "expected", "happened", "planned"]
+    assert len(unique) == 3  # the expected meeting is a forecast, not an act
+    assert sorted(r["status"] for r in planned) == ["background", "planned"]
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sorted(r["status"] for r in records) == ["background", "happened", "planned"]
+    assert (result.records, result.skipped_expected) == (3, 1)
+
+
+def test_status_filter_needs_event_records(status_db):
+    con = query.connect(status_db)
+    try:
+        with pytest.raises(UsageError, match="--status"):
+            query.events(con, query.EventFilter(unique=True, status=("planned",)))
+    finally:
+        con.close()

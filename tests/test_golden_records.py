@@ -45,7 +45,7 @@ def seed_digest(article) -> dict:
         "title_chars": len(article.title or ""), "source": [article.source.publication, article.source.repost],
         "actors": [[a.name, a.code, a.sector, a.wikidata, len(a.mentions)] for a in article.actors],
         "quotes": [[q.direct, q.cue, q.speaker.actor if q.speaker else None, len(q.text)] for q in article.quotes],
-        "events": [[e.event, e.mode, sides(e.actor), sides(e.recipient), e.date, e.negated,
+        "events": [[e.event, e.mode, sides(e.actor), sides(e.recipient), e.date, e.negated, e.status,
                     e.asserted_by.actor if e.asserted_by else None, e.location.name if e.location else None, e.rule]
                    for e in article.events],
     }

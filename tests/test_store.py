@@ -428,3 +428,21 @@ def test_a_close_that_fails_is_one_line_unless_another_error_is_on_its_way(tmp_p
     with pytest.raises(KeyError):
         with store:
             raise KeyError("the first error")
+
+
+def test_a_store_from_before_event_statuses_gets_them_on_open(tmp_path):
+    """Migration 6: events stored without a status count as happened; the view is rebuilt."""
+    from heron.store.aggregate import UNIQUE_EVENTS_VIEW_V3
+
+    with Store(tmp_path / "t.duckdb") as first:
+        first.write_batch([entry(story("s1"))])
+        first.con.execute("DELETE FROM schema_version WHERE version > 5")
+        first.con.execute(UNIQUE_EVENTS_VIEW_V3)
+        first.con.execute("ALTER TABLE events DROP COLUMN status")
+        first.con.execute("ALTER TABLE events DROP COLUMN due")
+        before = first.con.execute("SELECT count(*) FROM unique_events").fetchone()[0]
+    with Store(tmp_path / "t.duckdb") as again:
+        statuses = {r[0] for r in again.con.execute("SELECT status FROM events").fetchall()}
+        assert statuses == {"happened"} and before > 0
+        assert again.con.execute("SELECT count(*) FROM unique_events").fetchone()[0] == before
+        assert again.con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION

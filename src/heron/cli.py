@@ -14,6 +14,7 @@ import click
 from heron.config import Settings
 from heron.errors import HeronError, InputError, one_line
 from heron.registry import EXPORTERS
+from heron.types import EVENT_STATUSES
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 # problems that change what the user gets (text left uncoded, events left undated): also on stderr
@@ -249,7 +250,8 @@ DB_READ = click.option("--db", type=click.Path(dir_okay=False), help="DuckDB sto
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
                       help="Output format (default: table on a terminal, else jsonl).")
 EVENT_COLUMNS = ["date", "event", "mode", "actor_codes", "recipient_codes", "quad_code", "goldstein", "negated",
-                 "event_text", "text", "location_name", "feature", "location_country", "lat", "lon", "article_id"]
+                 "status", "event_text", "text", "location_name", "feature", "location_country", "lat", "lon",
+                 "article_id"]
 # a table shows the event's sentence around its trigger, and its negation in the event column
 # (on a narrow terminal the short columns right of the sentence give way first)
 TABLE_EVENT_COLUMNS = ["date", "actor", "event", "recipient", "sentence", "place", "mode", "article_id"]
@@ -314,10 +316,14 @@ def _day(value) -> str | None:
 @click.option("--bbox", help="Located inside a box: WEST,SOUTH,EAST,NORTH in degrees (e.g. 22,44,40,53).")
 @SINCE
 @UNTIL
+@click.option("--status", "statuses", multiple=True, type=click.Choice(EVENT_STATUSES),
+              help="Keep events with this status (repeatable): happened, planned (promised, scheduled), "
+                   "expected (others' forecast), background (before the story's news window). Default: all.")
 @click.option("--unique", is_flag=True, help="Merged events (copies of a story counted once) instead of every record.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
-def events(db, actor, recipient, event, mode, sector, country, near, bbox, since, until, unique, limit, fmt) -> None:
+def events(db, actor, recipient, event, mode, sector, country, near, bbox, since, until, statuses, unique, limit,
+           fmt) -> None:
     """List coded events, filtered by actor, recipient, type, place and date."""
     from heron.codebook import store_codebook
     from heron.output import default_format, write_rows
@@ -330,7 +336,8 @@ def events(db, actor, recipient, event, mode, sector, country, near, bbox, since
         area = Area(names.check("country", country, "--country"), parse_near(near), parse_bbox(bbox))
         flt = EventFilter(names.check("code", actor, "--actor"), names.check("code", recipient, "--recipient"),
                           names.check("event", event, "--event"), _day(since), _day(until), unique, limit,
-                          names.check("mode", mode, "--mode"), names.check("sector", sector, "--sector"), area)
+                          names.check("mode", mode, "--mode"), names.check("sector", sector, "--sector"), area,
+                          tuple(statuses))
         found = find_events(con, flt)
     fmt = fmt or default_format()
     if fmt == "table":
@@ -461,6 +468,8 @@ def export(db, fmt, out, force, unique, header) -> None:
         result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
             if result.skipped_negated else "")
+    note += (f"; left out {result.skipped_expected} expected events (forecasts, not acts)"
+             if result.skipped_expected else "")
     click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)
 
 

@@ -52,8 +52,10 @@ def event_rows(article: Article) -> list[dict]:
         if event.asserted_by:
             speaker = article.actor_by_id(event.asserted_by.actor) if event.asserted_by.actor else None
             claimed = speaker.name if speaker else event.asserted_by.text
-        rows.append({"date": event.date or "-", "actor": _side(article, event.actor),
-                     "event": event_name(event.event, event.negated), "recipient": _side(article, event.recipient),
+        rows.append({"date": event.date or (f"due {event.due}" if event.due else "-"),
+                     "actor": _side(article, event.actor),
+                     "event": event_name(event.event, event.negated, event.status),
+                     "recipient": _side(article, event.recipient),
                      "sentence": around_trigger(event.text, event.event_text),
                      "where": event.location.text if event.location else "-", "claimed by": claimed,
                      "mode": event.mode or "-"})

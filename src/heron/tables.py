@@ -91,9 +91,11 @@ def fit(names: list[str], widths: dict[str, int], wide: tuple[str, ...], width: 
     return shown, left_out
 
 
-def event_name(event: str, negated: bool | None) -> str:
-    """"ACCUSE", or "not ACCUSE" for a negated event ("did not accuse")."""
-    return f"not {event}" if negated else event
+def event_name(event: str, negated: bool | None, status: str | None = None) -> str:
+    """"ACCUSE", "not ACCUSE" for a negated event ("did not accuse"), "AGREE (planned)" for one
+    that has not happened or happened before the story's news window (its status)."""
+    name = f"not {event}" if negated else event
+    return f"{name} ({status})" if status and status != "happened" else name
 
 
 def around_trigger(sentence: str | None, trigger: str | None, width: int = WINDOW) -> str:
@@ -120,7 +122,7 @@ def event_rows(rows: list[dict]) -> list[dict]:
     shown = []
     for row in rows:
         row = dict(row)
-        row["event"] = event_name(row["event"], row.get("negated"))
+        row["event"] = event_name(row["event"], row.get("negated"), row.get("status"))
         row["sentence"] = around_trigger(row.get("text"), row.get("event_text"))
         row["actor"], row["recipient"] = row.get("actor_codes"), row.get("recipient_codes")
         row["place"] = row.get("location_name") or row.get("location_text")

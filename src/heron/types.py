@@ -154,6 +154,8 @@ class Event:
     negated: bool = False
     confidence: float = 0.5
     rule: str = ""
+    status: str = "happened"  # happened | planned | expected | background (pipeline/events/eventness.py)
+    due: str | None = None  # the date a planned or expected event is set for (never a past date)
 
     def __repr__(self) -> str:
         """Who did what to whom, negation spelled out: Event(e3: RUS NOT ACCUSE BLR, ...)."""
@@ -163,6 +165,13 @@ class Event:
         what = f"NOT {self.event}" if self.negated else self.event
         return (f"Event({self.id}: {side(self.actor)} {what} {side(self.recipient)}, negated={self.negated}, "
                 f"date={self.date!r}, event_text={self.event_text!r})")
+
+
+# What an event's status says (pipeline/events/eventness.py, docs/records.md)
+EVENT_STATUSES = ("happened", "planned", "expected", "background")
+# Event statuses an event data set counts: what happened (also as background) and what was
+# decided, promised or scheduled by the actors; an "expected" event is others' forecast, no act.
+COUNTED_STATUSES = ("happened", "planned", "background")
 
 
 @dataclass

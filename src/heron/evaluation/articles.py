@@ -20,7 +20,7 @@ from typing import Any
 from heron.errors import InputError
 from heron.evaluation.records import json_records
 from heron.evaluation.split import format_totals, score_parts, select
-from heron.types import Article, Event
+from heron.types import COUNTED_STATUSES, Article, Event
 
 GOLD_KEYS = ("event", "actor", "recipient")
 
@@ -54,7 +54,7 @@ def score_articles(gold: list[dict[str, Any]], articles: dict[str, Article]) -> 
 def _score_one(item: dict[str, Any], article: Article | None) -> dict[str, Any]:
     required = [_gold_event(g, item) for g in item.get("required") or []]
     acceptable = [_gold_event(g, item) for g in item.get("acceptable") or []]
-    events = [e for e in (article.events if article else []) if not e.negated]
+    events = [e for e in (article.events if article else []) if not e.negated and e.status in COUNTED_STATUSES]
     pairs = maximum_matching(required, events)
     hit = [any(matches(e, g) for g in required + acceptable) for e in events]
     type_pairs = maximum_matching([{**g, "actor": [], "recipient": []} for g in required], events)

@@ -20,7 +20,7 @@ from typing import Any
 from heron.errors import InputError
 from heron.evaluation.records import json_records
 from heron.evaluation.split import format_totals, score_parts, select
-from heron.types import Article, Event, RawDocument
+from heron.types import COUNTED_STATUSES, Article, Event, RawDocument
 
 DEFAULT_FALSE_ALARM_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 
@@ -104,7 +104,7 @@ def score_sentences(items: list[dict[str, Any]], articles: dict[str, Article],
 
 
 def _score_item(item: dict[str, Any], article: Article, watched: tuple[str, ...]) -> dict[str, Any]:
-    events = [e for e in article.events if not e.negated]
+    events = [e for e in article.events if not e.negated and e.status in COUNTED_STATUSES]
     gold = item.get("event")
     hits = [e for e in events if gold is not None and matches(e, item)]
     return {

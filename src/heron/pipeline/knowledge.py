@@ -20,6 +20,7 @@ from typing import Any
 from heron.config import Settings
 from heron.pipeline.actors.dictionary import ActorDictionary
 from heron.pipeline.actors.matcher import ActorMatcher
+from heron.pipeline.events.eventness import EventnessWords, load_eventness
 from heron.pipeline.events.lexicon import Lexicon, load_lexicon
 from heron.pipeline.events.patterns import VerbIndex, load_verb_index
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
@@ -44,6 +45,7 @@ class Knowledge:
     words: WordLists
     dates: DateWords  # how the language writes dates
     plover: PloverTable
+    eventness: EventnessWords  # what is no event, and what has not happened (eventness.yaml)
 
 
 @dataclass(frozen=True)
@@ -79,5 +81,5 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
         verbs=load_verb_index(language, shared.plover),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language), dates=DateWords(language),
-        plover=shared.plover,
+        plover=shared.plover, eventness=load_eventness(language),
     )

@@ -20,9 +20,13 @@ GDELT style (events that cannot be matched across stories: per story, see ``stor
   URL host); 0 when no article behind the row names its outlet.
 - ``first_article_id`` / ``source_url``: the first-stored article that reported it.
 
-Negated events ("denied that troops crossed") are left out: they report that nothing happened.
+Negated events ("denied that troops crossed") are left out: they report that nothing happened;
+so are events with status "expected" (others' forecasts: "is expected to meet"). Planned and
+background events stay (docs/records.md, "Status").
 """
 from __future__ import annotations
+
+from heron.types import COUNTED_STATUSES
 
 # the outlet an article stands for; used by both views
 # (NULL when none is known: an article of unknown outlet is not counted as a source of its own)
@@ -41,7 +45,18 @@ FROM articles a
 WHERE a.cluster_id IS NOT NULL
 GROUP BY a.cluster_id"""
 
-UNIQUE_EVENTS_VIEW = f"""CREATE OR REPLACE VIEW unique_events AS
+
+
+def counted(column: str = "status") -> str:
+    """SQL: the event's status is one an event data set counts (heron.types.COUNTED_STATUSES: what
+    happened, also as background, and what the actors decided, promised or scheduled; not others'
+    expectations). Rows stored before statuses existed count as happened."""
+    names = ", ".join(f"'{s}'" for s in COUNTED_STATUSES)
+    return f"coalesce({column}, 'happened') IN ({names})"
+
+
+def _unique_events_view(kept: str) -> str:
+    return f"""CREATE OR REPLACE VIEW unique_events AS
 WITH story AS (
     SELECT cluster_id, min(published) AS story_published FROM articles GROUP BY cluster_id
 ), mention AS (
@@ -52,7 +67,7 @@ WITH story AS (
     FROM events e
     JOIN articles a ON a.id = e.article_id
     LEFT JOIN story s ON s.cluster_id = a.cluster_id
-    WHERE NOT coalesce(e.negated, false)
+    WHERE {kept}
 ), keyed AS (
     SELECT *, CASE WHEN event_date IS NULL OR (actor_codes = '' AND recipient_codes = '')
                    THEN coalesce(cluster_id, article_id) END AS story_scope
@@ -72,6 +87,11 @@ SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), acto
        list(DISTINCT article_id ORDER BY article_id) AS article_ids
 FROM keyed
 GROUP BY event_date, actor_codes, event, mode, recipient_codes, story_scope"""
+
+
+# migrations 2 and 3 built the view before events had a status (migration 6)
+UNIQUE_EVENTS_VIEW_V3 = _unique_events_view("NOT coalesce(e.negated, false)")
+UNIQUE_EVENTS_VIEW = _unique_events_view(f"NOT coalesce(e.negated, false) AND {counted('e.status')}")
 
 
 def unique_events(con, limit: int | None = None) -> list[dict]:

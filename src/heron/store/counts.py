@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from heron.errors import UsageError
 from heron.store import periods
+from heron.store.aggregate import counted
 from heron.store.query import EVENT_ROWS_SQL, has_code
 from heron.store.where import Area, area_clauses
 
@@ -49,7 +50,7 @@ def _source(query: CountQuery) -> tuple[str, list]:
             raise UsageError("unique events have no single place: count by country without --unique")
         base = "SELECT date, event, actor_codes FROM unique_events"
     else:
-        base = f"SELECT * FROM ({EVENT_ROWS_SQL}) WHERE NOT coalesce(negated, false)"
+        base = f"SELECT * FROM ({EVENT_ROWS_SQL}) WHERE NOT coalesce(negated, false) AND {counted()}"
     clauses, params = [], []
     if query.event:
         clauses.append("event = ?")

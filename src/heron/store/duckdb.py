@@ -469,7 +469,8 @@ class _Rows:
             "event_scale": event.event_scale, "cameo": event.cameo, "goldstein": event.goldstein,
             "text": event.text, "start": event.start, "end": event.end, "event_text": event.event_text,
             "asserted_by_text": claim.text if claim else None, "asserted_by_actor": claim.actor if claim else None,
-            "negated": bool(event.negated), "confidence": event.confidence, "rule": event.rule})
+            "negated": bool(event.negated), "confidence": event.confidence, "rule": event.rule,
+            "status": event.status, "due": event.due})
 
     def insert(self, con, duplicate_targets: dict[str, str]) -> None:
         import pyarrow as pa

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from heron.store import periods
+from heron.store.aggregate import counted
 from heron.store.query import EVENT_ROWS_SQL, has_code
 
 QUAD_CLASSES = (1, 2, 3, 4)
@@ -79,7 +80,7 @@ def dyads(con, pairs: list[tuple[str, str]], by: str = "auto", both_directions: 
 def _days(con, a: str, b: str, both_directions: bool, unique: bool, first: date | None,
           last: date | None) -> _Days:
     source = ("SELECT date, quad_code, goldstein, actor_codes, recipient_codes FROM unique_events" if unique
-              else f"SELECT * FROM ({EVENT_ROWS_SQL}) WHERE NOT coalesce(negated, false)")
+              else f"SELECT * FROM ({EVENT_ROWS_SQL}) WHERE NOT coalesce(negated, false) AND {counted()}")
     match = f"({has_code('actor_codes')} AND {has_code('recipient_codes')})"
     params: list = [a, b]
     if both_directions:

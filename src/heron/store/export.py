@@ -17,7 +17,11 @@ Field names follow the published specifications:
 - GDELT: the 61 columns of the GDELT 2.0 event table (GDELT Event Codebook V2.0), tab
   separated, no header unless asked. heron fills what it knows and leaves the rest empty.
 Negated events ("did not accuse") are left out of PLOVER and GDELT exports, which have no field
-to say so, and counted in the result; Parquet keeps them with the ``negated`` column.
+to say so, and counted in the result; Parquet keeps them with the ``negated`` column. So are
+events with status "expected" (others' forecasts: "is expected to meet"): an event data set holds
+acts, and GDELT has no field to mark a forecast; Parquet keeps them with the ``status`` column.
+Planned events (promises, schedules: AGREE, THREATEN) and background events (dated by their own
+date) are exported, with their ``status`` in PLOVER records.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from pathlib import Path
 from typing import TextIO
 
 from heron.errors import UsageError
+from heron.store.aggregate import counted
 from heron.store.query import EVENT_DAY_SQL
 
 CODER = "heron"
@@ -58,7 +63,7 @@ SELECT e.*, {EVENT_DAY_SQL} AS event_date, a.url, a.title, a.language, a.origin,
        coalesce(a.publication, a.reposted_by) AS publication, left(a.text, 4000) AS lead_text,
        n.actors AS actor_names
 FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN names n ON n.article_id = e.article_id
-WHERE NOT coalesce(e.negated, false)
+WHERE NOT coalesce(e.negated, false) AND {counted('e.status')}
 ORDER BY a.seq, e.start, e.event_id"""
 
 _UNIQUE_SQL = "SELECT * FROM unique_events ORDER BY date NULLS LAST, id"
@@ -68,6 +73,7 @@ _UNIQUE_SQL = "SELECT * FROM unique_events ORDER BY date NULLS LAST, id"
 class ExportResult:
     records: int
     skipped_negated: int = 0  # negated events left out (formats that cannot mark negation)
+    skipped_expected: int = 0  # events with status "expected" left out (others' forecasts, no act)
 
 
 def writes_folder(exporter):
@@ -87,6 +93,12 @@ def _stream(con, sql: str) -> Iterator[dict]:
 
 def _negated(con) -> int:
     return int(con.execute("SELECT count(*) FROM events WHERE negated").fetchall()[0][0])
+
+
+def _expected(con) -> int:
+    """Events the line formats leave out for their status (not counted twice when also negated)."""
+    return int(con.execute(f"SELECT count(*) FROM events WHERE NOT coalesce(negated, false) "
+                           f"AND NOT {counted()}").fetchall()[0][0])
 
 
 def _version() -> str:
@@ -143,6 +155,7 @@ def plover_record(row: dict, coder: str) -> dict:
         "date_raw": row["date_raw"], "date_text": row["date_text"], "cameo": row["cameo"],
         "goldstein": row["goldstein"],
         "asserted_by": claim, "confidence": row["confidence"], "rule": row["rule"],
+        "status": row["status"] or "happened", "due": row["due"],
     }
 
 
@@ -169,7 +182,7 @@ def export_plover_jsonl(con, target: TextIO, unique: bool = False, header: bool 
     for row in _stream(con, _UNIQUE_SQL if unique else _EVENTS_SQL):
         target.write(json.dumps(make(row, coder), ensure_ascii=False) + "\n")
         count += 1
-    return ExportResult(count, _negated(con))
+    return ExportResult(count, _negated(con), _expected(con))
 
 
 # GDELT 2.0 event table
@@ -302,7 +315,7 @@ def export_gdelt_tsv(con, target: TextIO, unique: bool = False, header: bool = F
         for cells in make(row):
             target.write("\t".join(_clean_cell(c) for c in cells) + "\n")
             count += 1
-    return ExportResult(count, _negated(con))
+    return ExportResult(count, _negated(con), _expected(con))
 
 
 # Parquet

@@ -26,7 +26,7 @@ SELECT e.article_id, e.event_id, {EVENT_DAY_SQL} AS date, e.date_raw, e.event, e
        e.actor_codes, e.actor_sectors, e.recipient_codes, e.recipient_sectors,
        e.quad_code, e.cameo, e.goldstein, e.event_scale, e.event_text, e.text,
        e.location_text, e.location_name, e.location_country, e.feature, e.lat, e.lon,
-       e.asserted_by_text, e.negated, e.confidence, e.rule,
+       e.asserted_by_text, e.negated, e.status, e.due, e.confidence, e.rule,
        a.url, coalesce(a.publication, a.reposted_by) AS publication, a.seq, e.start
 FROM events e JOIN articles a ON a.id = e.article_id"""
 
@@ -111,6 +111,7 @@ class EventFilter:
     mode: str | None = None
     sector: str | None = None  # a sector among the actor's or the recipient's
     area: Area = Area()  # where it happened (event records only)
+    status: tuple[str, ...] = ()  # event statuses to keep (happened, planned, expected, background); () keeps all
 
 
 def has_code(column: str) -> str:
@@ -132,6 +133,12 @@ def _where(flt: EventFilter) -> tuple[str, list]:
     if flt.sector:
         clauses.append(f"({has_code('actor_sectors')} OR {has_code('recipient_sectors')})")
         params += [flt.sector.upper()] * 2
+    if flt.status:
+        if flt.unique:
+            raise UsageError("--status filters event records; unique events count only happened, planned and "
+                             "background events, so drop --unique")
+        clauses.append(f"coalesce(status, 'happened') IN ({', '.join('?' for _ in flt.status)})")
+        params += list(flt.status)
     first, last = check_span(flt.since, flt.until)
     for op, value in ((">=", first), ("<=", last)):
         if value:

@@ -51,7 +51,9 @@ Tables (one row per ...)
     ``location_country``, ``lat``, ``lon``, ``geonameid``,
     ``location_name`` (the gazetteer's name), ``feature`` (city, admin1, country, continent), ``quad_code``, ``event_scale``,
     ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
-    ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``.
+    ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``,
+    ``status`` ('happened', 'planned', 'expected' or 'background'; see docs/records.md) and
+    ``due`` (YYYY-MM-DD, YYYY-MM or YYYY: the date a planned or expected event is set for).
 
 ``problems``  failure, never dropped: ``seq`` (ingest order), ``origin``, ``article_id``
     (NULL when the input never became an article), ``stage`` ('input' for unreadable or
@@ -72,7 +74,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.store.aggregate import STORIES_VIEW, UNIQUE_EVENTS_VIEW
+from heron.store.aggregate import STORIES_VIEW, UNIQUE_EVENTS_VIEW, UNIQUE_EVENTS_VIEW_V3
 from heron.store.dedup import BANDS, ROWS
 
 
@@ -136,15 +138,21 @@ _V4_BANDS = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, inputs, minhashes, removed, actors, quotes, events, problems",
               _V1_TABLES),
-    Migration(2, "views: stories, unique_events", (STORIES_VIEW, UNIQUE_EVENTS_VIEW)),
+    Migration(2, "views: stories, unique_events", (STORIES_VIEW, UNIQUE_EVENTS_VIEW_V3)),
     # views are plain SQL over the tables: when their definition changes, a migration re-creates them
     Migration(3, "unique_events: events with no date or no coded participant merge only within a story",
-              (UNIQUE_EVENTS_VIEW,)),
+              (UNIQUE_EVENTS_VIEW_V3,)),
     Migration(4, "lsh_bands: stored LSH band keys, so clustering an ingest looks up only its new articles",
               _V4_BANDS),
     Migration(5, "events: location_name (the gazetteer's name) and feature (city, admin1, country)",
               ("ALTER TABLE events ADD COLUMN IF NOT EXISTS location_name VARCHAR",
                "ALTER TABLE events ADD COLUMN IF NOT EXISTS feature VARCHAR")),
+    # events stored before version 6 were coded without eventness: they count as happened
+    Migration(6, "events: status (happened, planned, expected, background) and due; unique_events "
+                 "leaves expected events out",
+              ("ALTER TABLE events ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'happened'",
+               "ALTER TABLE events ADD COLUMN IF NOT EXISTS due VARCHAR",
+               UNIQUE_EVENTS_VIEW)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

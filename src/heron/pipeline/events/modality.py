@@ -47,6 +47,8 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
         elif word in lexicon.words("hedge_aux"):
             frame.hedge = True
     head = pred.head
+    if pred.dep_ == "conj" and head.i != pred.i and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        frame.hedge = frame.hedge or frame_of(head, lexicon).hedge  # "may be arrested and detained"
     if pred.dep_ == "xcomp" and head.i != pred.i:
         word = lemma(head)
         if word in lexicon.words("intent_verbs") or word in lexicon.words("intent_adjectives") or \

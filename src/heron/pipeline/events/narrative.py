@@ -21,6 +21,7 @@ from heron.types import Article, Event
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 TIME_LABELS = {"DATE", "TIME"}  # "a year earlier", "that evening": the story moves in time
 NARRATIVE_TAGS = {"VBD"}  # simple past; "has called", "will meet" and "is ready" are not episode narration
+NOT_YET = ("planned", "expected")  # event statuses (events/eventness.py) of what has not happened
 
 
 @dataclass
@@ -35,6 +36,8 @@ def carry_paragraph_dates(article: Article, told: list[Told], words: DateWords) 
     source: Told | None = None
     for item in told:
         event = item.event
+        if event.status in NOT_YET:
+            continue  # a plan or an expectation neither gives nor takes a narrative date
         if source is not None and not _same_episode(article, source.event, event, words):
             source = None
         if event.date is not None:

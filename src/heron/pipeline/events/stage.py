@@ -13,6 +13,8 @@ from heron.config import Settings
 from heron.pipeline.budget import check
 from heron.pipeline.component import Stage
 from heron.pipeline.events.dates import UNRESOLVED_DATES
+from heron.pipeline.events.eventness import (event_status, foreign_date, frame_status, headline_end, negated_noun,
+                                            not_an_event, reference_status)
 from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import non_agent, out_of_scope, violence_cue
 from heron.pipeline.events.lexicon import LexiconEntry
@@ -59,11 +61,17 @@ class Scope:
     knowledge: Knowledge
     notes: set[str]
     trigger_heads: frozenset[int]
+    headline: int = 0  # where the article's first paragraph ends
     _locations: dict = field(default_factory=dict)  # memo: trigger offset -> Location | None
 
     @property
     def lexicon(self):
         return self.knowledge.lexicon
+
+    @property
+    def in_headline(self) -> bool:
+        """The sentence lies in the first paragraph: the title, told in the present tense."""
+        return self.sent.start_char < self.headline
 
     def location_at(self, anchor: int):
         """The place of the event triggered at ``anchor``: only places on its own clause count."""
@@ -85,12 +93,14 @@ class EventStage(Stage):
     def __call__(self, article: Article) -> None:
         told: list[Told] = []
         notes: set[str] = set()
+        headline = headline_end(article.text)
         for index, sent in enumerate(article.doc.sents):
             check()
             if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
-            scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups))
+            scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),
+                          headline)
             for k, draft in enumerate(merge(code_sentence(scope, groups))):
                 told.append(Told(finish(scope, index, k, draft), is_past(draft.trig.head)))
         carry_paragraph_dates(article, told, self.knowledge.dates)
@@ -156,12 +166,17 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         request = obligation_draft(scope, pred, frame)
         if request is not None:
             return request
+    words = scope.knowledge.eventness
+    if not_an_event(trig, scope.sent, words, scope.in_headline, scope.trigger_heads):
+        return None  # a figure of speech, a condition, a habit, a class of people, an aim
+    kids = [k for k in kids if not not_an_event(k, scope.sent, words, scope.in_headline)]  # "vowed to fight corruption"
     if frame.hedge or (trig.entry.needs_complement == "event" and not kids):
         return None
     event, why = trig.entry.event, None
     if trig.entry.complement == "judge" and any(k.entry.event in CONFLICTUAL for k in kids):
         event, why = "THREATEN", "intent"
     event, negated, reason = reshape(event, frame)
+    negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
     if non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
         return None
@@ -347,7 +362,14 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     if draft.why in REPRESSION_WHY:
         cameo, mode = REPRESSION_WHY[draft.why]
     score = scores(scope.knowledge.plover, draft.event, cameo, mode)
-    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx, scope.notes)
+    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx,
+                               scope.notes)
+    frame = frame_of(draft.trig.head, scope.lexicon)
+    status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
+    if date is not None and foreign_date(draft.trig, sent, date_text):
+        status = reference_status(status, draft.trig.head, date, article.published, scope.knowledge.eventness)
+        date, date_text = None, None
+    status, date, due = event_status(status, date, article.published, scope.knowledge.eventness)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
     pattern += f"+recipient={draft.default}" if draft.default else ""
     tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)
@@ -357,7 +379,7 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
         location=scope.location_at(draft.trig.head.idx), text=sent.text,
         start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
         asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
-        rule=entry.rule(pattern), **score)
+        rule=entry.rule(pattern), status=status, due=due, **score)
 
 
 def confidence(draft: EventDraft) -> float:

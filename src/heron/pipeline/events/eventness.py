@@ -1,0 +1,327 @@
+"""Eventness: does a triggered clause report an event, and has that event happened?
+
+heron codes what happened, is happening, or was decided, promised or threatened by someone.
+Two questions, asked of every trigger:
+
+- ``not_an_event``: figures of speech ("fight corruption", "a trade war", "was met with
+  brutality"), conditional and hypothetical clauses ("if the U.S. imposes a tariff"), questions,
+  habits and generic statements ("the group frequently conducts bombings"), relative clauses
+  about a class of people ("those who abuse ...") and purpose clauses of material acts ("sent
+  troops to combat ...") name no event; the stage codes nothing for them.
+- ``event_status``: an event that is coded is ``happened`` (the default), ``planned`` (scheduled
+  by the actors, promised or announced: "will visit", "talks are scheduled for next week"),
+  ``expected`` (others' expectation: "is expected to meet") or ``background`` (its own date lies
+  before the story's news window: "since the 2014 annexation"). A planned or expected event is
+  never dated as having happened: a future date moves to ``due``.
+
+The word lists are data: ``data/lang/<code>/eventness.yaml`` (sources named there).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from heron.errors import DataFileError
+from heron.pipeline.text.language import Language, lemma
+
+EVENTNESS_FILE = "eventness.yaml"
+LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figurative_of", "reception_verbs",
+         "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers",
+         "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
+
+
+@dataclass(frozen=True)
+class EventnessWords:
+    """The lists of eventness.yaml, lower-cased."""
+
+    lists: dict
+    news_window_days: int
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+
+def load_eventness(language: Language) -> EventnessWords:
+    data = language.read_yaml(EVENTNESS_FILE) or {}
+    missing = [k for k in LISTS if not isinstance(data.get(k), list)]
+    if missing or not isinstance(data.get("news_window_days"), int):
+        raise DataFileError(language.where(EVENTNESS_FILE), f"needs {', '.join(missing or ['news_window_days'])}")
+    lists = {k: frozenset(str(w).lower() for w in data[k]) for k in LISTS}
+    return EventnessWords(lists, int(data["news_window_days"]))
+
+
+# -- not an event ---------------------------------------------------------------------------------
+
+def headline_end(text: str) -> int:
+    """Where the first paragraph (a story's title) ends."""
+    found = PARAGRAPH_BREAK.search(text)
+    return found.start() if found else len(text)
+
+
+NO_ONE = ("nobody", "nothing", "none", "noone")
+
+
+def _no(token) -> bool:
+    """"no country", "nobody": a phrase that denies what it takes part in."""
+    return token.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def negated_noun(trig) -> bool:
+    """An event denied in place: "not a trade war", "no attacks were reported", "no country
+    offered", "offered no evidence"."""
+    verb = trig.head
+    if trig.kind != "noun" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _no(c) for c in verb.children):
+        return True
+    noun = trig.noun
+    if noun is None:
+        return False
+    if any((c.dep_ == "neg" and c.i < noun.i) or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
+        return True
+    # "an offensive, not an invasion": the parser hangs "not" on the first noun; it denies the second
+    return noun.dep_ in ("appos", "conj") and any(c.dep_ == "neg" and noun.head.i < c.i < noun.i
+                                                  for c in noun.head.children)
+
+
+def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
+                 trigger_heads: frozenset[int] = frozenset()) -> str | None:
+    """Why the trigger's clause reports no event ("figurative", "conditional", ...), else None."""
+    event = trig.entry.event.lower()  # the lists are lower-cased
+    checks = (
+        ("figurative", lambda: event in words["figurative_types"] and figurative(trig, words)),
+        ("reception", lambda: reception_idiom(trig, words)),
+        ("state", lambda: trig.noun is not None and lemma(trig.noun) in words["state_nouns"]
+         and lemma(trig.head) in words["state_verbs"]),
+        ("conditional", lambda: conditional(trig, words)),
+        ("question", lambda: bool(QUESTION_END.search(sent.text))),
+        ("habitual", lambda: habitual(trig, words)),
+        ("class", lambda: class_description(trig.head, words)),
+        ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig)),
+        ("purpose", lambda: event in words["material_types"] and purpose(trig.head, words, trigger_heads)),
+    )
+    return next((name for name, check in checks if check()), None)
+
+
+def _phrase_words(token) -> set[str]:
+    """The head's lemma and "compound head" ("climate change", "public trust")."""
+    head = lemma(token)
+    out = {head, token.lower_}
+    out |= {f"{c.lower_} {head}" for c in token.children if c.dep_ in ("compound", "amod")}
+    return out
+
+
+def _with_conjuncts(tokens: list) -> list:
+    return [t for token in tokens for t in (token, *token.conjuncts)]
+
+
+def figurative(trig, words: EventnessWords) -> bool:
+    """An abstraction as the target ("fight corruption", "war on drugs") or a non-military
+    modifier on a conflict noun ("trade war", "charm offensive", "war of words")."""
+    noun = trig.noun
+    if noun is not None:
+        if any(lemma(c) in words["figurative_modifiers"] for c in noun.children if c.dep_ in ("compound", "amod")):
+            return True
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if prep.lower_ == "of" and any(lemma(o) in words["figurative_of"] for o in objects):
+                return True
+            if prep.lower_ in ("on", "against") and objects and all(_abstract(o, words) for o in objects):
+                return True
+        if trig.kind == "noun":
+            return False
+    verb = trig.head
+    objects = _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                for o in _with_conjuncts([c for c in p.children if c.dep_ == "pobj"])]
+    return bool(objects) and all(_abstract(o, words) for o in objects)
+
+
+def _abstract(token, words: EventnessWords) -> bool:
+    return bool(_phrase_words(token) & words["abstract_objects"])
+
+
+def reception_idiom(trig, words: EventnessWords) -> bool:
+    """"was met with brutality": a passive reception verb with "with" is no meeting."""
+    verb = trig.head
+    return lemma(verb) in words["reception_verbs"] and any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def _clause_chain(token):
+    """The token and the heads above it, up to the sentence root."""
+    cur = token
+    for _ in range(MAX_CLIMB):
+        yield cur
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+
+
+def conditional(trig, words: EventnessWords) -> bool:
+    """The trigger lies in an if/unless/whether clause (its own clause or one it is part of)."""
+    for token in _clause_chain(trig.head):
+        if any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in token.children):
+            return True
+    return False
+
+
+def habitual(trig, words: EventnessWords) -> bool:
+    """A habitual adverb on the verb (or the verb it is coordinated with), or a habitual
+    modifier on the nominal event ("its frequent raids")."""
+    verbs = [trig.head] + ([trig.head.head] if trig.head.dep_ == "conj" else [])
+    if trig.head.dep_ == "advcl":  # "people lose their cards most often when they are convicted"
+        verbs.append(trig.head.head)
+    if any(c.dep_ == "advmod" and c.lower_ in words["habitual_adverbs"] for v in verbs for c in v.children):
+        return True
+    noun = trig.noun
+    return noun is not None and any(c.dep_ == "amod" and c.lower_ in words["habitual_modifiers"]
+                                    for c in noun.children)
+
+
+def generic_present(trig) -> bool:
+    """A material act in the simple present with no auxiliary ("states provide", "the company
+    invests"): outside a headline this describes a habit or a standing state."""
+    verb = trig.head
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    # "as they march in Khartoum Thursday": a dated present is a caption or a live report
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in verb.children for t in (c, *c.children))
+
+
+def class_description(verb, words: EventnessWords) -> bool:
+    """A relative clause about a class of people ("those who abuse ...", "anyone who attacks")."""
+    return verb.dep_ == "relcl" and verb.head.lower_ in words["generic_class_heads"]
+
+
+def purpose(verb, words: EventnessWords, trigger_heads: frozenset[int]) -> bool:
+    """A purpose infinitive of a coded act ("sent troops to combat the group": the sending is the
+    event) or "aimed at protecting". "launched an operation to flush out X" stays: the purpose
+    clause is all the sentence says the operation did."""
+    if verb.dep_ == "advcl" and verb.head.i in trigger_heads \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return lemma(verb.head.head) in words["purpose_heads"]
+    return False
+
+
+# -- status ---------------------------------------------------------------------------------------
+
+def frame_status(trig, intent: bool, words: EventnessWords) -> str:
+    """"expected", "planned" or "happened" from the words around the trigger."""
+    tokens = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+    for token in tokens:
+        modifiers = {lemma(c) for c in token.children if c.dep_ == "amod"} | {c.lower_ for c in token.children
+                                                                            if c.dep_ == "amod"}
+        if modifiers & words["expectation_words"]:
+            return "expected"
+        if modifiers & words["schedule_words"]:
+            return "planned"
+    for token in tokens:
+        found = _governed_by(token, words)
+        if found is not None:
+            return found
+    return "planned" if intent else "happened"
+
+
+def _governed_by(token, words: EventnessWords) -> str | None:
+    """"Rubio is expected to have a meeting", "talks are scheduled for Friday", "the visit is
+    likely": the clause hangs under an expectation or schedule word. Only a passive or adjective
+    expectation is someone else's; "Rubio expects to meet" is his own plan."""
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "nsubjpass", "nsubj", "acomp") or cur.head.i == cur.i:
+            return None
+        head = cur.head
+        if cur.dep_ == "nsubj":  # "the visit is likely": the predicate adjective says it
+            preds = [c for c in head.children if c.dep_ == "acomp"]
+            return _judged({w for p in preds for w in (lemma(p), p.lower_)}, True, words)
+        others = head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)
+        found = _judged({lemma(head), head.lower_}, others, words)
+        if found is not None:
+            return found
+        cur = head
+    return None
+
+
+def _judged(word: set[str], others: bool, words: EventnessWords) -> str | None:
+    if word & words["expectation_words"]:
+        return "expected" if others else "planned"
+    return "planned" if word & words["schedule_words"] else None
+
+
+def foreign_date(trig, sent, date_text: str | None) -> bool:
+    """The clause's date belongs to another event named by a noun on the way to the trigger:
+    "invaded ... in the wake of the September 11, 2001 attacks", "since the 2014 annexation",
+    "the war that began in 2022 has killed thousands". Such a date is a reference point, not the
+    trigger's own date."""
+    if not date_text:
+        return False
+    found = sent.text.rfind(date_text.split(" ", 1)[-1])
+    if found < 0:
+        return False
+    token = sent.doc.char_span(sent.start_char + found, sent.start_char + found + 1, alignment_mode="expand")
+    if token is None or not len(token):
+        return False
+    stops = {trig.head.i} | ({trig.noun.i} if trig.noun is not None else set())
+    for cur in _clause_chain(token[0].head if token[0].i not in stops else token[0]):
+        if cur.i in stops or (cur.head.i in stops and cur.dep_ in ("nsubj", "nsubjpass")):
+            return False  # "the 2004 bombing killed nine": the subject is the same event
+        if cur.pos_ == "NOUN" and not cur.ent_type_ and cur.dep_ not in ("npadvmod", "compound"):
+            return True  # an event noun ("attacks", "annexation", "war") holds the date
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True  # another clause's date: "the insurgency that began in 2012 has killed"
+    return False
+
+
+def reference_status(frame: str, verb, reference: str, published: str | None, words: EventnessWords) -> str:
+    """An event told in the simple past after a reference event that lies before the news window
+    ("invaded ... in the wake of the 2001 attacks") is background; one in the perfect or present
+    ("has attacked ... since the 2014 annexation") goes on into the news window."""
+    simple_past = verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if frame != "happened" or not simple_past:
+        return frame
+    status, _, _ = event_status(frame, reference, published, words)
+    return "background" if status == "background" else frame
+
+
+def event_status(frame: str, event_date: str | None, published: str | None,
+                 words: EventnessWords) -> tuple[str, str | None, str | None]:
+    """(status, date, due). A date after publication cannot be a date the event happened on: it
+    becomes ``due`` and the event is at least planned. A date whose period ends before the news
+    window makes a happened event background."""
+    pub = _parse(published)
+    if event_date is None:
+        return frame, None, None
+    if pub is None:  # no way to tell a due date from a past one: a plan keeps its date as due
+        return (frame, None, event_date) if frame in ("planned", "expected") else (frame, event_date, None)
+    first, last = _period(event_date)
+    if first > pub:
+        return (frame if frame != "happened" else "planned"), None, event_date
+    if frame == "happened" and last < pub - timedelta(days=words.news_window_days):
+        return "background", event_date, None
+    return frame, event_date, None
+
+
+def _parse(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _period(value: str) -> tuple[date, date]:
+    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+    day = date(*parts)
+    return day, day
