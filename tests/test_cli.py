@@ -157,3 +157,18 @@ def test_control_bytes_from_inputs_never_reach_stderr(tmp_path, capsys):
     assert "HTTP status 301 for https://news.example.net/report-1" in lines[1] and "crawl\\x1b[8m.warc#urn" in lines[1]
     assert "evil\\x1b]0;pwned\\x07\\rname.txt: empty input" in err
     assert "'\\x1b[2J\\x9b\\u202e' is not a YYYY-MM-DD date" in err
+
+
+def test_no_inferred_leaves_recipients_the_story_would_supply_out(capsys, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Pakistan accused India of backing the militants. India rejected the accusations.\n", encoding="utf-8")
+
+    def rejections(*options):
+        code, out, _ = run(capsys, "code", "--json", "--date", "2025-03-11", *options, str(story))
+        assert code == 0
+        return [e for e in json.loads(out)["events"] if e["event"] == "REJECT"]
+
+    (inferred,) = rejections()
+    assert [p["inferred"] for p in inferred["recipient"] if p["code"]] == ["counterpart:reacted-to"]
+    (plain,) = rejections("--no-inferred")
+    assert not any(p["code"] or p.get("inferred") for p in plain["recipient"])

@@ -19,7 +19,7 @@ def test_pipeline_rejects_stage_whose_requirement_nobody_provides(settings):
 
 
 def test_stages_run_in_registry_order(pipeline):
-    assert pipeline.stage_names == ["parse", "actors", "quotes", "events"]
+    assert pipeline.stage_names == ["parse", "actors", "quotes", "events", "story"]
 
 
 def test_failing_stage_becomes_problem_and_later_stages_are_skipped(settings):

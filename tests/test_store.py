@@ -430,6 +430,32 @@ def test_a_close_that_fails_is_one_line_unless_another_error_is_on_its_way(tmp_p
             raise KeyError("the first error")
 
 
+def test_events_keep_their_mentions_and_inferred_sides(store):
+    from heron.types import EventMention
+
+    article = story("told")
+    told = article.events[0]
+    told.mentions = [EventMention("Talks held in Geneva", 0, 20, "Talks", "test:consult"),
+                     EventMention(told.text, told.start, told.end, told.event_text, told.rule)]
+    told.recipient = [Participant("AZE", "GOV", "Azerbaijan", "a2", None, None, "counterpart:main-dyad")]
+    store.write_batch([entry(article)])
+    mentions, recipient = store.con.execute(
+        "SELECT mentions, recipient FROM events WHERE event_id = 'e1'").fetchone()
+    assert [m["start"] for m in json.loads(mentions)] == [0, told.start]
+    assert json.loads(recipient)[0]["inferred"] == "counterpart:main-dyad"
+
+
+def test_events_stored_before_mentions_existed_get_their_one_telling(tmp_path):
+    with Store(tmp_path / "t.duckdb") as first:
+        first.write_batch([entry(story("old"))])
+        first.con.execute("UPDATE events SET mentions = NULL")  # as a version 6 store left them
+        first.con.execute("DELETE FROM schema_version WHERE version = 7")
+    with Store(tmp_path / "t.duckdb") as again:
+        rows = again.con.execute("SELECT event_text, start, mentions FROM events ORDER BY event_id").fetchall()
+    for event_text, start, mentions in rows:
+        assert [(m["event_text"], m["start"]) for m in json.loads(mentions)] == [(event_text, start)]
+
+
 def test_a_store_from_before_event_statuses_gets_them_on_open(tmp_path):
     """Migration 6: events stored without a status count as happened; the view is rebuilt."""
     from heron.store.aggregate import UNIQUE_EVENTS_VIEW_V3

@@ -96,6 +96,7 @@ def test_code_summary_on_a_narrow_terminal_breaks_no_word(capsys, monkeypatch, t
               "id", "name", "code", "sector", "wikidata", "mentions", "1", "2", "3", "speaker", "cue", "kind",
               "text", "direct", "indirect"}
     known |= {f"{a['code']}/{a['sector']}" for a in record["actors"] if a["code"] and a["sector"]}
+    known |= {f"{w};" for w in known}  # a side of two participants reads "A; B" (summary.py)
     monkeypatch.setenv("COLUMNS", str(width))
     assert main(["code", "--workers", "1", "--date", "2022-07-01", str(story)]) == 0
     out = capsys.readouterr().out

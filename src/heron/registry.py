@@ -29,6 +29,7 @@ STAGES: dict[str, str] = {
     "actors": "heron.pipeline.actors.stage:ActorStage",
     "quotes": "heron.pipeline.quotes.stage:QuoteStage",
     "events": "heron.pipeline.events.stage:EventStage",
+    "story": "heron.pipeline.events.story:StoryStage",
 }
 
 # language code -> "module:Class" of its adapter (heron.pipeline.text.language.Language or a

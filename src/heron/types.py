@@ -111,6 +111,7 @@ class Participant:
     actor: str | None = None  # Actor.id
     start: int | None = None
     end: int | None = None
+    inferred: str | None = None  # the rule that supplied this side from the story ("counterpart:reacted-to")
 
 
 @dataclass
@@ -129,6 +130,17 @@ class Location:
 class Claim:
     text: str
     actor: str | None = None  # Actor.id
+
+
+@dataclass
+class EventMention:
+    """One telling of an event in the article: the headline, the lead, a later retelling."""
+
+    text: str  # the sentence
+    start: int
+    end: int
+    event_text: str  # the words that triggered it
+    rule: str  # the lexicon entry or rule that fired on this telling
 
 
 @dataclass
@@ -154,6 +166,7 @@ class Event:
     negated: bool = False
     confidence: float = 0.5
     rule: str = ""
+    mentions: list[EventMention] = field(default_factory=list)  # every telling, in text order (story stage)
     status: str = "happened"  # happened | planned | expected | background (pipeline/events/eventness.py)
     due: str | None = None  # the date a planned or expected event is set for (never a past date)
 

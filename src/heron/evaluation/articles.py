@@ -32,11 +32,13 @@ def score_articles(gold: list[dict[str, Any]], articles: dict[str, Article]) -> 
     found = sum(r["required_matched"] for r in rows)
     predicted = sum(r["predicted"] for r in rows)
     correct = sum(r["predicted_matched"] for r in rows)
+    tellings = sum(r["tellings"] for r in rows)
     precision = correct / predicted if predicted else 0.0
     recall = found / required if required else 0.0
     totals = {
         "articles": len(rows), "missing_articles": sum(1 for r in rows if r["missing"]),
         "required": required, "required_matched": found, "predicted": predicted, "predicted_matched": correct,
+        "tellings": tellings,
         "precision": precision, "recall": recall, "f1": _f1(precision, recall),
         "type_recall": _ratio(sum(r["type_matched"] for r in rows), required),
         "problems": sum(len(r["problems"]) for r in rows),
@@ -63,6 +65,8 @@ def _score_one(item: dict[str, Any], article: Article | None) -> dict[str, Any]:
         "required": len(required), "required_matched": len(pairs),
         "type_matched": len(type_pairs),
         "predicted": len(events), "predicted_matched": sum(hit),
+        # events before the story stage merged the tellings of one occurrence (docs/records.md)
+        "tellings": sum(max(1, len(e.mentions)) for e in events),
         # predictions whose actor has no code can never match a coded gold actor
         "uncoded_actor": sum(1 for e in events if not any(p.code for p in e.actor)),
         "missed": [_describe_gold(required[i]) for i in range(len(required)) if i not in pairs],
@@ -133,10 +137,11 @@ def _describe_gold(gold: dict[str, Any]) -> str:
 
 def format_report(result: dict[str, Any], details: bool = False) -> str:
     """A plain-text table: one row per article and the totals; with details, misses and extras."""
-    lines = [f"{'article':<12} {'req':>4} {'found':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines = [f"{'article':<12} {'req':>4} {'found':>5} {'told':>5} {'pred':>5} {'ok':>4} {'P':>6} {'R':>6} {'F1':>6}"
+             "   (told: events before tellings of one occurrence were merged; pred: after)"]
     for row in result["articles"]:
         mark = "  (not coded: article missing)" if row["missing"] else ""
-        lines.append(f"{row['id']:<12} {row['required']:>4} {row['required_matched']:>5} {row['predicted']:>5} "
+        lines.append(f"{row['id']:<12} {row['required']:>4} {row['required_matched']:>5} {row['tellings']:>5} {row['predicted']:>5} "
                      f"{row['predicted_matched']:>4} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f}{mark}")
         if details:
             lines += [f"    missed {m}" for m in row["missed"]] + [f"    extra  {x}" for x in row["extra"]]
@@ -145,7 +150,7 @@ def format_report(result: dict[str, Any], details: bool = False) -> str:
     if details:
         lines.append("required recall by type: " + ", ".join(
             f"{event} {c['matched']}/{c['required']}" for event, c in result["by_type"].items()))
-    lines.append(f"{'TOTAL':<12} {t['required']:>4} {t['required_matched']:>5} {t['predicted']:>5} "
+    lines.append(f"{'TOTAL':<12} {t['required']:>4} {t['required_matched']:>5} {t['tellings']:>5} {t['predicted']:>5} "
                  f"{t['predicted_matched']:>4} {t['precision']:>6.3f} {t['recall']:>6.3f} {t['f1']:>6.3f}")
     lines.append(f"type-only recall {t['type_recall']:.3f}; predicted events without an actor code "
                  f"{t['uncoded_actor']}/{t['predicted']}; articles {t['articles']}"
@@ -222,6 +227,7 @@ TOTAL_ROWS = [
     ("stories", lambda t: str(t["articles"])),
     ("required", lambda t: str(t["required"])),
     ("found", lambda t: str(t["required_matched"])),
+    ("told (unmerged)", lambda t: str(t["tellings"])),
     ("predicted", lambda t: str(t["predicted"])),
     ("correct", lambda t: str(t["predicted_matched"])),
     ("precision", lambda t: f"{t['precision']:.3f}"),

@@ -26,7 +26,7 @@ from heron.pipeline.events.patterns import VerbIndex, load_verb_index
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
 from heron.pipeline.events.scores import PloverTable, read_plover_table
 from heron.pipeline.text.language import Language, language_for
-from heron.pipeline.words import DateWords, ReferenceWords, SpeechWords, WordLists
+from heron.pipeline.words import STORY_FILE, DateWords, ReferenceWords, SpeechWords, WordLists
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +46,7 @@ class Knowledge:
     dates: DateWords  # how the language writes dates
     plover: PloverTable
     eventness: EventnessWords  # what is no event, and what has not happened (eventness.yaml)
+    story: WordLists  # the story stage's lists (story.yaml): coreference, claims, counterparts
 
 
 @dataclass(frozen=True)
@@ -81,5 +82,5 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
         verbs=load_verb_index(language, shared.plover),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language), dates=DateWords(language),
-        plover=shared.plover, eventness=load_eventness(language),
+        plover=shared.plover, eventness=load_eventness(language), story=WordLists(language, STORY_FILE),
     )

@@ -94,6 +94,7 @@ class ReferenceWords:
 
 
 WORDS_FILE = "words.yaml"
+STORY_FILE = "story.yaml"
 
 
 class WordLists:
@@ -101,15 +102,18 @@ class WordLists:
     of lower-case words; a table (a mapping) keeps its values. Asking for a list the file does
     not have is an error naming the file, not an empty set."""
 
-    def __init__(self, language: Language) -> None:
-        data = language.read_yaml(WORDS_FILE) or {}
+    def __init__(self, language: Language, name: str = WORDS_FILE) -> None:
+        """``name``: the language's file of lists (words.yaml; story.yaml for the story stage)."""
+        data = language.read_yaml(name) or {}
         if not isinstance(data, dict):
-            raise DataFileError(language.where(WORDS_FILE), "expected a mapping of list names to word lists")
-        self.where = language.where(WORDS_FILE)
+            raise DataFileError(language.where(name), "expected a mapping of list names to word lists")
+        self.where = language.where(name)
         self._lists: dict[str, frozenset[str] | dict] = {}
         for name, value in data.items():
             if isinstance(value, dict):
                 self._lists[name] = {str(k).lower(): v for k, v in value.items()}
+            elif isinstance(value, int):  # a number the rules use (a window in sentences)
+                self._lists[name] = value
             elif isinstance(value, list):
                 self._lists[name] = frozenset(str(w).lower() for w in value)
             else:

@@ -470,7 +470,8 @@ class _Rows:
             "text": event.text, "start": event.start, "end": event.end, "event_text": event.event_text,
             "asserted_by_text": claim.text if claim else None, "asserted_by_actor": claim.actor if claim else None,
             "negated": bool(event.negated), "confidence": event.confidence, "rule": event.rule,
-            "status": event.status, "due": event.due})
+            "status": event.status, "due": event.due,
+            "mentions": json.dumps([asdict(m) for m in event.mentions], ensure_ascii=False)})
 
     def insert(self, con, duplicate_targets: dict[str, str]) -> None:
         import pyarrow as pa

@@ -321,8 +321,8 @@ def export_gdelt_tsv(con, target: TextIO, unique: bool = False, header: bool = F
 # Parquet
 
 PARQUET_EVENTS_SQL = f"""
-SELECT e.* EXCLUDE (actor, recipient), CAST(e.actor AS VARCHAR) AS actor,
-       CAST(e.recipient AS VARCHAR) AS recipient, {EVENT_DAY_SQL} AS event_date,
+SELECT e.* EXCLUDE (actor, recipient, mentions), CAST(e.actor AS VARCHAR) AS actor,
+       CAST(e.recipient AS VARCHAR) AS recipient, CAST(e.mentions AS VARCHAR) AS mentions, {EVENT_DAY_SQL} AS event_date,
        a.published, a.url, a.title, coalesce(a.publication, a.reposted_by) AS publication,
        a.cluster_id, year({EVENT_DAY_SQL}) AS year, month({EVENT_DAY_SQL}) AS month
 FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.start"""

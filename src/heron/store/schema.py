@@ -52,8 +52,11 @@ Tables (one row per ...)
     ``location_name`` (the gazetteer's name), ``feature`` (city, admin1, country, continent), ``quad_code``, ``event_scale``,
     ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
     ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``,
-    ``status`` ('happened', 'planned', 'expected' or 'background'; see docs/records.md) and
-    ``due`` (YYYY-MM-DD, YYYY-MM or YYYY: the date a planned or expected event is set for).
+    ``status`` ('happened', 'planned', 'expected' or 'background'; see docs/records.md),
+    ``due`` (YYYY-MM-DD, YYYY-MM or YYYY: the date a planned or expected event is set for) and
+    ``mentions`` JSON (every telling of the event in the article: ``text``, ``start``, ``end``,
+    ``event_text``, ``rule``; a participant the story stage inferred carries ``inferred`` in
+    ``actor`` / ``recipient``).
 
 ``problems``  failure, never dropped: ``seq`` (ingest order), ``origin``, ``article_id``
     (NULL when the input never became an article), ``stage`` ('input' for unreadable or
@@ -153,6 +156,11 @@ MIGRATIONS: tuple[Migration, ...] = (
               ("ALTER TABLE events ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'happened'",
                "ALTER TABLE events ADD COLUMN IF NOT EXISTS due VARCHAR",
                UNIQUE_EVENTS_VIEW)),
+    # events stored before version 7 were told once each: their one mention is the event itself
+    Migration(7, "events: mentions (every telling of the event in its article)",
+              ("ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
+               """UPDATE events SET mentions = json_array(json_object('text', text, 'start', start, 'end', "end",
+                      'event_text', event_text, 'rule', rule)) WHERE mentions IS NULL""")),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,148 @@
+"""The story stage: tellings of one occurrence merged into one event with all its mentions,
+claims of responsibility naming the actor, and counterparts inferred from the story."""
+from __future__ import annotations
+
+import pytest
+
+from heron.types import Event, EventMention, Participant
+
+PUBLISHED = "2025-03-11"
+
+
+def codes(parts) -> set[str]:
+    return {p.code for p in parts if p.code}
+
+
+def of_type(article, event_type: str) -> list[Event]:
+    return [e for e in article.events if e.event == event_type]
+
+
+HOTEL = ("Gunmen attack hotel in Somalia\n\n"
+         "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday. "
+         "They attacked the hotel at dawn, and then gunmen stormed it. "
+         "The Islamist militant group al-Shabab immediately claimed responsibility for the attack.")
+
+
+def test_tellings_of_one_attack_are_one_event_with_every_mention(code_text):
+    article = code_text(HOTEL, PUBLISHED)
+    (attack,) = of_type(article, "ASSAULT")
+    assert len(attack.mentions) == 4 and attack.rule.endswith("+mentions=4+actor=claim")
+    assert [m.event_text for m in attack.mentions] == ["attack", "stormed", "attacked", "stormed"]
+    for mention in attack.mentions:  # provenance: each telling's sentence, offsets and rule
+        assert article.text[mention.start:mention.end] == mention.text and mention.event_text in mention.text
+        assert mention.rule.startswith("lexicon/assault.yaml:attack:")
+    assert attack.date == "2025-03-11"
+
+
+def test_a_claim_of_responsibility_names_the_actor(code_text):
+    (attack,) = of_type(code_text(HOTEL, PUBLISHED), "ASSAULT")
+    assert [(p.code, p.inferred) for p in attack.actor] == [("SOM", "claim:responsibility")]
+    assert "al-Shabab" in attack.actor[0].entity_text
+
+
+@pytest.mark.parametrize("text", [
+    # another day: "last month" is background, not a retelling of Monday's attack
+    "Russian troops attacked Kharkiv on Monday. Last month, Russian troops attacked Kharkiv again.",
+    # another target
+    "Russia attacked Ukraine on Monday. Russia attacked Georgia on Monday.",
+])
+def test_two_occurrences_stay_two_events(code_text, text):
+    attacks = of_type(code_text(text, PUBLISHED), "ASSAULT")
+    assert len(attacks) == 2 and all(len(e.mentions) == 1 for e in attacks)
+
+
+def test_statements_of_one_speaker_in_different_words_stay_apart(code_text):
+    article = code_text("Kenya offered aid to Haiti on Monday. Kenya agreed to a ceasefire with the rebels on Monday.",
+                        PUBLISHED)
+    assert sorted(e.event_text for e in of_type(article, "AGREE")) == ["agreed", "offered"]
+
+
+def test_a_rejection_answers_whoever_made_the_accusations(code_text):
+    article = code_text("Pakistan accused India of backing the militants. India rejected the accusations on Wednesday.",
+                        PUBLISHED)
+    (reject,) = of_type(article, "REJECT")
+    inferred = [p for p in reject.recipient if p.inferred]
+    assert [(p.code, p.inferred) for p in inferred] == [("PAK", "counterpart:reacted-to")]
+    assert reject.rule.endswith("+recipient=counterpart:reacted-to")
+    assert article.text[inferred[0].start:inferred[0].end] == "Pakistan"  # where the story names it
+
+
+def test_the_author_named_inside_the_phrase_comes_first(code_text):
+    (reject,) = of_type(code_text("India rejected the allegations made by Pakistan on Tuesday.", PUBLISHED), "REJECT")
+    assert codes(reject.recipient) == {"PAK"}
+
+
+def test_the_main_dyad_supplies_the_other_side(code_text):
+    article = code_text("The United States imposed new sanctions on Iran on Monday. Iran called the sanctions "
+                        "illegal. Oil prices rose sharply in Asian trading. Washington warned that it would keep "
+                        "up the pressure.", PUBLISHED)
+    (threat,) = of_type(article, "THREATEN")
+    assert [(p.code, p.inferred) for p in threat.recipient] == [("IRN", "counterpart:main-dyad")]
+    (accuse,) = of_type(article, "ACCUSE")  # "called the sanctions illegal": aimed at who imposed them
+    assert "USA" in codes(accuse.recipient)
+
+
+def test_an_actor_never_becomes_its_own_recipient(code_text):
+    article = code_text("Kenya held elections in August. Kenya rejected the accusations.", PUBLISHED)
+    (reject,) = of_type(article, "REJECT")
+    assert "KEN" not in codes(reject.recipient) and not any(p.inferred for p in reject.recipient)
+
+
+def test_types_not_aimed_at_anyone_get_no_counterpart(code_text):
+    article = code_text("Iran accused Israel of sabotage on Monday. Thousands of students protested in Tehran.", PUBLISHED)
+    assert not any(p.inferred for e in article.events for p in e.recipient if e.event == "PROTEST")
+
+
+def test_counterparts_can_be_left_out(settings):
+    from dataclasses import replace
+
+    from heron.pipeline import build_pipeline
+    from heron.types import RawDocument
+
+    plain = build_pipeline(replace(settings, infer_counterparts=False))
+    article = plain.process(RawDocument(origin="<test>", published=PUBLISHED,
+                                        text="Pakistan accused India of backing the militants. India rejected the accusations."))
+    (reject,) = of_type(article, "REJECT")
+    assert not codes(reject.recipient) and "counterpart" not in reject.rule
+
+
+def test_every_event_has_its_mentions_in_the_record(code_text):
+    from heron.schema import validate_record
+
+    article = code_text(HOTEL, PUBLISHED)
+    record = article.to_dict()
+    validate_record(record)
+    assert all(e["mentions"] for e in record["events"])
+    assert record["events"][0]["actor"][0]["inferred"] == "claim:responsibility"
+
+
+def test_merged_sides_gather_coded_participants_and_drop_uncoded_ones(knowledge):
+    from heron.pipeline.events.coreference import merged
+
+    def event(start, actor, recipient, date=None):
+        return Event(id=f"e{start}", event="ASSAULT", mode=None, context=[], date=date, date_text=None, actor=actor,
+                     recipient=recipient, location=None, quad_code=4, event_scale=-9.0, cameo="18", goldstein=-9.0,
+                     text="s", start=start, end=start + 1, event_text="attacked", rule="lexicon/assault.yaml:attack:attack",
+                     mentions=[EventMention("s", start, start + 1, "attacked", "lexicon/assault.yaml:attack:attack")])
+
+    one = event(0, [Participant(None, None, "they")], [Participant("SOM", "GOV", "Somalia")])
+    two = event(10, [Participant("SOM", "REB", "al-Shabab", "a2")], [], date="2025-03-11")
+    both = merged([one, two])
+    assert [p.entity_text for p in both.actor] == ["al-Shabab"] and codes(both.recipient) == {"SOM"}
+    assert both.date == "2025-03-11" and [m.start for m in both.mentions] == [0, 10]
+
+
+def test_a_domestic_story_gives_the_named_people_its_country(code_text):
+    article = code_text("Malawi's High Court ordered all public schools to admit students with dreadlocks on Monday. "
+                        "The Malawi government said it would comply with the ruling of the court in Malawi.", PUBLISHED)
+    request = next(e for e in article.events if e.event == "REQUEST")
+    assert [(p.code, p.inferred) for p in request.recipient] == [("MWI", "counterpart:domestic")]
+    assert request.rule.endswith("+recipient=counterpart:domestic")
+
+
+def test_a_forecast_is_no_retelling_of_what_happened(code_text):
+    article = code_text("Rubio met Japanese Foreign Minister Takeshi Iwaya in Tokyo on Monday. "
+                        "Rubio is expected to meet Iwaya again on Thursday.", PUBLISHED)
+    meetings = of_type(article, "CONSULT")
+    assert sorted(e.status for e in meetings) == ["expected", "happened"]
+    assert all(len(e.mentions) == 1 for e in meetings)
