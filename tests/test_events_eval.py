@@ -33,10 +33,10 @@ def case2021(shared_dir, pipeline, settings):
 def test_plover_dev_f1_and_precision(plover):
     totals = plover["totals"]
     assert totals["items"] == 163
-    assert totals["f1"] >= 0.64, totals  # measured 0.660; the must-show floor is 0.60
-    assert totals["precision"] >= 0.65, totals  # measured 0.671
+    assert totals["f1"] >= 0.64, totals  # measured 0.668; the must-show floor is 0.60
+    assert totals["precision"] >= 0.65, totals  # measured 0.686
     assert totals["type_recall"] >= 0.80, totals  # measured 0.847
-    assert totals["extra_per_item"] <= 0.40, totals  # measured 0.32
+    assert totals["extra_per_item"] <= 0.40, totals  # measured 0.30
 
 
 def test_plover_dev_codes_every_type_family(plover):
