@@ -33,10 +33,10 @@ def case2021(shared_dir, pipeline, settings):
 def test_plover_dev_f1_and_precision(plover):
     totals = plover["totals"]
     assert totals["items"] == 163
-    assert totals["f1"] >= 0.64, totals  # measured 0.660; the must-show floor is 0.60
-    assert totals["precision"] >= 0.65, totals  # measured 0.677
-    assert totals["type_recall"] >= 0.80, totals  # measured 0.840
-    assert totals["extra_per_item"] <= 0.40, totals  # measured 0.31
+    assert totals["f1"] >= 0.64, totals  # measured 0.668; the must-show floor is 0.60
+    assert totals["precision"] >= 0.65, totals  # measured 0.686
+    assert totals["type_recall"] >= 0.80, totals  # measured 0.847
+    assert totals["extra_per_item"] <= 0.40, totals  # measured 0.30
 
 
 def test_plover_dev_codes_every_type_family(plover):
@@ -46,10 +46,10 @@ def test_plover_dev_codes_every_type_family(plover):
 
 
 def test_case2021_dev_type_recall(case2021):
-    assert case2021["totals"]["type_recall"] >= 0.77, case2021["totals"]  # measured 0.803
+    assert case2021["totals"]["type_recall"] >= 0.77, case2021["totals"]  # measured 0.809
 
 
 def test_case2021_dev_false_alarms_on_items_without_event(case2021):
     totals = case2021["totals"]
     assert totals["false_alarm_types"] == ["ASSAULT", "PROTEST", "COERCE"]
-    assert totals["false_alarm_rate"] <= 0.09, totals  # measured 0.065; the must-show ceiling is 0.10
+    assert totals["false_alarm_rate"] <= 0.09, totals  # measured 0.071; the must-show ceiling is 0.10

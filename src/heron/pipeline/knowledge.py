@@ -23,6 +23,7 @@ from heron.pipeline.actors.matcher import ActorMatcher, clear_places
 from heron.pipeline.actors.petrarch_layer import build_base_layer
 from heron.pipeline.events.eventness import EventnessWords, load_eventness
 from heron.pipeline.events.lexicon import Lexicon, load_lexicon
+from heron.pipeline.events.patterns import VerbIndex, load_verb_index
 from heron.pipeline.events.places import Gazetteer, GeoNames, load_gazetteer, read_geonames
 from heron.pipeline.events.scores import PloverTable, read_plover_table
 from heron.pipeline.text.language import Language, language_for
@@ -39,6 +40,7 @@ class Knowledge:
     matcher: ActorMatcher  # phrase matchers over ``actors``
     places: Gazetteer
     lexicon: Lexicon  # shipped lexicon plus the user's --lexicon files
+    verbs: VerbIndex  # PETRARCH2's verb dictionary, the base layer under ``lexicon``
     speech: SpeechWords
     references: ReferenceWords
     words: WordLists
@@ -82,6 +84,7 @@ def load_knowledge(code: str, model: str | None, actor_files: tuple[Path, ...] =
         matcher=ActorMatcher(actors, nlp, shared.geonames.city_countries, clear_places(shared.geonames.cities)),
         places=load_gazetteer(shared.geonames, language),
         lexicon=load_lexicon(language, shared.plover, lexicon_files),
+        verbs=load_verb_index(language, shared.plover),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language), dates=DateWords(language),
         plover=shared.plover, eventness=load_eventness(language), story=WordLists(language, STORY_FILE),
     )

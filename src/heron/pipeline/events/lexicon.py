@@ -38,8 +38,12 @@ class LexiconEntry:
     mutual: bool = False
     light: frozenset[str] = frozenset()  # light verbs allowed for this entry's nouns (empty: the general list)
     target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
+    source: str | None = None  # an imported entry's upstream file and line ("petrarch/CAMEO.2.0.txt:1234")
+    needs_dyad: str | None = None  # "coded": only between actors with codes; "named": the recipient not a default
 
     def rule(self, pattern: str) -> str:
+        if self.source:
+            return f"{self.source}:{pattern}"
         return f"lexicon/{self.file}:{self.id}:{pattern}"
 
 

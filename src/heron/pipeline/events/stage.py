@@ -98,7 +98,7 @@ class EventStage(Stage):
             check()
             if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
-            groups = sentence_triggers(sent, self.knowledge.lexicon)
+            groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),
                           headline)
             for k, draft in enumerate(merge(code_sentence(scope, groups))):
@@ -197,6 +197,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not coded(recipient):  # no target named, or none that is a known actor: the place's state
         fallback, default = default_recipient(scope, event, actor, trig.head.idx)
         recipient = recipient + fallback if not recipient or fallback else recipient
+    if trig.entry.needs_dyad and not _dyad(actor, recipient, trig.entry.needs_dyad == "named" and default):
+        return None  # imported entries code, as PETRARCH does, with a known source and target only
     # an event needs a named side; a place alone will do only for a reported attack or clash
     if not actor and (not recipient or default and not _happening(trig, event)):
         return None
@@ -215,6 +217,10 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
                   text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
     draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
+
+
+def _dyad(actor: list[Participant], recipient: list[Participant], defaulted) -> bool:
+    return any(p.code for p in actor) and any(p.code for p in recipient) and not defaulted
 
 
 def collective(heads: list, actor: list) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
+from heron.pipeline.events.patterns import VerbIndex, match_verb
 from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
@@ -214,11 +215,27 @@ def _rank(trig: Trigger) -> tuple[int, int]:
     return order, -len(trig.words)
 
 
-def sentence_triggers(sent, lexicon: Lexicon) -> list[list[Trigger]]:
+def imported_trigger(token, lexicon: Lexicon, verbs: VerbIndex) -> Trigger | None:
+    """The base layer's trigger (PETRARCH2's verb patterns, events/patterns.py) for a verb."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    verb_forms = forms(token, lexicon)
+    found = match_verb(token, verb_forms, verbs, any(f in lexicon.verbs for f in verb_forms))
+    return Trigger(token, found.entry, found.pattern, "verb", words=found.words) if found else None
+
+
+def sentence_triggers(sent, lexicon: Lexicon, verbs: VerbIndex | None = None) -> list[list[Trigger]]:
     """Candidate triggers grouped by head token, best first: phrases, constrained or phrasal
-    verbs, nominal events, plain verbs. The caller keeps the first candidate that yields an event."""
+    verbs, nominal events, plain verbs, then the imported base layer (`verbs`), so a curated
+    entry on the same head wins. The caller keeps the first candidate that yields an event."""
     groups: dict[int, list[Trigger]] = {}
     for token in sent:
         for trig in phrase_triggers(token, lexicon) + noun_triggers(token, lexicon) + verb_triggers(token, lexicon):
             groups.setdefault(trig.head.i, []).append(trig)
-    return [sorted(groups[i], key=_rank) for i in sorted(groups)]
+    ranked = {i: sorted(group, key=_rank) for i, group in groups.items()}
+    if verbs is not None:
+        for token in sent:
+            trig = imported_trigger(token, lexicon, verbs)
+            if trig is not None:
+                ranked.setdefault(token.i, []).append(trig)
+    return [ranked[i] for i in sorted(ranked)]

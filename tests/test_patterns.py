@@ -1,0 +1,97 @@
+"""PETRARCH2's verb dictionary as the base layer under the curated lexicon (events/patterns.py)."""
+from __future__ import annotations
+
+import pytest
+
+from heron.errors import DataFileError
+from heron.knowledge import petrarch
+from heron.pipeline.events.patterns import _Entries, rules_from
+
+
+def test_the_index_holds_petrarch_verbs_and_patterns(knowledge):
+    verbs = knowledge.verbs
+    assert verbs.coded_patterns > 3000 and verbs.coded_verbs > 800
+    assert "rush" in verbs.verbs and "ACCELERATE" in verbs.patterns
+    # patterns of a block are tried most specific first
+    sizes = [p.size for p in verbs.patterns["ACCELERATE"]]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def entries(knowledge):
+    rules = rules_from({"cameo_overrides": [{"cameo": "02", "event": "REQUEST"},
+                                            {"cameo": "023", "event": "REQUEST", "mode": "assist"},
+                                            {"cameo": "163", "event": "SANCTION"}],
+                        "needs_recipient": ["SANCTION"], "complement": {"REQUEST": "absorb"}})
+    return _Entries(rules, knowledge.plover), petrarch.read_cameo_plover(petrarch.data_folder())
+
+
+@pytest.mark.parametrize("code, event, mode", [
+    ("163", "SANCTION", None),  # COERCE in the 2021 table; SANCTION in heron's PLOVER table
+    ("0233", "REQUEST", "assist"),  # appeals have no type in the table: REQUEST, the longest prefix's mode
+    ("020", "REQUEST", None),
+    ("173", "COERCE", "arrest"),  # no override: the table's type and mode
+    ("072", "AID", None),
+])
+def test_cameo_codes_map_to_plover_with_the_overrides(entries, code, event, mode):
+    made, table = entries
+    entry = made.entry(code, table.get(code), "CAMEO.2.0.txt:1")
+    assert (entry.event, entry.mode, entry.cameo) == (event, mode, code)
+    assert entry.rule("x") == "petrarch/CAMEO.2.0.txt:1:x"
+
+
+def test_codes_without_a_plover_type_code_nothing(entries):
+    made, table = entries
+    assert made.entry("010", table.get("010"), "CAMEO.2.0.txt:1") is None  # CAMEO 01: statements
+    assert made.entry(None, None, "CAMEO.2.0.txt:1") is None  # "---": the generic verbs
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"cameo_overrides": [{"cameo": "163", "event": "PUNISH"}]}, "PLOVER type"),
+    ({"exclude_blocks": [{"block": "SAY"}]}, "reason"),
+    (["not", "a", "mapping"], "mapping"),
+])
+def test_malformed_rules_are_data_file_errors(data, message):
+    with pytest.raises(DataFileError, match=message):
+        rules_from(data)
+
+
+@pytest.mark.parametrize("text, event, rule", [
+    # "rush" is no curated verb: the RUSH pattern with the object "aid" codes AID
+    ("Russia rushed humanitarian aid to Syria.", "AID", "petrarch/CAMEO.2.0.txt:719:"),
+    # the curated lexicon wins where it matches the same verb
+    ("The United States imposed new sanctions on Iran.", "SANCTION", "lexicon/sanction.yaml:"),
+])
+def test_imported_patterns_code_events_and_name_their_line(code_text, text, event, rule):
+    found = [e for e in code_text(text).events if e.event == event]
+    assert found and found[0].rule.startswith(rule)
+
+
+@pytest.mark.parametrize("text", [
+    "France made a statement about Germany.",  # MAKE: a generic block, no code of its own
+    "The army rushed aid.",  # no coded actor and no recipient: PETRARCH codes dyads only
+    "Dozens of people died in the floods in Kenya.",  # dying is nobody's act
+])
+def test_generic_verbs_and_missing_dyads_code_nothing(code_text, text):
+    assert not [e for e in code_text(text).events if e.rule.startswith("petrarch/")]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The European Union imposed an asset freeze on five Russian officials.", "SANCTION"),
+    ("Canada recalled its ambassador from Saudi Arabia.", "SANCTION"),
+    ("Russia and China held joint naval exercises.", "COOPERATE"),
+    ("Japan announced a humanitarian aid package for Turkey.", "AID"),
+    ("The police carried out mass arrests of opposition supporters in Minsk.", "COERCE"),
+    ("Iran shut down the internet across the country.", "COERCE"),
+    ("The Sudanese government granted an amnesty to political prisoners.", "CONCEDE"),
+])
+def test_weak_types_in_verbal_and_nominal_form(code_text, text, event):
+    assert event in {e.event for e in code_text(text).events}
+
+
+def test_excluded_verb_codes_leave_the_patterns(knowledge):
+    """lexicon/petrarch.yaml: "increase" (BOOST) codes nothing alone, "boost ties" still does."""
+    verbs = knowledge.verbs
+    assert all(row.active is None for row in verbs.verbs["increase"])
+    assert any(p.active is not None for p in verbs.patterns["BOOST"])
+    assert all(why for why in verbs.excluded_lines.values())
