@@ -133,7 +133,8 @@ def test_merged_sides_gather_coded_participants_and_drop_uncoded_ones(knowledge)
 
 
 def test_a_domestic_story_gives_the_named_people_its_country(code_text):
-    article = code_text("Malawi's High Court ordered all public schools to admit students with dreadlocks on Monday. "
+    # "households" is in no actor dictionary: its country comes from the story, with the rule that says so
+    article = code_text("Malawi's High Court ordered all households to boil drinking water on Monday. "
                         "The Malawi government said it would comply with the ruling of the court in Malawi.", PUBLISHED)
     request = next(e for e in article.events if e.event == "REQUEST")
     assert [(p.code, p.inferred) for p in request.recipient] == [("MWI", "counterpart:domestic")]

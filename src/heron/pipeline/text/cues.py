@@ -111,8 +111,8 @@ def _lemma_tables(nlp) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str
 def _words(knowledge: Knowledge) -> Iterable[str]:
     """The words that open a stage's rule: the lexicon's trigger words (the verb of a verb or
     verb + object entry, the last word of a nominal event; an entry's other words only count
-    beside it), the speech words, the nouns that refer back to actors and the last word of
-    each role term. Modal and light verbs need a trigger or a speaker beside them, "this was
+    beside it), the imported verb dictionary's verbs, the speech words, the nouns that refer
+    back to actors and the last content word of each role term. Modal and light verbs need a trigger or a speaker beside them, "this was
     said by" and colon labels ("Q:") a name."""
     lexicon, speech, references = knowledge.lexicon, knowledge.speech, knowledge.references
     yield from lexicon.verbs
@@ -122,5 +122,11 @@ def _words(knowledge: Knowledge) -> Iterable[str]:
                   speech.prepositional, speech.demand_prepositions, speech.addressee_verbs):
         yield from group
     yield from references.kinds
-    for term in knowledge.actors.roles:
-        yield term.split()[-1]
+    stop_words = knowledge.nlp.Defaults.stop_words
+    # the imported verb dictionary's lemmas; "is", "make", "take" code only in a pattern, between
+    # coded actors, whose names are cues of their own
+    yield from (verb for verb in knowledge.verbs.verbs if verb not in stop_words)
+    for term in knowledge.actors.roles:  # its last content word: "central jail of" -> "jail"
+        content = [w for w in term.split() if w.lower() not in stop_words]
+        if content:
+            yield content[-1]
