@@ -340,3 +340,13 @@ def test_a_descriptor_before_a_named_actor_is_no_participant(code_text, text, ac
 def test_part_of_an_object_stands_for_the_whole(code_text):
     (event,) = events_of(code_text("Japan suspended part of its aid program for Myanmar."), "SANCTION")
     assert codes(event.actor) == {"JPN"} and event.rule.endswith("suspend program")
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Police in Lagos caught a gang of car thieves on Monday.", False),  # police and criminals alone
+    ("Police in Lagos arrested three opposition lawmakers on Monday.", True),
+    ("Police in Lagos arrested a gang of car thieves and two opposition lawmakers on Monday.", True),
+])
+def test_policing_crime_is_no_coercion(code_text, text, coded):
+    article = code_text(text, "2024-05-07")
+    assert any(e.event == "COERCE" for e in article.events) is coded

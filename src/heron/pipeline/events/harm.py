@@ -40,6 +40,14 @@ def accident_clause(verb, lexicon: Lexicon) -> bool:
     return non_agent(subjects, lexicon)
 
 
+def policing_crime(actor: list, recipient: list, words) -> bool:
+    """The police acting on criminals and no one else ("police caught a gang of car thieves"):
+    ordinary law enforcement, which PLOVER (like ACLED) leaves to crime statistics."""
+    police, crime = words["police_sectors"], words["crime_sectors"]
+    return bool(recipient) and all((p.sector or "").lower() in crime for p in recipient) \
+        and any((p.sector or "").lower() in police for p in actor)
+
+
 def crime_motive(sent, lexicon: Lexicon) -> bool:
     """Ordinary theft named in the sentence ("during an attempted robbery")."""
     motives = lexicon.words("crime_motives")
