@@ -146,9 +146,9 @@ def test_voa_dev_articles(shared_dir, settings):
     result = evaluate_files(ROOT / "eval" / "voa-dev.jsonl", texts, settings)
     totals = result["totals"]
     assert totals["articles"] == 69 and totals["missing_articles"] == 0
-    # measured: P 0.337, R 0.409, F1 0.370, type-only recall 0.718 (494 tellings merged into 442 events)
-    assert totals["type_recall"] >= 0.65
-    assert totals["recall"] >= 0.34 and totals["precision"] >= 0.30 and totals["f1"] >= 0.32
+    # measured: P 0.346, R 0.450, F1 0.391, type-only recall 0.732 (514 tellings merged into 457 events)
+    assert totals["type_recall"] >= 0.70
+    assert totals["recall"] >= 0.42 and totals["precision"] >= 0.32 and totals["f1"] >= 0.37
     assert totals["tellings"] > totals["predicted"]  # retellings were merged
 
 
