@@ -24,6 +24,7 @@ Each inferred participant carries the rule in ``inferred`` and the event's rule 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from heron.pipeline.budget import check
@@ -101,13 +102,7 @@ def _names_someone(article: Article, event: Event, knowledge: Knowledge) -> bool
     "ordered the school", "Mbewe")? Then the story is not asked for another one; a phrase that
     names an act ("rejected the claims") or a thing ("rejected the budget") does not count, except
     as the object of a demand, which is always its addressee."""
-    for part in event.recipient:
-        if part.code or part.inferred or part.start is None or part.end is None:
-            continue
-        span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        noun = span.root
+    for noun in _uncoded_heads(article, event, lambda part: part.inferred):
         if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         if event.event == "REQUEST" and not _reacted_types(noun, knowledge):
@@ -115,17 +110,21 @@ def _names_someone(article: Article, event: Event, knowledge: Knowledge) -> bool
     return False
 
 
+def _uncoded_heads(article: Article, event: Event, skip) -> Iterator:
+    """The head word of each recipient phrase that has no code (and for which ``skip`` is false)."""
+    for part in event.recipient:
+        if part.code or skip(part) or part.start is None or part.end is None:
+            continue
+        span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
+        if span is not None and len(span):
+            yield span.root
+
+
 # --- 1. the act reacted to ---------------------------------------------------------------
 
 def _reacted_to(article: Article, event: Event, events: list[Event], knowledge: Knowledge,
                 index: dict[int, int]) -> list[Participant]:
-    for part in event.recipient:
-        if part.code or part.actor or part.start is None or part.end is None:
-            continue
-        span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        noun = span.root
+    for noun in _uncoded_heads(article, event, lambda part: part.actor):
         types = _reacted_types(noun, knowledge)
         if not types:
             continue
