@@ -5,8 +5,8 @@ among its required gold events, whether heron codes that type anywhere in the st
 This is the measure an analyst meets first ("does heron see that this story is about
 sanctions?") and the one the labelled-story benchmarks use; it ignores actors, recipients and
 counts. Precision counts a predicted (story, type) pair correct when the type is required or
-acceptable in that story's gold. Negated events and events that did not happen (a status other
-than "happened" or "background", where the record has one) do not count. Parts as in every
+acceptable in that story's gold. Events count as in every evaluation: not negated, and with a
+status in heron.types.COUNTED_STATUSES (others' forecasts are no act). Parts as in every
 evaluation (eval/README.md): tune, blind and all side by side; the per-type table lists tune
 stories only.
 
@@ -22,12 +22,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-COUNTED_STATUS = {None, "happened", "background"}
 
 
 def story_types(article) -> set[str]:
-    return {e.event for e in article.events
-            if not e.negated and getattr(e, "status", None) in COUNTED_STATUS}
+    from heron.types import COUNTED_STATUSES
+
+    return {e.event for e in article.events if not e.negated and e.status in COUNTED_STATUSES}
 
 
 def score(gold: list[dict], articles: dict) -> dict:
