@@ -1,5 +1,6 @@
-"""Commentary: statements no political actor made (an analyst's, an uncoded speaker's) keep
-their place in the record with status "commentary" and are not counted."""
+"""Commentary and unattributed acts: an analyst's statement (status "commentary") and a statement
+or exchange no political actor made (status "unattributed") keep their place in the record and
+are not counted."""
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,9 @@ def statuses(article, event_type: str) -> list[tuple[str, str]]:
     return [(e.status, e.rule.rsplit("+", 1)[-1]) for e in article.events if e.event == event_type]
 
 
-def test_commentary_is_a_status_no_count_holds():
-    assert "commentary" in EVENT_STATUSES and "commentary" not in COUNTED_STATUSES
+@pytest.mark.parametrize("status", ["commentary", "unattributed"])
+def test_a_status_no_count_holds(status):
+    assert status in EVENT_STATUSES and status not in COUNTED_STATUSES
 
 
 @pytest.mark.parametrize("text, event_type", [
@@ -41,10 +43,11 @@ def test_a_political_actor_reported_by_an_analyst_is_commentary(code_text):
 @pytest.mark.parametrize("text, event_type", [
     ("Critics accused the Kenyan government of neglect on Monday.", "ACCUSE"),
     ("Her supplier blamed the Kenyan government for the shortage.", "ACCUSE"),
+    ("Foreigners visit hospitals in Kenya for checkups.", "CONSULT"),
 ])
-def test_a_statement_by_no_political_actor_is_commentary(code_text, text, event_type):
+def test_a_statement_or_exchange_by_no_political_actor_is_unattributed(code_text, text, event_type):
     found = statuses(code_text(HEADLINE + text, PUBLISHED), event_type)
-    assert found == [("commentary", "commentary=uncoded-speaker")]
+    assert found == [("unattributed", "unattributed")]
 
 
 @pytest.mark.parametrize("text, event_type", [

@@ -1,23 +1,26 @@
-"""Who speaks for a political actor: statements that are opinions, not events.
+"""Who acts for a political actor: analysts' opinions and acts with no political actor are no events.
 
 An event data set codes what political actors did, said or decided. Analysts, experts,
 academics and commentators speak for no one but themselves: "Beverly Ochieng, a senior analyst
 at Control Risks, warns that Guinea could become a target" and "Japan will likely increase
 cooperation, said a professor in Tokyo" are their readings of a situation, not acts (CAMEO codes
 academics as EDU, an agent of no state; the PLOVER and CAMEO codebooks code acts of political
-actors). The story stage gives such events status ``commentary``:
+actors). The story stage gives an event status ``commentary`` (``+commentary=analyst`` in
+``rule``) when its speaker (``asserted_by``) or its actor is described as a commentator -- the
+noun of the phrase that names them, of their name's apposition ("X, a professor at ...") or of
+any other mention of the same actor -- unless the side carries the code of an organisation (NGO,
+IGO) or a political sector (a government's analyst speaks for it).
 
-- ``commentary=analyst``: the event's speaker (``asserted_by``) or its actor is described as a
-  commentator -- the noun of the phrase that names them, of their name's apposition ("X, a
-  professor at ...") or of any other mention of the same actor -- unless the side carries the
-  code of an organisation (NGO, IGO) or a political sector (a government's analyst speaks for it);
-- ``commentary=uncoded-speaker``: a statement (``statement_types``) whose actor side names no
-  country or organisation and no political office ("critics say", "she asked", "her supplier
-  blamed"): no political actor made it. "The foreign ministers" (an office, no country) stays.
+A statement or an exchange (``political_actor_types``: appeals, accusations, promises, meetings,
+cooperation, aid, releases) whose actor side names no country or organisation and no political
+office ("critics say", "she asked", "foreigners visit hospitals", "I had met Dr. Lai") gets status
+``unattributed`` (``+unattributed`` in ``rule``): no political actor is known to have made it.
+"The foreign ministers" (an office, no country) stays. Conflict acts are left alone: an attack or
+a protest by "gunmen" or "protesters" is an event whoever they are.
 
-Commentary stays in the record with its reason in ``rule``; evaluations, exports and counts leave
-it out like expected events (``heron.types.COUNTED_STATUSES``). The nouns are data
-(``commentator_nouns`` in data/lang/<code>/story.yaml).
+Both stay in the record with their reason in ``rule``; evaluations, exports and counts leave them
+out like expected events (``heron.types.COUNTED_STATUSES``). The word lists are data
+(``commentator_nouns``, ``political_actor_types`` in data/lang/<code>/story.yaml).
 """
 from __future__ import annotations
 
@@ -29,28 +32,29 @@ from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.language import lemma
 from heron.types import Article, Event, Participant
 
-COMMENTARY = "commentary"  # the status (heron.types.EVENT_STATUSES)
-ANALYST, UNCODED = "commentary=analyst", "commentary=uncoded-speaker"  # the reason, added to the rule
+COMMENTARY, UNATTRIBUTED = "commentary", "unattributed"  # statuses (heron.types.EVENT_STATUSES)
+ANALYST = "commentary=analyst"  # the reason, added to the rule
 ORGANISATION_CODES = frozenset({"NGO", "IGO"})  # a researcher of a rights group speaks for it
 DESCRIBING_DEPS = ("compound", "appos", "amod")  # "security analyst X", "X, a professor"
 
 
 def mark_commentary(article: Article, events: list[Event], knowledge: Knowledge) -> list[Event]:
-    """The events with those no political actor made set to status ``commentary``."""
+    """The events with analysts' statements set to ``commentary``, and statements and exchanges
+    no political actor made to ``unattributed``."""
     words = knowledge.story
     nouns, political = words["commentator_nouns"], _political_sectors(words)
     out = []
     for event in events:
         check()
-        reason = None
+        status = reason = None
         commenting = [commentator(article, p, nouns, political) for p in event.actor]
         if _speaker_comments(article, event, nouns, political) \
                 or (any(commenting) and all(c or not p.code for c, p in zip(commenting, event.actor))):
-            reason = ANALYST  # "legal experts and political groups criticised": the groups act
-        elif event.event.lower() in words["statement_types"] \
+            status, reason = COMMENTARY, ANALYST  # "legal experts and political groups criticised": the groups act
+        elif event.event.lower() in words["political_actor_types"] \
                 and not any(p.code or (p.sector or "").upper() in political for p in event.actor):
-            reason = UNCODED
-        out.append(event if reason is None else replace(event, status=COMMENTARY, rule=f"{event.rule}+{reason}"))
+            status = reason = UNATTRIBUTED
+        out.append(event if status is None else replace(event, status=status, rule=f"{event.rule}+{reason}"))
     return out
 
 
