@@ -130,15 +130,19 @@ def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypa
     def broken(*args):
         raise Unpicklable(7, "model file damaged")
 
-    monkeypatch.setattr(runner, "_code_partition", broken)
+    monkeypatch.setattr(runner, "_code_read", broken)
     partition = Partition(0, (Piece(kind="items", items=(RawDocument("one", text=STORIES[0]),)),))
     with pytest.raises(HeronError) as caught:
-        runner.code_partition(settings, partition, frozenset(), False)
+        runner.code_partition(settings, partition)
     assert str(caught.value) == "a worker could not code a partition: Unpicklable: 7: model file damaged"
     assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
 
 
-def test_failed_inputs_leave_a_worker_as_plain_values(settings):
+@pytest.mark.parametrize("task", [
+    lambda settings, partition: runner.read_for_store(settings, partition, frozenset())[0].item,
+    lambda settings, partition: runner.code_partition(settings, partition)[0],
+], ids=["read_for_store", "code_partition"])
+def test_failed_inputs_leave_a_worker_as_plain_values(settings, task):
     from heron.engines.partitions import Partition, Piece
 
     try:
@@ -148,9 +152,8 @@ def test_failed_inputs_leave_a_worker_as_plain_values(settings):
             raise InputError("bad.txt", "cannot decode") from exc
     except InputError as exc:
         failed = exc
-    [outcome] = runner.code_partition(settings, Partition(0, (Piece(kind="items", items=(failed,)),)),
-                                      frozenset(), False)
-    assert outcome.result is failed and str(failed) == "bad.txt: cannot decode"
+    assert task(settings, Partition(0, (Piece(kind="items", items=(failed,)),))) is failed
+    assert str(failed) == "bad.txt: cannot decode"
     assert (failed.__cause__, failed.__context__, failed.__traceback__) == (None, None, None)
 
 
