@@ -161,20 +161,7 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
     engine = engine or open_engine("local", settings.workers)
     try:
         with Store(settings.db) as store:
-            reads = engine.map(read_for_store, ((settings, partition, store.known_origins(_origins(partition)))
-                                                for partition in partitions(paths, settings.batch_size, settings.limits)))
-            checked = _Checked(store)
-            waiting: deque[tuple[int, list[InputRecord]]] = deque()
-
-            def new_documents() -> Iterator[tuple[Settings, list[RawDocument]]]:
-                for outcomes in reads:  # checked in input order, before any later partition is coded
-                    entries = checked(outcomes)
-                    waiting.append((len(outcomes), entries))
-                    yield settings, [e.result for e in entries if isinstance(e.result, RawDocument)]
-
-            for coded in engine.map(code_documents, new_documents()):
-                read, entries = waiting.popleft()
-                _fill(entries, coded)
+            for read, entries in _coded_batches(paths, settings, engine, store):
                 counts = store.write_batch(entries)
                 report.inputs += read
                 _tally(report, entries, counts)
@@ -186,6 +173,27 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
             engine.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _coded_batches(paths: Iterable[str], settings: Settings, engine: Engine,
+                   store: Store) -> Iterator[tuple[int, list[InputRecord]]]:
+    """(inputs read, store entries) per partition, in input order: each partition is read on a
+    worker, checked here against the store and this run, and its new documents coded on a worker."""
+    reads = engine.map(read_for_store, ((settings, partition, store.known_origins(_origins(partition)))
+                                        for partition in partitions(paths, settings.batch_size, settings.limits)))
+    checked = _Checked(store)
+    waiting: deque[tuple[int, list[InputRecord]]] = deque()
+
+    def new_documents() -> Iterator[tuple[Settings, list[RawDocument]]]:
+        for outcomes in reads:  # checked in input order, so a copy in a later partition is known
+            entries = checked(outcomes)
+            waiting.append((len(outcomes), entries))
+            yield settings, [entry.result for entry in entries if isinstance(entry.result, RawDocument)]
+
+    for coded in engine.map(code_documents, new_documents()):
+        read, entries = waiting.popleft()
+        _fill(entries, coded)
+        yield read, entries
 
 
 def _origins(partition: Partition) -> list[str]:
