@@ -35,12 +35,20 @@ def _settings(**kwargs) -> Settings:
 
 def error(message: object) -> None:
     """The one way an error reaches stderr: one line, control characters escaped, bounded."""
-    click.echo(f"heron: error: {one_line(str(message))}", err=True)
+    _stderr_line(f"heron: error: {one_line(str(message))}")
 
 
 def warning(message: object) -> None:
     """A warning line on stderr, formatted as errors are."""
-    click.echo(f"heron: warning: {one_line(str(message))}", err=True)
+    _stderr_line(f"heron: warning: {one_line(str(message))}")
+
+
+def _stderr_line(line: str) -> None:
+    """One line on stderr, on its own line even while a progress bar is drawn there (tqdm
+    clears the bar, writes the line and draws the bar again below it)."""
+    from tqdm import tqdm
+
+    tqdm.write(line, file=sys.stderr)
 
 
 class _LogLine(logging.Handler):
@@ -49,7 +57,7 @@ class _LogLine(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            click.echo(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}", err=True)
+            _stderr_line(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}")
         except Exception:
             self.handleError(record)
 
@@ -132,12 +140,10 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
             bar.update(1)
             if isinstance(result, InputError):
                 failed += 1
-                bar.clear()
                 error(result)
             else:
                 for problem in result.problems:
                     if problem.stage in WARNED_STAGES:
-                        bar.clear()
                         warning(f"{result.origin}: {problem.message}")
                 if as_json:
                     click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
