@@ -191,6 +191,21 @@ def test_a_warc_warning_is_one_line_beside_the_progress_bar_on_a_terminal(tmp_pa
     assert err.count("hold no page") == 1
 
 
+def test_the_bar_total_grows_when_an_input_yields_more_documents_than_counted():
+    """A large .txt counts as one input and is coded as many parts: the bar never passes its total."""
+    import io
+
+    from tqdm import tqdm
+
+    from heron.cli import _advance
+
+    with tqdm(total=2, file=io.StringIO()) as bar:
+        _advance(bar, 1)
+        assert bar.total == 2
+        _advance(bar, 4)
+        assert (bar.n, bar.total) == (5, 5)
+
+
 # --- ingest ---------------------------------------------------------------------------------
 
 def test_ingest_stores_articles_duplicates_and_problems(tmp_path):

@@ -77,6 +77,14 @@ def _progress(settings: Settings, inputs=(), unit: str = "input"):
     return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
 
 
+def _advance(bar, done: int) -> None:
+    """Move the bar on; a total counted too low (a large .txt counts as one input and is coded
+    as many parts) grows rather than letting the bar pass it."""
+    if bar.total is not None and bar.n + done > bar.total:
+        bar.total = bar.n + done
+    bar.update(done)
+
+
 def _workers(workers: int | None) -> int:
     import os
 
@@ -137,7 +145,7 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
     failed = 0
     with _progress(settings, inputs) as bar:
         for result in code_paths(inputs, settings):
-            bar.update(1)
+            _advance(bar, 1)
             if isinstance(result, InputError):
                 failed += 1
                 error(result)
@@ -176,7 +184,7 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
                          infer_counterparts=infer_counterparts, time_budget=time_budget)
     before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
-        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
+        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: _advance(bar, n), engine=coder)
     for failure in report.failed:
         error(failure)
     _warn_stored_problems(settings.db, before)
