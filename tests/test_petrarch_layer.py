@@ -149,3 +149,10 @@ def test_first_and_last_name_variant_codes_the_person(code_text):
     article = code_text("Mahathir Mohamad met farmers in Kedah.", published="2003-06-01")
     person = next(a for a in article.actors if a.kind == "person")
     assert (person.name, person.code, person.sector) == ("Mahathir Bin Mohamad", "MYS", "GOV")
+
+
+@pytest.mark.parametrize("text", ["José Mujica spoke in Montevideo.", "Álvaro Uribe Vélez spoke in Bogotá."])
+def test_imported_names_match_without_regard_to_diacritics(code_text, text):
+    article = code_text(text, published="2008-05-01")
+    person = next(a for a in article.actors if a.kind == "person")
+    assert person.rule.startswith("petrarch/") and person.code in ("URY", "COL")

@@ -10,6 +10,7 @@ Overlapping matches keep the longest, then the leftmost.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm
@@ -145,7 +146,8 @@ def _capitalised(span) -> bool:
 class ImportedNames:
     """The names of an imported layer (tens of thousands) by their first two words, matched by a
     scan of the text's words: building spaCy PhraseMatchers over them would cost seconds at every
-    start for no faster matching. Plain names split on spaces; others are tokenised by spaCy."""
+    start for no faster matching. Plain names split on spaces; others are tokenised by spaCy.
+    Names other than abbreviations match without regard to diacritics ("Sebastián Piñera")."""
 
     def __init__(self, nlp) -> None:
         self.nlp = nlp
@@ -154,7 +156,7 @@ class ImportedNames:
 
     def add(self, text: str, key: str, cased: bool) -> None:
         words = text.split() if _PLAIN.fullmatch(text) else [t.text for t in self.nlp.make_doc(text)]
-        words = tuple(words if cased else (w.lower() for w in words))
+        words = tuple(words if cased else (fold(w.lower()) for w in words))
         rest = [w for w in words[1:] if w != "-"]  # matches() looks past a hyphen too
         second = rest[0].lower() if rest else ""
         self.by_start.setdefault(words[0].lower(), {}).setdefault(second, []).append((words, key, cased))
@@ -178,11 +180,20 @@ class ImportedNames:
         return found
 
 
+def fold(word: str) -> str:
+    """The word without diacritics ("erdoğan" -> "erdogan"): upstream writes most names in plain
+    capitals, news often keeps the accents."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _words_of(doc) -> tuple[list[str], list[str]]:
-    """The Doc's words in lower case and as written, read once per Doc (every sentence asks)."""
+    """The Doc's words in lower case without diacritics and as written, read once per Doc
+    (every sentence asks)."""
     held = doc.user_data.get(("heron", "words"))
     if held is None or len(held[0]) != len(doc):
-        held = ([t.lower_ for t in doc], [t.text for t in doc])
+        held = ([fold(t.lower_) for t in doc], [t.text for t in doc])
         doc.user_data[("heron", "words")] = held
     return held
 
