@@ -15,7 +15,7 @@ from heron.cli import main
 from heron.config import Settings
 from heron.ingest import read_paths
 from heron.pipeline import build_pipeline
-from heron.pipeline.knowledge import knowledge_for, knowledge_key, load_knowledge
+from heron.pipeline.knowledge import knowledge_for, knowledge_key, load_knowledge, source_key
 from heron.pipeline.knowledge_cache import FORMAT, KnowledgeCache, folder_digest
 
 KEY = "ab" * 32
@@ -70,7 +70,8 @@ def test_a_changed_data_file_changes_the_folder_digest(tmp_path):
 
 def test_a_damaged_knowledge_entry_is_rebuilt_with_a_warning(cache_dir, caplog):
     knowledge = knowledge_for(Settings())
-    entry = KnowledgeCache(cache_dir).path("knowledge-en", knowledge_key(knowledge.language, knowledge.nlp, (), ()))
+    key = knowledge_key(source_key(), knowledge.language, knowledge.nlp, (), ())
+    entry = KnowledgeCache(cache_dir).path("knowledge-en", key)
     data = entry.read_bytes()
     entry.write_bytes(data[: len(data) // 2])  # a half-written file, as if a writer died (heron renames)
     with caplog.at_level(logging.WARNING, logger="heron"):

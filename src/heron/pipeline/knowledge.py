@@ -16,6 +16,7 @@ docs/architecture.md.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib.resources import files
@@ -70,17 +71,23 @@ BUILT = ("actors", "places", "lexicon", "verbs", "speech", "references", "words"
 
 
 @lru_cache(maxsize=2)
-def shared_tables(cache_dir: Path | None = None) -> SharedTables:
+def shared_tables(cache_dir: Path | None = None, source: str = "") -> SharedTables:
     """The tables every language shares, once per process: from the cache in ``cache_dir`` when
-    it holds them, else read and built (and cached there)."""
+    it holds them, else read and built (and cached there); ``source``: the key of what heron
+    builds from (``source_key``)."""
     if cache_dir is None:
         return SharedTables(read_geonames(), read_plover_table())
-    cache, key = KnowledgeCache(cache_dir), cache_key(environment(), package_digest())
+    cache, key = KnowledgeCache(cache_dir), cache_key("shared", source)
     shared = cache.read("shared", key)
     if not isinstance(shared, SharedTables):
         shared = SharedTables(read_geonames(), read_plover_table())
         cache.write("shared", key, shared)
     return shared
+
+
+def source_key() -> str:
+    """The cache format, Python, the libraries' versions and every file of the heron package."""
+    return cache_key(environment(), package_digest())
 
 
 def knowledge_for(settings: Settings) -> Knowledge:
@@ -115,10 +122,12 @@ def _load(code: str, model: str | None, actor_files: tuple[Path, ...], lexicon_f
           cache_dir: Path | None) -> Knowledge:
     language = language_for(code)
     nlp = language.load_model(model)
-    shared = shared_tables(cache_dir)
     if cache_dir is None:
+        shared = shared_tables()
         return _assemble(language, nlp, shared, _build(language, nlp, shared, actor_files, lexicon_files))
-    cache, key = KnowledgeCache(cache_dir), knowledge_key(language, nlp, actor_files, lexicon_files)
+    source = source_key()
+    shared = shared_tables(cache_dir, source)
+    cache, key = KnowledgeCache(cache_dir), knowledge_key(source, language, nlp, actor_files, lexicon_files)
     references = _SharedReferences(shared)
     built = cache.read(f"knowledge-{code}", key, references.load) if key else None
     if not isinstance(built, dict) or set(built) != {*BUILT, "matcher"}:
@@ -152,37 +161,42 @@ def _assemble(language: Language, nlp, shared: SharedTables, built: dict[str, An
                      **{name: built[name] for name in BUILT})
 
 
-def knowledge_key(language: Language, nlp, actor_files: tuple[Path, ...],
-                   lexicon_files: tuple[Path, ...]) -> str | None:
-    """What a language's knowledge is built from; None when a user file cannot be read (the
-    build then names the file and the reason)."""
+def knowledge_key(source: str, language: Language, nlp, actor_files: tuple[Path, ...],
+                  lexicon_files: tuple[Path, ...]) -> str | None:
+    """What a language's knowledge is built from (``source``: ``source_key()``); None when a
+    user file cannot be read (the build then names the file and the reason)."""
     folder = Path(str(language.folder()))
-    package = Path(str(files("heron")))
     try:
-        own_data = "" if folder.is_relative_to(package) else folder_digest(folder)
+        own_data = "" if folder.is_relative_to(Path(str(files("heron")))) else folder_digest(folder)
         user = (files_digest(actor_files), files_digest(lexicon_files))
     except OSError:
         return None
     model = (nlp.meta.get("lang"), nlp.meta.get("name"), nlp.meta.get("version"))
-    return cache_key(environment(), package_digest(), type(language).__qualname__, language.code, own_data,
-                     model, user)
+    return cache_key("knowledge", source, type(language).__qualname__, language.code, own_data, model, user)
 
 
 class _SharedReferences:
-    """Pickle the shared tables' objects in a knowledge entry as references to the tables this
-    process holds, so every knowledge object shares one copy (and entries stay small)."""
+    """Pickle the shared tables' objects in a knowledge entry as references (by name) to the
+    tables this process holds, so every knowledge object shares one copy (and entries stay
+    small): the tables' fields, each city name's places, each place."""
 
     def __init__(self, shared: SharedTables) -> None:
-        geonames = shared.geonames
-        self.objects: dict[tuple, Any] = {("plover",): shared.plover}
-        self.objects.update({("geonames", f.name): getattr(geonames, f.name) for f in fields(geonames)})
-        self.objects.update({("city", name): places for name, places in geonames.cities.items()})
-        self.objects.update({("place", place.geonameid): place for place in geonames.by_id.values()})
-        self.objects.update({("country", iso3): place for iso3, place in geonames.by_iso3.items()})
+        self.shared = shared
 
-    def ids(self):
-        by_id = {id(value): token for token, value in self.objects.items()}
+    def ids(self) -> Callable[[Any], tuple | None]:
+        geonames = self.shared.geonames
+        named: dict[tuple, Any] = {("plover",): self.shared.plover}
+        named.update({("geonames", f.name): getattr(geonames, f.name) for f in fields(geonames)})
+        named.update({("city", name): places for name, places in geonames.cities.items()})
+        named.update({("place", place.geonameid): place for place in geonames.by_id.values()})
+        named.update({("country", iso3): place for iso3, place in geonames.by_iso3.items()})
+        by_id = {id(value): token for token, value in named.items()}
         return lambda value: by_id.get(id(value))
 
     def load(self, token: tuple) -> Any:
-        return self.objects[tuple(token)]
+        kind, *name = token
+        geonames = self.shared.geonames
+        if kind == "plover":
+            return self.shared.plover
+        table = {"geonames": None, "city": geonames.cities, "place": geonames.by_id, "country": geonames.by_iso3}[kind]
+        return getattr(geonames, name[0]) if table is None else table[name[0]]

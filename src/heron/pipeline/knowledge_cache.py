@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import logging
 import os
 import pickle
@@ -123,8 +124,6 @@ class KnowledgeCache:
 
 
 def _pickle(value: Any, persistent_id: Callable[[Any], Any] | None) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     if persistent_id is not None:
@@ -134,8 +133,7 @@ def _pickle(value: Any, persistent_id: Callable[[Any], Any] | None) -> bytes:
 
 
 def _unpack(data: bytes, key: str, persistent_load: Callable[[Any], Any] | None) -> Any:
-    import io
-
+    """The value in an entry's bytes, after checking its format, its key and its checksum."""
     if not data.startswith(FORMAT):
         raise ValueError("not a heron knowledge cache file of this format")
     header_end = len(FORMAT) + 64 + 1 + 64 + 1
