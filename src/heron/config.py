@@ -54,7 +54,7 @@ class Settings:
     batch_size: int = 32
     time_budget: float = 120.0  # seconds one input may take to code; 0: no limit (pipeline/budget.py)
     workers: int = 1
-    full_parse: bool = False  # True: parse every paragraph (the reference the selective parse is checked against)
+    full_parse: bool = True  # False: the selective parse, only paragraphs that hold a cue (pipeline/text/cues.py)
     db: Path = field(default_factory=lambda: Path(os.environ.get("HERON_DB", DEFAULT_DB)))
     progress: bool | None = None  # None: a bar only when stderr is a terminal
     limits: Limits = field(default_factory=Limits)  # caps on what one input may cost the readers
