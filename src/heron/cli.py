@@ -536,7 +536,10 @@ def cache(clear) -> None:
     state = "on" if settings.cache else "off ($HERON_NO_CACHE is set)"
     click.echo(f"{settings.cache_dir} (cache {state})")
     for path in store.entries():
-        click.echo(f"{path.stat().st_size / 1e6:8.1f} MB  {path.name}")
+        try:
+            click.echo(f"{path.stat().st_size / 1e6:8.1f} MB  {path.name}")
+        except OSError:  # removed meanwhile by another run's pruning
+            continue
 
 
 def main(argv: list[str] | None = None) -> int:
