@@ -107,7 +107,8 @@ class ActorMatcher:
                 if cased or any_case or (_capitalised(doc[start:end])
                                          and (not imported(self.targets[key][0]) or _title_case(doc[start:end]))):
                     found.append((start, end, key))
-        found += [m for m in self.imported.matches(span) if any_case or _title_case(doc[m[0]:m[1]])]
+        found += [m for m in self.imported.matches(span) if (any_case or _title_case(doc[m[0]:m[1]]))
+                  and not (getattr(self.targets[m[2]][0], "kind", None) == "person" and _name_goes_on(doc, m[1]))]
         found = [m for m in found if not self.inside_a_name(doc, m[0], m[1], self.targets[m[2]][0])]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
@@ -276,6 +277,17 @@ def _proper_head(token, roles: dict, any_tag: bool = False) -> bool:
 def imported(target: ActorEntry | CountryForm) -> bool:
     """An entry or form of an imported layer (its rule names the upstream file)."""
     return target.rule.startswith("petrarch/")
+
+
+def _name_goes_on(doc, end: int) -> bool:
+    """The personal name before ``end`` goes on: "Kim Min" of "Kim Min-jae", "Pak Chol" of
+    "Pak Chol Su" (spaCy's person entity continues) are not the people so named."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    if following.text[:1] in ("-", "‐") and not doc[end - 1].whitespace_:
+        return True
+    return following.ent_type_ == "PERSON" and following.ent_iob_ == "I"
 
 
 def _title_case(span) -> bool:
