@@ -125,3 +125,22 @@ def test_verb_overrides_retype_one_upstream_line(knowledge, verb, line, event):
 def test_imported_verbs_in_their_news_sense(code_text, text, event):
     imported = {e.event for e in code_text(text).events if e.rule.startswith("petrarch/")}
     assert imported == ({event} if event else set())
+
+
+def _imported_verbs_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "imported_verbs.py"
+    spec = importlib.util.spec_from_file_location("imported_verbs", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_imported_verbs_lists_what_the_base_layer_fires(knowledge):
+    """scripts/imported_verbs.py: imported triggers no curated entry overrides, with their type."""
+    imported, curated = _imported_verbs_script().count(
+        ["Russia rushed humanitarian aid to Syria. The United States imposed sanctions on Iran."], knowledge)
+    assert ("rush", "AID", "070", "rushed aid", "petrarch/CAMEO.2.0.txt:719") in imported
+    assert curated["impose"] == 1  # the curated SANCTION entry stands on "imposed"
