@@ -94,6 +94,8 @@ def test_generic_verbs_and_missing_dyads_code_nothing(code_text, text):
     ("The junta declared martial law in Yangon.", "COERCE"),
     ("Turkey has hosted millions of Syrian refugees.", "AID"),
     ("Israel and Hamas carried out a prisoner exchange on Sunday.", "RETREAT"),
+    ("The US military trained Ukrainian soldiers.", "AID"),
+    ("Egypt handed over ten suspects to Libya.", "COOPERATE"),
 ])
 def test_weak_types_in_verbal_and_nominal_form(code_text, text, event):
     assert event in {e.event for e in code_text(text).events}
@@ -144,3 +146,9 @@ def test_imported_verbs_lists_what_the_base_layer_fires(knowledge):
         ["Russia rushed humanitarian aid to Syria. The United States imposed sanctions on Iran."], knowledge)
     assert ("rush", "AID", "070", "rushed aid", "petrarch/CAMEO.2.0.txt:719") in imported
     assert curated["impose"] == 1  # the curated SANCTION entry stands on "imposed"
+
+
+def test_evacuating_residents_is_no_withdrawal(code_text):
+    """Rescue from a flood is no military withdrawal (retreat.yaml withdraw: except_objects)."""
+    article = code_text("Rescue workers in Kenya evacuated residents from the flooded town.")
+    assert "RETREAT" not in {e.event for e in article.events}
