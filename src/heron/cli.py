@@ -35,12 +35,20 @@ def _settings(**kwargs) -> Settings:
 
 def error(message: object) -> None:
     """The one way an error reaches stderr: one line, control characters escaped, bounded."""
-    click.echo(f"heron: error: {one_line(str(message))}", err=True)
+    _stderr_line(f"heron: error: {one_line(str(message))}")
 
 
 def warning(message: object) -> None:
     """A warning line on stderr, formatted as errors are."""
-    click.echo(f"heron: warning: {one_line(str(message))}", err=True)
+    _stderr_line(f"heron: warning: {one_line(str(message))}")
+
+
+def _stderr_line(line: str) -> None:
+    """One line on stderr, on its own line even while a progress bar is drawn there (tqdm
+    clears the bar, writes the line and draws the bar again below it)."""
+    from tqdm import tqdm
+
+    tqdm.write(line, file=sys.stderr)
 
 
 class _LogLine(logging.Handler):
@@ -49,7 +57,7 @@ class _LogLine(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            click.echo(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}", err=True)
+            _stderr_line(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}")
         except Exception:
             self.handleError(record)
 
@@ -67,6 +75,14 @@ def _progress(settings: Settings, inputs=(), unit: str = "input"):
 
         total = count_inputs(inputs, settings.limits)
     return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+
+
+def _advance(bar, done: int) -> None:
+    """Move the bar on; a total counted too low (a large .txt counts as one input and is coded
+    as many parts) grows rather than letting the bar pass it."""
+    if bar.total is not None and bar.n + done > bar.total:
+        bar.total = bar.n + done
+    bar.update(done)
 
 
 def _workers(workers: int | None) -> int:
@@ -129,15 +145,13 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
     failed = 0
     with _progress(settings, inputs) as bar:
         for result in code_paths(inputs, settings):
-            bar.update(1)
+            _advance(bar, 1)
             if isinstance(result, InputError):
                 failed += 1
-                bar.clear()
                 error(result)
             else:
                 for problem in result.problems:
                     if problem.stage in WARNED_STAGES:
-                        bar.clear()
                         warning(f"{result.origin}: {problem.message}")
                 if as_json:
                     click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -170,7 +184,7 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
                          infer_counterparts=infer_counterparts, time_budget=time_budget)
     before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
-        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
+        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: _advance(bar, n), engine=coder)
     for failure in report.failed:
         error(failure)
     _warn_stored_problems(settings.db, before)
