@@ -152,3 +152,11 @@ def test_evacuating_residents_is_no_withdrawal(code_text):
     """Rescue from a flood is no military withdrawal (retreat.yaml withdraw: except_objects)."""
     article = code_text("Rescue workers in Kenya evacuated residents from the flooded town.")
     assert "RETREAT" not in {e.event for e in article.events}
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("Iran dismissed the accusations by the United States.", True),
+    ("Ukraine's president dismissed the head of the security service.", False),  # a personnel decision
+])
+def test_dismissing_claims_is_rejection_dismissing_officials_is_not(code_text, text, rejected):
+    assert ("REJECT" in {e.event for e in code_text(text).events}) is rejected
