@@ -335,7 +335,8 @@ def _day(value) -> str | None:
 @UNTIL
 @click.option("--status", "statuses", multiple=True, type=click.Choice(EVENT_STATUSES),
               help="Keep events with this status (repeatable): happened, planned (promised, scheduled), "
-                   "expected (others' forecast), background (before the story's news window). Default: all.")
+                   "expected (others' forecast), background (before the story's news window), "
+                   "commentary (an analyst's statement), unattributed (no political actor named). Default: all.")
 @click.option("--unique", is_flag=True, help="Merged events (copies of a story counted once) instead of every record.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
@@ -485,7 +486,7 @@ def export(db, fmt, out, force, unique, header) -> None:
         result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
             if result.skipped_negated else "")
-    note += (f"; left out {result.skipped_expected} expected events (forecasts, not acts)"
+    note += (f"; left out {result.skipped_expected} expected, commentary or unattributed events (not acts)"
              if result.skipped_expected else "")
     click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)
 

@@ -23,8 +23,9 @@ GDELT style (events that cannot be matched across stories: per story, see ``stor
 - ``first_article_id`` / ``source_url``: the first-stored article that reported it.
 
 Negated events ("denied that troops crossed") are left out: they report that nothing happened;
-so are events with status "expected" (others' forecasts: "is expected to meet"). Planned and
-background events stay (docs/records.md, "Status").
+so are events with status "expected" (others' forecasts), "commentary" (an analyst's view) or
+"unattributed" (no political actor named). Planned and background events stay (docs/records.md,
+"Status").
 """
 from __future__ import annotations
 

@@ -52,7 +52,7 @@ Tables (one row per ...)
     ``location_name`` (the gazetteer's name), ``feature`` (city, admin1, country, continent), ``quad_code``, ``event_scale``,
     ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
     ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``,
-    ``status`` ('happened', 'planned', 'expected' or 'background'; see docs/records.md),
+    ``status`` (heron.types.EVENT_STATUSES; see docs/records.md),
     ``due`` (YYYY-MM-DD, YYYY-MM or YYYY: the date a planned or expected event is set for) and
     ``mentions`` JSON (every telling of the event in the article: ``text``, ``start``, ``end``,
     ``event_text``, ``rule``; a participant the story stage inferred carries ``inferred`` in
