@@ -31,16 +31,46 @@ def find_roles(doc, roles: dict[str, Role], start: int = 0, end: int | None = No
     """Role terms in doc[start:end], longest first; token index -> the RoleHit covering it."""
     covered: dict[int, RoleHit] = {}
     end = len(doc) if end is None else end
+    candidates = role_candidates(doc, roles)
     for i in range(start, end):
-        if i in covered or not doc[i].is_alpha and "." not in doc[i].text:
+        if i in covered:
             continue
-        for n in range(min(MAX_TERM, end - i), 0, -1):
-            role = _lookup(doc[i:i + n], roles)
-            if role is not None and _nominal(doc[i + n - 1]):
+        for n, role in candidates[i]:
+            if n <= end - i:
                 hit = RoleHit(i, i + n, role)
                 covered.update({j: hit for j in range(i, i + n)})
                 break
     return covered
+
+
+def role_candidates(doc, roles: dict[str, Role]) -> list[list[tuple[int, Role]]]:
+    """Per token, the role terms starting there that end on a nominal word, longest first.
+
+    Worked out once per Doc (the actor stage and every coded span ask again) and kept in its
+    ``user_data`` with the role table it was read from."""
+    held = doc.user_data.get(("heron", "role candidates"))
+    if held is not None and held[0] is roles:
+        return held[1]
+    table = _role_candidates(doc, roles)
+    doc.user_data[("heron", "role candidates")] = (roles, table)
+    return table
+
+
+def _role_candidates(doc, roles: dict[str, Role]) -> list[list[tuple[int, Role]]]:
+    words = [t.lower_ + (t.whitespace_ and " ") for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
+    pos = [t.pos_ for t in doc]
+    nominal = [_nominal(t) for t in doc]
+    table: list[list[tuple[int, Role]]] = []
+    for i, token in enumerate(doc):
+        found: list[tuple[int, Role]] = []
+        if token.is_alpha or "." in token.text:
+            for n in range(min(MAX_TERM, len(doc) - i), 0, -1):
+                role = _lookup(words[i:i + n], lemmas[i + n - 1], pos[i + n - 1], roles)
+                if role is not None and nominal[i + n - 1]:
+                    found.append((n, role))
+        table.append(found)
+    return table
 
 
 def _nominal(token) -> bool:
@@ -48,13 +78,13 @@ def _nominal(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
 
 
-def _lookup(span, roles: dict[str, Role]) -> Role | None:
-    """The role named by the span as written ("secretary-general") or with its last word's lemma."""
-    words = [t.lower_ + (t.whitespace_ and " ") for t in span]
+def _lookup(words: list[str], last_lemma: str, last_pos: str, roles: dict[str, Role]) -> Role | None:
+    """The role named by the words as written ("secretary-general") or with the last one's lemma;
+    ``words`` are lowercased, each with a space where a space followed it in the text."""
     found = roles.get("".join(words).strip())
-    if (found is None or found.source) and span[-1].pos_ in ("NOUN", "PROPN"):
+    if (found is None or found.source) and last_pos in ("NOUN", "PROPN"):
         # a curated noun by its lemma wins over an imported one as written ("gunmen")
-        by_lemma = roles.get(("".join(words[:-1]) + span[-1].lemma_.lower()).strip())
+        by_lemma = roles.get(("".join(words[:-1]) + last_lemma).strip())
         if by_lemma is not None and (found is None or not by_lemma.source):
             found = by_lemma
     return found
