@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from heron.pipeline.actors.dictionary import ActorEntry, CountryForm, Role
 from heron.pipeline.actors.matcher import Hit
+from heron.pipeline.index import tokens
 from heron.pipeline.words import WordLists
 from heron.types import NON_STATE_CODES
 
@@ -57,25 +58,21 @@ def role_candidates(doc, roles: dict[str, Role]) -> list[list[tuple[int, Role]]]
 
 
 def _role_candidates(doc, roles: dict[str, Role]) -> list[list[tuple[int, Role]]]:
-    words = [t.lower_ + (t.whitespace_ and " ") for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
-    pos = [t.pos_ for t in doc]
-    nominal = [_nominal(t) for t in doc]
+    read = tokens(doc)
+    words = [lower + " " if space else lower for lower, space in zip(read.lower, read.space)]
+    lemmas = [lemma.lower() for lemma in read.lemma]
+    # used as a noun: "firm" in "a firm" but not in "very firm"; "general" however tagged
+    nominal = [pos in ("NOUN", "PROPN") or dep in NOMINAL_DEPS for pos, dep in zip(read.pos, read.dep)]
     table: list[list[tuple[int, Role]]] = []
-    for i, token in enumerate(doc):
+    for i, (text, alpha) in enumerate(zip(read.text, read.alpha)):
         found: list[tuple[int, Role]] = []
-        if token.is_alpha or "." in token.text:
-            for n in range(min(MAX_TERM, len(doc) - i), 0, -1):
-                role = _lookup(words[i:i + n], lemmas[i + n - 1], pos[i + n - 1], roles)
+        if alpha or "." in text:
+            for n in range(min(MAX_TERM, len(words) - i), 0, -1):
+                role = _lookup(words[i:i + n], lemmas[i + n - 1], read.pos[i + n - 1], roles)
                 if role is not None and nominal[i + n - 1]:
                     found.append((n, role))
         table.append(found)
     return table
-
-
-def _nominal(token) -> bool:
-    """Used as a noun: "firm" in "a firm" but not in "very firm"; "general" however tagged."""
-    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
 
 
 def _lookup(words: list[str], last_lemma: str, last_pos: str, roles: dict[str, Role]) -> Role | None:
