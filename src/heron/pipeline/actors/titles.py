@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.pipeline.actors.dictionary import ActorEntry, CountryForm, Role
+from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm, Role
 from heron.pipeline.actors.matcher import Hit
 from heron.pipeline.index import tokens
 from heron.pipeline.words import WordLists
@@ -28,11 +28,11 @@ class RoleHit:
     role: Role
 
 
-def find_roles(doc, roles: dict[str, Role], start: int = 0, end: int | None = None) -> dict[int, RoleHit]:
+def find_roles(doc, dictionary: ActorDictionary, start: int = 0, end: int | None = None) -> dict[int, RoleHit]:
     """Role terms in doc[start:end], longest first; token index -> the RoleHit covering it."""
     covered: dict[int, RoleHit] = {}
     end = len(doc) if end is None else end
-    candidates = role_candidates(doc, roles)
+    candidates = role_candidates(doc, dictionary)
     for i in range(start, end):
         if i in covered:
             continue
@@ -44,34 +44,39 @@ def find_roles(doc, roles: dict[str, Role], start: int = 0, end: int | None = No
     return covered
 
 
-def role_candidates(doc, roles: dict[str, Role]) -> list[list[tuple[int, Role]]]:
+def role_candidates(doc, dictionary: ActorDictionary) -> list[list[tuple[int, Role]]]:
     """Per token, the role terms starting there that end on a nominal word, longest first.
 
     Worked out once per Doc (the actor stage and every coded span ask again) and kept in its
-    ``user_data`` with the role table it was read from."""
+    ``user_data`` with the dictionary it was read from."""
     held = doc.user_data.get(("heron", "role candidates"))
-    if held is not None and held[0] is roles:
+    if held is not None and held[0] is dictionary:
         return held[1]
-    table = _role_candidates(doc, roles)
-    doc.user_data[("heron", "role candidates")] = (roles, table)
+    table = _role_candidates(doc, dictionary.roles, dictionary.role_prefixes)
+    doc.user_data[("heron", "role candidates")] = (dictionary, table)
     return table
 
 
-def _role_candidates(doc, roles: dict[str, Role]) -> list[list[tuple[int, Role]]]:
+def _role_candidates(doc, roles: dict[str, Role], prefixes: frozenset[str]) -> list[list[tuple[int, Role]]]:
     read = tokens(doc)
     words = [lower + " " if space else lower for lower, space in zip(read.lower, read.space)]
     lemmas = [lemma.lower() for lemma in read.lemma]
     # used as a noun: "firm" in "a firm" but not in "very firm"; "general" however tagged
     nominal = [pos in ("NOUN", "PROPN") or dep in NOMINAL_DEPS for pos, dep in zip(read.pos, read.dep)]
-    table: list[list[tuple[int, Role]]] = []
+    table: list[list[tuple[int, Role]]] = [[] for _ in words]
     for i, (text, alpha) in enumerate(zip(read.text, read.alpha)):
-        found: list[tuple[int, Role]] = []
-        if alpha or "." in text:
-            for n in range(min(MAX_TERM, len(words) - i), 0, -1):
-                role = _lookup(words[i:i + n], lemmas[i + n - 1], read.pos[i + n - 1], roles)
-                if role is not None and nominal[i + n - 1]:
-                    found.append((n, role))
-        table.append(found)
+        stem = words[i]
+        # a term of n words begins with the first n - 1 as written (less trailing spaces)
+        if not (alpha or "." in text) or stem.rstrip() not in prefixes and lemmas[i].strip() not in roles:
+            continue
+        longest = 1
+        while longest < min(MAX_TERM, len(words) - i) and stem.rstrip() in prefixes:
+            longest += 1
+            stem += words[i + longest - 1]
+        for n in range(longest, 0, -1):
+            role = _lookup(words[i:i + n], lemmas[i + n - 1], read.pos[i + n - 1], roles)
+            if role is not None and nominal[i + n - 1]:
+                table[i].append((n, role))
     return table
 
 
