@@ -17,6 +17,7 @@ from heron.pipeline.text.language import lemma
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
+INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
 
 
 @dataclass
@@ -41,7 +42,7 @@ def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
 def word_forms(word: str, lemma_lower: str, pos: str, lexicon: Lexicon) -> tuple[str, ...]:
     """``forms`` from a word's strings: lower case, lemma in lower case, part of speech."""
     out = [lemma_lower]
-    if pos in ("VERB", "AUX", "ADJ"):
+    if pos in INFLECTED:
         for suffix, repl in lexicon.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 out.append(word[: -len(suffix)] + repl)
@@ -258,7 +259,7 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
     doc, read = sent.doc, tokens(sent.doc)
     for i in range(sent.start, sent.end):
         pos, word, lemma_lower = read.pos[i], read.lower[i], read.lemma[i].lower()
-        token_forms = word_forms(word, lemma_lower, pos, lexicon)
+        token_forms = word_forms(word, lemma_lower, pos, lexicon) if pos in INFLECTED else (lemma_lower,)
         kinds = set()
         if any(f in lexicon.phrases for f in token_forms):
             kinds.add("phrase")
