@@ -146,9 +146,11 @@ def test_voa_dev_articles(shared_dir, settings):
     result = evaluate_files(ROOT / "eval" / "voa-dev.jsonl", texts, settings)
     totals = result["totals"]
     assert totals["articles"] == 69 and totals["missing_articles"] == 0
-    # measured: P 0.346, R 0.450, F1 0.391, type-only recall 0.732 (514 tellings merged into 457 events)
-    assert totals["type_recall"] >= 0.70
-    assert totals["recall"] >= 0.42 and totals["precision"] >= 0.32 and totals["f1"] >= 0.37
+    # measured: P 0.484, R 0.450, F1 0.466, type-only recall 0.691 (405 tellings merged into 353 events);
+    # type-only recall was 0.732 while analysts' and unattributed statements were counted: the four
+    # tune matches it lost were such statements matching a required event by type alone
+    assert totals["type_recall"] >= 0.67
+    assert totals["recall"] >= 0.42 and totals["precision"] >= 0.45 and totals["f1"] >= 0.44
     assert totals["tellings"] > totals["predicted"]  # retellings were merged
 
 

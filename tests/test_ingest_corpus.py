@@ -166,6 +166,46 @@ def test_file_that_is_no_warc_is_an_input_error(tmp_path):
     assert isinstance(item, InputError) and "WARC" in item.reason
 
 
+
+def on_screen(line: str) -> str:
+    """What a terminal shows for one line: each carriage return writes over what came before."""
+    screen = ""
+    for segment in line.split("\r"):
+        screen = segment + screen[len(segment):]
+    return screen.rstrip()
+
+
+@pytest.mark.parametrize("command", [["ingest", "--db", "{tmp}/t.duckdb"], ["code", "--json"]])
+def test_a_warc_warning_is_one_line_beside_the_progress_bar_on_a_terminal(tmp_path, capsys, monkeypatch, command):
+    from heron.cli import main
+
+    archive = write_warc(tmp_path / "crawl.warc")
+    capsys.readouterr()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # the bar is shown on a terminal only
+    main([command[0], str(archive), "--workers", "1", *(a.format(tmp=tmp_path) for a in command[1:])])
+    err = capsys.readouterr().err
+    assert "3/3" in err  # the bar was drawn, with its total
+    shown = [on_screen(line) for line in err.split("\n")]
+    assert [line for line in shown if "hold no page" in line] == [
+        f"heron: warning: {archive}: 3 response records read; skipped records that hold no page: 1 request, 1 warcinfo"]
+    assert err.count("hold no page") == 1
+
+
+def test_the_bar_total_grows_when_an_input_yields_more_documents_than_counted():
+    """A large .txt counts as one input and is coded as many parts: the bar never passes its total."""
+    import io
+
+    from tqdm import tqdm
+
+    from heron.cli import _advance
+
+    with tqdm(total=2, file=io.StringIO()) as bar:
+        _advance(bar, 1)
+        assert bar.total == 2
+        _advance(bar, 4)
+        assert (bar.n, bar.total) == (5, 5)
+
+
 # --- ingest ---------------------------------------------------------------------------------
 
 def test_ingest_stores_articles_duplicates_and_problems(tmp_path):

@@ -1,12 +1,15 @@
 """The runner's ingest side: worker processes, ordered batches, skipping what is stored."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from heron import runner
-from heron.config import Settings
+from heron.config import Limits, Settings
+from heron.engines import open_engine
 from heron.errors import InputError
 from heron.runner import code_for_store, ingest_paths
 from heron.store import Store
@@ -127,15 +130,19 @@ def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypa
     def broken(*args):
         raise Unpicklable(7, "model file damaged")
 
-    monkeypatch.setattr(runner, "_code_partition", broken)
+    monkeypatch.setattr(runner, "_code_read", broken)
     partition = Partition(0, (Piece(kind="items", items=(RawDocument("one", text=STORIES[0]),)),))
     with pytest.raises(HeronError) as caught:
-        runner.code_partition(settings, partition, frozenset(), False)
+        runner.code_partition(settings, partition)
     assert str(caught.value) == "a worker could not code a partition: Unpicklable: 7: model file damaged"
     assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
 
 
-def test_failed_inputs_leave_a_worker_as_plain_values(settings):
+@pytest.mark.parametrize("task", [
+    lambda settings, partition: runner.read_for_store(settings, partition, frozenset())[0].item,
+    lambda settings, partition: runner.code_partition(settings, partition)[0],
+], ids=["read_for_store", "code_partition"])
+def test_failed_inputs_leave_a_worker_as_plain_values(settings, task):
     from heron.engines.partitions import Partition, Piece
 
     try:
@@ -145,7 +152,110 @@ def test_failed_inputs_leave_a_worker_as_plain_values(settings):
             raise InputError("bad.txt", "cannot decode") from exc
     except InputError as exc:
         failed = exc
-    [outcome] = runner.code_partition(settings, Partition(0, (Piece(kind="items", items=(failed,)),)),
-                                      frozenset(), False)
-    assert outcome.result is failed and str(failed) == "bad.txt: cannot decode"
+    assert task(settings, Partition(0, (Piece(kind="items", items=(failed,)),))) is failed
+    assert str(failed) == "bad.txt: cannot decode"
     assert (failed.__cause__, failed.__context__, failed.__traceback__) == (None, None, None)
+
+
+# --- what reaches the coder: stored inputs and copies are never coded ------------------------
+
+@pytest.fixture
+def coded(monkeypatch) -> list[str]:
+    """Origins of the documents handed to the pipeline, in this process (one worker, or Dask
+    worker threads)."""
+    seen: list[str] = []
+    real = runner._pipeline_for
+
+    class Recording:
+        def __init__(self, pipeline):
+            self.pipeline = pipeline
+
+        def code_batch(self, items):
+            seen.extend(item.origin for item in items)
+            return self.pipeline.code_batch(items)
+
+    monkeypatch.setattr(runner, "_pipeline_for", lambda settings: Recording(real(settings)))
+    return seen
+
+
+def large_text(folder: Path, monkeypatch) -> tuple[Path, Limits]:
+    """A .txt file over the (lowered) one-article limit, so it is read in parts."""
+    monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "dump.txt"
+    paragraphs = [f"{story} ({n})" for n, story in enumerate(STORIES * 4)]  # no two parts alike
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return path, Limits(text_bytes=1500)
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_rerun_codes_no_part_of_a_large_text_file_again(tmp_path, monkeypatch, coded, engine):
+    big, limits = large_text(tmp_path / "large", monkeypatch)
+    small = write(tmp_path / "corpus")
+    settings = replace(settings_for(tmp_path / "big.duckdb"), limits=limits)
+    with open_test_engine(engine) as coder:
+        first = ingest_paths([str(big), str(small)], settings, engine=coder)
+        stored, parts = snapshot(settings.db), [o for o in coded if o.startswith(f"{big}#part-")]
+        coded.clear()
+        again = ingest_paths([str(big), str(small)], settings, engine=coder)
+    assert len(parts) > 2 and first.articles == len(parts) + len(STORIES)
+    assert coded == []
+    assert (again.articles, again.duplicates, again.problems, again.skipped) == (0, 0, 0, again.inputs)
+    assert snapshot(settings.db) == stored
+
+
+def test_a_run_stopped_after_a_large_text_file_resumes_to_the_same_store(tmp_path, monkeypatch, coded):
+    big, limits = large_text(tmp_path / "large", monkeypatch)
+    small = write(tmp_path / "corpus")
+    paths = [str(small / "s1.txt"), str(big), str(small / "s2.txt"), str(small / "s3.txt")]
+    stopped, full = (replace(settings_for(tmp_path / name, batch_size=1), limits=limits)
+                     for name in ("stopped.duckdb", "full.duckdb"))
+
+    def stop_after_the_large_file(n, counts):
+        if counts.articles > 1:
+            raise KeyboardInterrupt  # as a kill after the large file's partition committed
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(paths, stopped, on_batch=stop_after_the_large_file)
+    coded.clear()
+    ingest_paths(paths, stopped)
+    assert coded == [str(small / "s2.txt"), str(small / "s3.txt")]  # only what the stopped run left
+    ingest_paths(paths, full)
+    assert snapshot(stopped.db) == snapshot(full.db)
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_copy_under_another_name_is_recorded_as_a_duplicate_without_being_coded(tmp_path, coded, engine):
+    corpus = write(tmp_path / "corpus")
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "s1_later.txt").write_text(STORIES[0], encoding="utf-8")  # a copy of a stored input
+    (copies / "s4_here.txt").write_text(STORIES[3], encoding="utf-8")
+    (copies / "s4_here_again.txt").write_text(STORIES[3], encoding="utf-8")  # a copy within the run
+    settings = settings_for(tmp_path / "copies.duckdb", batch_size=1)
+    with open_test_engine(engine) as coder:
+        ingest_paths([str(corpus / "s1.txt")], settings, engine=coder)
+        coded.clear()
+        report = ingest_paths([str(copies)], settings, engine=coder)
+    assert coded == [str(copies / "s4_here.txt")]
+    assert (report.articles, report.duplicates) == (1, 2)
+    with Store(settings.db, read_only=True) as store:
+        rows = store.con.execute("SELECT i.origin, i.status, a.origin FROM inputs i "
+                                 "JOIN articles a ON a.id = i.article_id ORDER BY i.seq").fetchall()
+    assert rows == [(str(corpus / "s1.txt"), "article", str(corpus / "s1.txt")),
+                    (str(copies / "s1_later.txt"), "duplicate", str(corpus / "s1.txt")),
+                    (str(copies / "s4_here.txt"), "article", str(copies / "s4_here.txt")),
+                    (str(copies / "s4_here_again.txt"), "duplicate", str(copies / "s4_here.txt"))]
+
+
+@contextmanager
+def open_test_engine(kind: str):
+    """One process (the default engine with one worker), or a small in-process Dask cluster."""
+    if kind == "dask":
+        from heron.engines.dask import DaskEngine
+
+        with DaskEngine.in_process(2) as engine:
+            yield engine
+    else:
+        with open_engine("local", 1) as engine:
+            yield engine

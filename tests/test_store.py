@@ -7,7 +7,7 @@ import pytest
 
 from heron.errors import InputError, StoreError
 from heron.store import SCHEMA_VERSION, InputRecord, Store
-from heron.store.aggregate import unique_events
+from heron.store.aggregate import UNIQUE_EVENTS_VIEW_V6, unique_events
 from heron.store.dedup import signature
 from heron.types import (Actor, Article, Claim, Event, Location, Participant, Problem, Quote, Removed,
                          Source, Speaker)
@@ -445,15 +445,35 @@ def test_events_keep_their_mentions_and_inferred_sides(store):
     assert json.loads(recipient)[0]["inferred"] == "counterpart:main-dyad"
 
 
-def test_events_stored_before_mentions_existed_get_their_one_telling(tmp_path):
+def test_num_mentions_counts_every_telling_not_every_record(store):
+    from heron.types import EventMention
+
+    article = story("told")
+    told = article.events[0]
+    told.mentions = [EventMention("Talks held in Geneva", 0, 20, "Talks", "test:consult"),
+                     EventMention(told.text, told.start, told.end, told.event_text, told.rule)]
+    store.write_batch([entry(article), entry(story("copy", text=OTHER, publication="paper.example"))])
+    consult = next(r for r in unique_events(store.con) if r["event"] == "CONSULT")
+    assert (consult["num_mentions"], consult["num_articles"]) == (3, 2)
+
+
+def test_a_store_from_before_counted_tellings_counts_them_on_open(tmp_path):
+    """Migration 8: the view is rebuilt to count an event's mentions instead of its records."""
+    from heron.types import EventMention
+
+    article = story("old")
+    told = article.events[0]
+    told.mentions = [EventMention("Talks held in Geneva", 0, 20, "Talks", "test:consult"),
+                     EventMention(told.text, told.start, told.end, told.event_text, told.rule)]
     with Store(tmp_path / "t.duckdb") as first:
-        first.write_batch([entry(story("old"))])
-        first.con.execute("UPDATE events SET mentions = NULL")  # as a version 6 store left them
-        first.con.execute("DELETE FROM schema_version WHERE version = 7")
+        first.write_batch([entry(article)])
+        first.con.execute(UNIQUE_EVENTS_VIEW_V6)  # as a version 7 store left it
+        first.con.execute("DELETE FROM schema_version WHERE version = 8")
+        assert next(r for r in unique_events(first.con) if r["event"] == "CONSULT")["num_mentions"] == 1
     with Store(tmp_path / "t.duckdb") as again:
-        rows = again.con.execute("SELECT event_text, start, mentions FROM events ORDER BY event_id").fetchall()
-    for event_text, start, mentions in rows:
-        assert [(m["event_text"], m["start"]) for m in json.loads(mentions)] == [(event_text, start)]
+        assert next(r for r in unique_events(again.con) if r["event"] == "CONSULT")["num_mentions"] == 2
+        again.con.execute("UPDATE events SET mentions = NULL")  # a record without mentions is one telling
+        assert next(r for r in unique_events(again.con) if r["event"] == "CONSULT")["num_mentions"] == 1
 
 
 def test_a_store_from_before_event_statuses_gets_them_on_open(tmp_path):

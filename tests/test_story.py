@@ -147,3 +147,20 @@ def test_a_forecast_is_no_retelling_of_what_happened(code_text):
     meetings = of_type(article, "CONSULT")
     assert sorted(e.status for e in meetings) == ["expected", "happened"]
     assert all(len(e.mentions) == 1 for e in meetings)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Kenyan lawmakers approved the budget on Monday. Kenya's president said Kenya would keep its promises.", "SUPPORT"),
+    ("Kenyan opposition parties rejected the budget on Monday. Kenya's president said Kenya would keep its promises.",
+     "REJECT"),
+])
+def test_a_domestic_act_on_a_thing_is_aimed_at_the_country(code_text, text, event_type):
+    (event,) = of_type(code_text(text, PUBLISHED), event_type)
+    assert [(p.code, p.inferred) for p in event.recipient if p.code] == [("KEN", "counterpart:domestic")]
+    assert event.rule.endswith("+recipient=counterpart:domestic")
+
+
+def test_no_domestic_target_outside_a_story_about_one_country(code_text):
+    text = "Kenyan lawmakers approved the budget on Monday. Uganda and Tanzania criticised Kenya and Somalia."
+    (event,) = of_type(code_text(text, PUBLISHED), "SUPPORT")
+    assert not codes(event.recipient) and "counterpart" not in event.rule

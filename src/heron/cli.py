@@ -35,12 +35,20 @@ def _settings(**kwargs) -> Settings:
 
 def error(message: object) -> None:
     """The one way an error reaches stderr: one line, control characters escaped, bounded."""
-    click.echo(f"heron: error: {one_line(str(message))}", err=True)
+    _stderr_line(f"heron: error: {one_line(str(message))}")
 
 
 def warning(message: object) -> None:
     """A warning line on stderr, formatted as errors are."""
-    click.echo(f"heron: warning: {one_line(str(message))}", err=True)
+    _stderr_line(f"heron: warning: {one_line(str(message))}")
+
+
+def _stderr_line(line: str) -> None:
+    """One line on stderr, on its own line even while a progress bar is drawn there (tqdm
+    clears the bar, writes the line and draws the bar again below it)."""
+    from tqdm import tqdm
+
+    tqdm.write(line, file=sys.stderr)
 
 
 class _LogLine(logging.Handler):
@@ -49,7 +57,7 @@ class _LogLine(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            click.echo(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}", err=True)
+            _stderr_line(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}")
         except Exception:
             self.handleError(record)
 
@@ -67,6 +75,14 @@ def _progress(settings: Settings, inputs=(), unit: str = "input"):
 
         total = count_inputs(inputs, settings.limits)
     return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+
+
+def _advance(bar, done: int) -> None:
+    """Move the bar on; a total counted too low (a large .txt counts as one input and is coded
+    as many parts) grows rather than letting the bar pass it."""
+    if bar.total is not None and bar.n + done > bar.total:
+        bar.total = bar.n + done
+    bar.update(done)
 
 
 def _workers(workers: int | None) -> int:
@@ -129,15 +145,13 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
     failed = 0
     with _progress(settings, inputs) as bar:
         for result in code_paths(inputs, settings):
-            bar.update(1)
+            _advance(bar, 1)
             if isinstance(result, InputError):
                 failed += 1
-                bar.clear()
                 error(result)
             else:
                 for problem in result.problems:
                     if problem.stage in WARNED_STAGES:
-                        bar.clear()
                         warning(f"{result.origin}: {problem.message}")
                 if as_json:
                     click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -170,7 +184,7 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
                          infer_counterparts=infer_counterparts, time_budget=time_budget)
     before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
-        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: bar.update(n), engine=coder)
+        report = ingest_paths(inputs, settings, on_batch=lambda n, counts: _advance(bar, n), engine=coder)
     for failure in report.failed:
         error(failure)
     _warn_stored_problems(settings.db, before)
@@ -321,7 +335,8 @@ def _day(value) -> str | None:
 @UNTIL
 @click.option("--status", "statuses", multiple=True, type=click.Choice(EVENT_STATUSES),
               help="Keep events with this status (repeatable): happened, planned (promised, scheduled), "
-                   "expected (others' forecast), background (before the story's news window). Default: all.")
+                   "expected (others' forecast), background (before the story's news window), "
+                   "commentary (an analyst's statement), unattributed (no political actor named). Default: all.")
 @click.option("--unique", is_flag=True, help="Merged events (copies of a story counted once) instead of every record.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
 @FORMAT
@@ -471,7 +486,7 @@ def export(db, fmt, out, force, unique, header) -> None:
         result = run_export(exporter, con, db_path, target, sys.stdout, unique=unique, header=header)
     note = (f"; left out {result.skipped_negated} negated events (the format cannot mark negation)"
             if result.skipped_negated else "")
-    note += (f"; left out {result.skipped_expected} expected events (forecasts, not acts)"
+    note += (f"; left out {result.skipped_expected} expected, commentary or unattributed events (not acts)"
              if result.skipped_expected else "")
     click.echo(f"heron: exported {result.records} {fmt} records to {out or 'stdout'}{note}", err=True)
 

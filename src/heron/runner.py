@@ -2,12 +2,15 @@
 
 One code path for `heron code` and `heron ingest`, whatever the engine: the main process cuts
 the inputs into partitions (:mod:`heron.engines.partitions`), workers read and code them
-(:func:`code_partition`), and the main process prints the records, or alone writes them to
-the store, one transaction per partition.
+(:func:`code_partition`), and the main process prints the records. For a store the workers
+read and fingerprint first (:func:`read_for_store`), the main process drops what is recorded
+and marks copies, workers code only the new documents (:func:`code_documents`), and the main
+process alone writes them, one transaction per partition.
 """
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -47,66 +50,76 @@ def code_paths(paths: Iterable[str], settings: Settings, engine: Engine | None =
     owned = engine is None
     engine = engine or open_engine("local", settings.workers, preload=partial(_pipeline_for, settings))
     size = min(settings.batch_size, CODE_PARTITION)
-    tasks = ((settings, partition, frozenset(), False) for partition in partitions(paths, size, settings.limits))
+    tasks = ((settings, partition) for partition in partitions(paths, size, settings.limits))
     try:
-        for outcomes in engine.map(code_partition, tasks):
-            yield from (outcome.result for outcome in outcomes)
+        for results in engine.map(code_partition, tasks):
+            yield from results
             if on_partition:
-                on_partition(len(outcomes))
+                on_partition(len(results))
     finally:
         if owned:
             engine.close()
 
 
-# --- workers: read a partition, skip what is stored, code the rest -------------------------
+# --- workers: read a partition, code documents ------------------------------------------
+
+def code_partition(settings: Settings, partition: Partition) -> list[Result]:
+    """Read and code one partition (`heron code`); articles come back without their parse."""
+    return _in_worker(_code_read, settings, partition)
+
+
+def _code_read(settings: Settings, partition: Partition) -> list[Result]:
+    items = list(read_partition(partition, settings.limits))
+    coded = iter(code_for_store(settings, [i for i in items if isinstance(i, RawDocument)], signatures=False))
+    return [_plain(item if isinstance(item, InputError) else next(coded)[0]) for item in items]
+
 
 @dataclass
 class Outcome:
-    """One input of a partition as a worker saw it."""
+    """One input of a partition as a worker read it, before anything is coded."""
 
     origin: str
     fingerprint: str
-    result: Result | None  # None: (origin, fingerprint) was already stored, so it was not coded
-    signature: bytes | None = None  # MinHash signature of a coded article's text (for the store)
+    item: Item | None  # None: (origin, fingerprint) was already stored, so it is not sent back
 
 
-def code_partition(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]],
-                   for_store: bool) -> list[Outcome]:
-    """Read and code one partition; inputs whose (origin, fingerprint) is in ``known`` are not
-    coded. Articles come back without their parse; for the store, with their signature.
+def read_for_store(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]]) -> list[Outcome]:
+    """Read and fingerprint one partition (`heron ingest`); documents whose (origin,
+    fingerprint) is in ``known`` stay here, so a rerun sends back fingerprints only."""
+    return _in_worker(_read_outcomes, settings, partition, known)
 
-    Outcomes and errors cross back from a worker pickled, so anything raised here leaves as a
-    HeronError: heron's errors pickle, other libraries' may not, and one that cannot be
-    unpickled breaks the whole pool."""
+
+def _read_outcomes(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]]) -> list[Outcome]:
+    outcomes = []
+    for item in read_partition(partition, settings.limits):
+        fp = fingerprint(item)
+        stored = isinstance(item, RawDocument) and (item.origin, fp) in known
+        outcomes.append(Outcome(item.origin, fp, None if stored else _plain(item)))
+    return outcomes
+
+
+def code_documents(settings: Settings, documents: list[RawDocument]) -> list[tuple[Result, bytes | None]]:
+    """Code the documents the writer found new (`heron ingest`), each with its signature."""
+    return _in_worker(lambda: [(_plain(result), signature)
+                               for result, signature in code_for_store(settings, documents)])
+
+
+def _in_worker(task: Callable, *args):
+    """``task(*args)`` as a worker runs it. Results and errors cross back pickled, so anything
+    raised leaves as a HeronError: heron's errors pickle, other libraries' may not, and one
+    that cannot be unpickled breaks the whole pool."""
     try:
-        outcomes = _code_partition(settings, partition, known, for_store)
+        return task(*args)
     except HeronError as exc:
         failure = exc.detached()
     except Exception as exc:
         failure = HeronError(f"a worker could not code a partition: {type(exc).__name__}: {exc}")
-    else:
-        for outcome in outcomes:
-            if isinstance(outcome.result, InputError):
-                outcome.result.detached()
-        return outcomes
     raise failure
 
 
-def _code_partition(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]],
-                    for_store: bool) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    to_code: list[RawDocument] = []
-    for item in read_partition(partition, settings.limits):
-        fp = fingerprint(item)
-        outcomes.append(Outcome(item.origin, fp, item if isinstance(item, InputError) else None))
-        if isinstance(item, RawDocument) and (item.origin, fp) not in known:
-            to_code.append(item)
-            outcomes[-1].result = item
-    coded = iter(code_for_store(settings, to_code, signatures=for_store) if to_code else [])
-    for outcome in outcomes:
-        if isinstance(outcome.result, RawDocument):
-            outcome.result, outcome.signature = next(coded)
-    return outcomes
+def _plain(value):
+    """An InputError without its traceback and causes (a plain value to send back); anything else as it is."""
+    return value.detached() if isinstance(value, InputError) else value
 
 
 # --- ingest: the main process is the only writer ------------------------------------------
@@ -134,12 +147,13 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
                  engine: Engine | None = None) -> IngestReport:
     """Read, code and store every input under ``settings.db``; resumable and idempotent.
 
-    Each partition goes to a worker with the stored (origin, fingerprint) pairs of its origins,
-    so inputs already recorded are not coded again; the writer checks again before writing
-    (an input may repeat within the run), records a copy of an input stored under another
-    origin as a duplicate, and writes each partition in one transaction, in input order.
-    ``on_batch(n_inputs, counts)`` is called after each partition commits. ``engine``
-    defaults to ``settings.workers`` local processes.
+    Workers read and fingerprint each partition (given the stored (origin, fingerprint) pairs
+    of its origins, so they send back only what may be new); the writer checks every
+    fingerprint against the store and this run before anything is coded: inputs already
+    recorded are dropped and a copy of an input stored under another origin becomes a
+    duplicate, so only new documents go back to the workers to be coded. Each partition is
+    written in one transaction, in input order. ``on_batch(n_inputs, counts)`` is called after
+    each partition commits. ``engine`` defaults to ``settings.workers`` local processes.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -147,22 +161,39 @@ def ingest_paths(paths: Iterable[str], settings: Settings,
     engine = engine or open_engine("local", settings.workers)
     try:
         with Store(settings.db) as store:
-            tasks = ((settings, partition, store.known_origins(_origins(partition)), True)
-                     for partition in partitions(paths, settings.batch_size, settings.limits))
-            checked = _Checked(store)
-            for outcomes in engine.map(code_partition, tasks):
-                report.inputs += len(outcomes)
-                entries = checked(outcomes)
+            for read, entries in _coded_batches(paths, settings, engine, store):
                 counts = store.write_batch(entries)
+                report.inputs += read
                 _tally(report, entries, counts)
                 if on_batch:
-                    on_batch(len(outcomes), counts)
+                    on_batch(read, counts)
             report.copies = store.cluster_stories()
     finally:
         if owned:
             engine.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _coded_batches(paths: Iterable[str], settings: Settings, engine: Engine,
+                   store: Store) -> Iterator[tuple[int, list[InputRecord]]]:
+    """(inputs read, store entries) per partition, in input order: each partition is read on a
+    worker, checked here against the store and this run, and its new documents coded on a worker."""
+    reads = engine.map(read_for_store, ((settings, partition, store.known_origins(_origins(partition)))
+                                        for partition in partitions(paths, settings.batch_size, settings.limits)))
+    checked = _Checked(store)
+    waiting: deque[tuple[int, list[InputRecord]]] = deque()
+
+    def new_documents() -> Iterator[tuple[Settings, list[RawDocument]]]:
+        for outcomes in reads:  # checked in input order, so a copy in a later partition is known
+            entries = checked(outcomes)
+            waiting.append((len(outcomes), entries))
+            yield settings, [entry.result for entry in entries if isinstance(entry.result, RawDocument)]
+
+    for coded in engine.map(code_documents, new_documents()):
+        read, entries = waiting.popleft()
+        _fill(entries, coded)
+        yield read, entries
 
 
 def _origins(partition: Partition) -> list[str]:
@@ -177,8 +208,9 @@ def _origins(partition: Partition) -> list[str]:
 
 
 class _Checked:
-    """Outcomes -> store entries: drops inputs already recorded (by an earlier run, or earlier
-    in this one) and marks repeats of a stored or earlier input as duplicates."""
+    """Outcomes -> store entries, before coding: drops inputs already recorded (by an earlier
+    run, or earlier in this one) and makes repeats of a stored or earlier input duplicates
+    (result None); the documents left are what must be coded."""
 
     def __init__(self, store) -> None:
         self.store = store
@@ -193,17 +225,22 @@ class _Checked:
             key = (outcome.origin, outcome.fingerprint)
             if key in known or key in self.seen_pairs:
                 continue
-            if outcome.result is None:  # skipped by the worker as stored; the writer disagrees
-                raise HeronError(f"{outcome.origin}: not coded, yet not in the store")
+            if outcome.item is None:  # kept back by the worker as stored; the writer disagrees
+                raise HeronError(f"{outcome.origin}: not sent back by its worker, yet not in the store")
             self.seen_pairs.add(key)
-            if isinstance(outcome.result, InputError):
-                entries.append(InputRecord(outcome.origin, outcome.fingerprint, outcome.result))
-            elif outcome.fingerprint in stored or outcome.fingerprint in self.seen_prints:
-                entries.append(InputRecord(outcome.origin, outcome.fingerprint, None))
-            else:
-                entries.append(InputRecord(outcome.origin, outcome.fingerprint, outcome.result, outcome.signature))
+            copy = isinstance(outcome.item, RawDocument) and (outcome.fingerprint in stored
+                                                               or outcome.fingerprint in self.seen_prints)
+            entries.append(InputRecord(outcome.origin, outcome.fingerprint, None if copy else outcome.item))
             self.seen_prints.add(outcome.fingerprint)
         return entries
+
+
+def _fill(entries: list[InputRecord], coded: list[tuple[Result, bytes | None]]) -> None:
+    """Put each new document's coded result and signature in its entry, in order."""
+    results = iter(coded)
+    for entry in entries:
+        if isinstance(entry.result, RawDocument):
+            entry.result, entry.signature = next(results)
 
 
 def _tally(report: IngestReport, entries: list[InputRecord], counts: BatchCounts) -> None:
@@ -232,7 +269,9 @@ def _built_pipeline(settings: Settings):
 def code_for_store(settings: Settings, items: list[RawDocument],
                    signatures: bool = True) -> list[tuple[Result, bytes | None]]:
     """Code one batch: each result with its MinHash signature (None when not ``signatures``);
-    no spaCy Docs, which are large and neither printed nor stored."""
+    no spaCy Docs, which are large and neither printed nor stored. No items: nothing is loaded."""
+    if not items:
+        return []
     out = []
     for result in _code_guarded(_pipeline_for(settings), items):
         if isinstance(result, Article):

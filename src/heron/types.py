@@ -167,7 +167,7 @@ class Event:
     confidence: float = 0.5
     rule: str = ""
     mentions: list[EventMention] = field(default_factory=list)  # every telling, in text order (story stage)
-    status: str = "happened"  # happened | planned | expected | background (pipeline/events/eventness.py)
+    status: str = "happened"  # happened | planned | expected | background (events/eventness.py) | commentary | unattributed
     due: str | None = None  # the date a planned or expected event is set for (never a past date)
 
     def __repr__(self) -> str:
@@ -181,9 +181,11 @@ class Event:
 
 
 # What an event's status says (pipeline/events/eventness.py, docs/records.md)
-EVENT_STATUSES = ("happened", "planned", "expected", "background")
+EVENT_STATUSES = ("happened", "planned", "expected", "background", "commentary", "unattributed")
 # Event statuses an event data set counts: what happened (also as background) and what was
-# decided, promised or scheduled by the actors; an "expected" event is others' forecast, no act.
+# decided, promised or scheduled by the actors; an "expected" event is others' forecast, no act;
+# "commentary" is an analyst's statement, "unattributed" a statement or exchange no political
+# actor is named for (pipeline/events/commentary.py).
 COUNTED_STATUSES = ("happened", "planned", "background")
 
 

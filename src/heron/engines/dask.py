@@ -3,9 +3,10 @@
 Without a scheduler address a ``LocalCluster`` of ``workers`` single-threaded processes is
 started here and stopped at the end; with one, the engine connects to a running cluster
 (``dask scheduler`` on one machine, ``dask worker ADDRESS`` on each of the others) and leaves
-it running. What crosses the network: each task is a partition's description (file paths and
-byte offsets, or the documents themselves for stdin and feeds) plus the settings, and each
-result is the coded article records of that partition. Workers read the input files from the
+it running. What crosses the network: a reading task is a partition's description (file paths
+and byte offsets, or the documents themselves for stdin and feeds) plus the settings, and
+returns the partition's fingerprints and the documents not stored yet; a coding task takes
+the new documents and returns their coded article records. Workers read the input files from the
 same paths, so inputs must be on storage every worker sees at the same path (NFS, a shared
 volume, or the same copy on each machine), and every worker needs heron and its model installed.
 """

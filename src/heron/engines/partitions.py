@@ -75,7 +75,7 @@ def count_inputs(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> int |
     paths = list(paths)
     if "-" in paths:
         return None
-    return sum(piece.size for piece in _pieces(paths, sys.maxsize, limits))
+    return sum(piece.size for piece in _pieces(paths, sys.maxsize, limits, warn=False))
 
 
 def read_partition(partition: Partition, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
@@ -101,7 +101,9 @@ def read_piece(piece: Piece, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
         yield from read_path(Path(piece.path), limits)
 
 
-def _pieces(paths: Iterable[str], size: int, limits: Limits) -> Iterator[Piece]:
+def _pieces(paths: Iterable[str], size: int, limits: Limits, warn: bool = True) -> Iterator[Piece]:
+    """The pieces of the inputs; ``warn``: log what a scan finds worth a warning (a scan made
+    only to count inputs, before the one that plans them, does not, so each warning is given once)."""
     for name in paths:
         if name == "-":
             from heron.ingest.text import read_text_stream
@@ -119,12 +121,12 @@ def _pieces(paths: Iterable[str], size: int, limits: Limits) -> Iterator[Piece]:
                 if problem:
                     yield Piece(kind="items", items=(InputError(str(file), problem),))
                 else:
-                    yield from _file_pieces(file, size, limits)
+                    yield from _file_pieces(file, size, limits, warn)
         else:
-            yield from _file_pieces(path, size, limits)
+            yield from _file_pieces(path, size, limits, warn)
 
 
-def _file_pieces(path: Path, size: int, limits: Limits) -> Iterator[Piece]:
+def _file_pieces(path: Path, size: int, limits: Limits, warn: bool) -> Iterator[Piece]:
     reader = reader_for(path.name) if path.is_file() else None
     if reader == _JSONL and not is_gzip_name(path.name):
         from heron.ingest.jsonl import line_ranges
@@ -138,7 +140,7 @@ def _file_pieces(path: Path, size: int, limits: Limits) -> Iterator[Piece]:
     elif reader == _WARC:
         from heron.ingest.warc import record_ranges
 
-        ranges = _scanned(record_ranges(path, size, limits), path)
+        ranges = _scanned(record_ranges(path, size, limits, warn), path)
         if isinstance(ranges, list) and ranges:
             for offset, origins in ranges:
                 yield Piece(str(path), offset, count=len(origins), kind="warc", origins=tuple(origins))

@@ -215,12 +215,14 @@ def read_record_range(path: Path, offset: int, count: int,
         yield from _items(_Archive(stream, limits), path, limits, Counter(), responses=count)
 
 
-def record_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[int, list[str]]]:
+def record_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS,
+                  warn: bool = True) -> Iterator[tuple[int, list[str]]]:
     """(byte offset, origins) of consecutive ranges of ``size`` response records, found by
     reading record headers and skipping bodies (bounded as any read), so that workers can read
-    ranges apart. Each range starts right after the previous one's last response. Raises
-    InputError on anything but a well-formed archive: that one is read whole, which reports
-    its damage record by record."""
+    ranges apart. Each range starts right after the previous one's last response; with
+    ``warn``, the records that hold no page are then reported (workers reading ranges do not).
+    Raises InputError on anything but a well-formed archive: that one is read whole, which
+    reports its damage record by record."""
     kinds: Counter[str] = Counter()
     start, origins = 0, []
     with path.open("rb") as stream:
@@ -243,7 +245,7 @@ def record_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS) -> Ite
             raise InputError(str(path), "cannot be read at record boundaries") from exc
     if origins:
         yield start, origins
-    if kinds["response"]:
+    if kinds["response"] and warn:
         _log_skipped(path, kinds)
 
 

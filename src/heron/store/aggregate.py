@@ -12,7 +12,9 @@ GDELT style (events that cannot be matched across stories: per story, see ``stor
   recipient at all, cannot be told apart across independent reports ("police arrested two
   men" in 300 undated stories is not one arrest), so they merge only within one story
   cluster, whose id this column then holds.
-- ``num_mentions``: event records behind the row (GDELT NumMentions).
+- ``num_mentions``: tellings behind the row (GDELT NumMentions): an article that tells one
+  event in its headline, its lead and a later paragraph gives one event record with three
+  mentions, and counts three.
 - ``num_articles``: distinct articles; the same event in two copies of one story is ONE row
   with num_articles 2.
 - ``num_stories``: distinct story clusters (independent reports, copies counted once).
@@ -21,8 +23,9 @@ GDELT style (events that cannot be matched across stories: per story, see ``stor
 - ``first_article_id`` / ``source_url``: the first-stored article that reported it.
 
 Negated events ("denied that troops crossed") are left out: they report that nothing happened;
-so are events with status "expected" (others' forecasts: "is expected to meet"). Planned and
-background events stay (docs/records.md, "Status").
+so are events with status "expected" (others' forecasts), "commentary" (an analyst's view) or
+"unattributed" (no political actor named). Planned and background events stay (docs/records.md,
+"Status").
 """
 from __future__ import annotations
 
@@ -55,7 +58,7 @@ def counted(column: str = "status") -> str:
     return f"coalesce({column}, 'happened') IN ({names})"
 
 
-def _unique_events_view(kept: str) -> str:
+def _unique_events_view(kept: str, mentions: str) -> str:
     return f"""CREATE OR REPLACE VIEW unique_events AS
 WITH story AS (
     SELECT cluster_id, min(published) AS story_published FROM articles GROUP BY cluster_id
@@ -76,7 +79,7 @@ WITH story AS (
 SELECT substr(md5(concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), actor_codes, event,
                             coalesce(mode, ''), recipient_codes, coalesce(story_scope, ''))), 1, 16) AS id,
        event_date AS date, actor_codes, event, mode, recipient_codes, story_scope,
-       count(*) AS num_mentions,
+       {mentions} AS num_mentions,
        count(DISTINCT article_id) AS num_articles,
        count(DISTINCT cluster_id) AS num_stories,
        count(DISTINCT source_name) AS num_sources,
@@ -89,9 +92,13 @@ FROM keyed
 GROUP BY event_date, actor_codes, event, mode, recipient_codes, story_scope"""
 
 
-# migrations 2 and 3 built the view before events had a status (migration 6)
-UNIQUE_EVENTS_VIEW_V3 = _unique_events_view("NOT coalesce(e.negated, false)")
-UNIQUE_EVENTS_VIEW = _unique_events_view(f"NOT coalesce(e.negated, false) AND {counted('e.status')}")
+# migrations 2 and 3 built the view before events had a status (migration 6), and migration 6
+# before events had mentions (migration 7): those views count records, not tellings
+_KEPT = f"NOT coalesce(e.negated, false) AND {counted('e.status')}"
+UNIQUE_EVENTS_VIEW_V3 = _unique_events_view("NOT coalesce(e.negated, false)", "count(*)")
+UNIQUE_EVENTS_VIEW_V6 = _unique_events_view(_KEPT, "count(*)")
+# a record with no mentions listed (stored before they existed, or built by hand) is one telling
+UNIQUE_EVENTS_VIEW = _unique_events_view(_KEPT, "CAST(sum(greatest(coalesce(json_array_length(mentions), 0), 1)) AS BIGINT)")
 
 
 def unique_events(con, limit: int | None = None) -> list[dict]:

@@ -18,8 +18,9 @@ Field names follow the published specifications:
   separated, no header unless asked. heron fills what it knows and leaves the rest empty.
 Negated events ("did not accuse") are left out of PLOVER and GDELT exports, which have no field
 to say so, and counted in the result; Parquet keeps them with the ``negated`` column. So are
-events with status "expected" (others' forecasts: "is expected to meet"): an event data set holds
-acts, and GDELT has no field to mark a forecast; Parquet keeps them with the ``status`` column.
+events with status "expected" (others' forecasts: "is expected to meet"), "commentary" (an
+analyst's view) or "unattributed" (no political actor named): an event data set holds acts of
+political actors, and GDELT has no field to mark them; Parquet keeps them with the ``status`` column.
 Planned events (promises, schedules: AGREE, THREATEN) and background events (dated by their own
 date) are exported, with their ``status`` in PLOVER records.
 """
@@ -73,7 +74,7 @@ _UNIQUE_SQL = "SELECT * FROM unique_events ORDER BY date NULLS LAST, id"
 class ExportResult:
     records: int
     skipped_negated: int = 0  # negated events left out (formats that cannot mark negation)
-    skipped_expected: int = 0  # events with status "expected" left out (others' forecasts, no act)
+    skipped_expected: int = 0  # events left out for their status: expected, commentary, unattributed
 
 
 def writes_folder(exporter):

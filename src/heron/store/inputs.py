@@ -32,7 +32,9 @@ class InputRecord:
     """One input's outcome, handed to the writer in input order.
 
     ``result`` is the coded Article, the InputError it raised, or None when the input is a
-    byte-identical copy of one already stored (``fingerprint`` finds the stored one).
+    byte-identical copy of one already stored (``fingerprint`` finds the stored one). The
+    runner builds records before coding, so a new input's record holds its RawDocument until
+    its Article replaces it; the writer only ever sees coded results.
     """
 
     origin: str

@@ -111,7 +111,7 @@ class EventFilter:
     mode: str | None = None
     sector: str | None = None  # a sector among the actor's or the recipient's
     area: Area = Area()  # where it happened (event records only)
-    status: tuple[str, ...] = ()  # event statuses to keep (happened, planned, expected, background); () keeps all
+    status: tuple[str, ...] = ()  # event statuses to keep (heron.types.EVENT_STATUSES); () keeps all
 
 
 def has_code(column: str) -> str:

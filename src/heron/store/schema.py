@@ -52,7 +52,7 @@ Tables (one row per ...)
     ``location_name`` (the gazetteer's name), ``feature`` (city, admin1, country, continent), ``quad_code``, ``event_scale``,
     ``cameo``, ``goldstein``, ``text`` (the sentence), ``start``, ``end``, ``event_text``,
     ``asserted_by_text``, ``asserted_by_actor``, ``negated``, ``confidence``, ``rule``,
-    ``status`` ('happened', 'planned', 'expected' or 'background'; see docs/records.md),
+    ``status`` (heron.types.EVENT_STATUSES; see docs/records.md),
     ``due`` (YYYY-MM-DD, YYYY-MM or YYYY: the date a planned or expected event is set for) and
     ``mentions`` JSON (every telling of the event in the article: ``text``, ``start``, ``end``,
     ``event_text``, ``rule``; a participant the story stage inferred carries ``inferred`` in
@@ -77,7 +77,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.store.aggregate import STORIES_VIEW, UNIQUE_EVENTS_VIEW, UNIQUE_EVENTS_VIEW_V3
+from heron.store.aggregate import STORIES_VIEW, UNIQUE_EVENTS_VIEW, UNIQUE_EVENTS_VIEW_V3, UNIQUE_EVENTS_VIEW_V6
 from heron.store.dedup import BANDS, ROWS
 
 
@@ -155,12 +155,14 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "leaves expected events out",
               ("ALTER TABLE events ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'happened'",
                "ALTER TABLE events ADD COLUMN IF NOT EXISTS due VARCHAR",
-               UNIQUE_EVENTS_VIEW)),
+               UNIQUE_EVENTS_VIEW_V6)),
     # events stored before version 7 were told once each: their one mention is the event itself
     Migration(7, "events: mentions (every telling of the event in its article)",
               ("ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON",
                """UPDATE events SET mentions = json_array(json_object('text', text, 'start', start, 'end', "end",
                       'event_text', event_text, 'rule', rule)) WHERE mentions IS NULL""")),
+    Migration(8, "unique_events: num_mentions counts every telling of an event (its mentions), not its records",
+              (UNIQUE_EVENTS_VIEW,)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

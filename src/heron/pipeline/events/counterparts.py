@@ -15,7 +15,11 @@ in story.yaml) and whose clause names no coded recipient, the story is read in t
 A clause that names its recipient by a phrase no dictionary codes ("ordered all public schools",
 "urged owners of food stalls", "jailed him") in a story about one country, whose actor is of
 that country, gets the country's code on that phrase (``counterpart:domestic``): a domestic
-event is aimed at the country's own people and bodies (eval/CODING.md).
+event is aimed at the country's own people and bodies (eval/CODING.md). So does, as a last
+resort, when the story has no two-country main dyad, any event of that country's actor whose
+clause names no coded recipient ("the general signed a power-sharing agreement", "opposition
+parties rejected the budget"; not a pronoun nor an act someone else did, "rejected the claims"):
+the country itself is added as the recipient, with the same rule.
 
 Each inferred participant carries the rule in ``inferred`` and the event's rule gains
 ``+recipient=<rule>``, so a user can tell them apart or leave them out (``Settings(infer_counterparts=False)``,
@@ -48,6 +52,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
     words = knowledge.story
     sents = list(article.doc.sents)
     dyad, home = main_dyad(events, knowledge), home_country(article, knowledge)
+    one_country = home if not dyad else None  # a story about one country, with no two-country main pair
     told_in: dict[int, list[Event]] = {}
     for other in events:
         for where in {index.get(m.start, -1) for m in (other.mentions or [mention_of(other)])}:
@@ -57,7 +62,8 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
         check()
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
                 or (_coded(event.recipient) and event.event.lower() not in words["statement_types"]):
-            out.append(event)  # a place's state stays the target of an act (PLOVER), not of a statement
+            # a place's state stays the target of an act (PLOVER), not of a statement
+            out.append(_domestic_target(article, event, one_country, knowledge) or event)
             continue
         earlier = events[:HEADLINE_EVENTS] + events[HEADLINE_EVENTS:k + 1][-LOOKBACK:]
         found, rule = _reacted_to(article, event, earlier, knowledge, index), REACTED
@@ -73,7 +79,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
             found, rule = _other_side(event, dyad), DYAD
         found = [p for p in found if not _same_actor(p, event.actor, loose=rule != REACTED)]
         if not found:
-            out.append(event)
+            out.append(_domestic_target(article, event, one_country, knowledge) or event)
             continue
         kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
         out.append(replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
@@ -263,6 +269,21 @@ def _domestic(article: Article, event: Event, home: str, knowledge: Knowledge) -
     if not changed:
         return None
     return replace(event, recipient=recipient, rule=f"{event.rule}+recipient={DOMESTIC}",
+                   confidence=round(max(0.1, event.confidence - 0.1), 2))
+
+
+def _domestic_target(article: Article, event: Event, home: str | None, knowledge: Knowledge) -> Event | None:
+    """An event of the home country's actor that names no coded recipient at all ("the general
+    signed a power-sharing agreement", "authorities approved a law", "the group launched 504
+    attacks") in a story about that country: a domestic event, aimed at the country itself."""
+    if home is None or event.negated or _coded(event.recipient) or home not in {p.code for p in event.actor}:
+        return None
+    heads = list(_uncoded_heads(article, event, lambda part: False))
+    if any(head.pos_ == "PRON" or _reacted_types(head, knowledge) for head in heads):
+        return None  # "rejected the accusations", "approved them": aimed at whoever made them
+    country = next((a for a in article.actors if a.code == home and a.kind == "country"), None)
+    part = Participant(home, None, country.name if country is not None else home, inferred=DOMESTIC)
+    return replace(event, recipient=event.recipient + [part], rule=f"{event.rule}+recipient={DOMESTIC}",
                    confidence=round(max(0.1, event.confidence - 0.1), 2))
 
 
