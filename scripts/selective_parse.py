@@ -60,7 +60,7 @@ def tokens(article: Article, parse) -> None:
 def compare(name: str, path: Path, settings: Settings) -> dict:
     documents = [d for d in read_paths([str(path)]) if not isinstance(d, Exception)]
     full, full_s, _ = code(documents, replace(settings, full_parse=True))
-    chosen, chosen_s, parse = code(documents, settings)
+    chosen, chosen_s, parse = code(documents, replace(settings, full_parse=False))
     differ = [_item_id(d) for d, a, b in zip(documents, full, chosen) if a != b]
     parts = {"tune": 0, "blind": 0}
     for item in differ:

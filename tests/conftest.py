@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,26 @@ from hypothesis import settings as settings_profile
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
+CACHE_FOLDER = pytest.StashKey[str]()
+
+
+def pytest_configure(config) -> None:
+    """Tests never read or write the user's knowledge cache: the session gets an empty folder of
+    its own, named in the environment so the heron commands tests start use it too."""
+    folder = tempfile.mkdtemp(prefix="heron-test-cache-")
+    config.stash[CACHE_FOLDER] = folder
+    os.environ["HERON_CACHE_DIR"] = folder
+    os.environ.pop("HERON_NO_CACHE", None)
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(config.stash.get(CACHE_FOLDER, ""), ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def cache_dir(pytestconfig) -> Path:
+    """The session's knowledge cache folder (empty when the session starts)."""
+    return Path(pytestconfig.stash[CACHE_FOLDER])
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ def test_taking_territory_by_force_is_a_battle(code_text, text):
 
 
 def test_holding_territory_is_coerce(code_text):
-    assert ("COERCE", "occupy") in rules(code_text("Russia annexed the Crimean peninsula in 2014."))
+    assert ("COERCE", "annex") in rules(code_text("Russia annexed the Crimean peninsula in 2014."))
 
 
 def test_seizing_property_is_coerce(code_text):

@@ -346,6 +346,7 @@ def test_part_of_an_object_stands_for_the_whole(code_text):
     ("Police in Lagos caught a gang of car thieves on Monday.", False),  # police and criminals alone
     ("Police in Lagos arrested three opposition lawmakers on Monday.", True),
     ("Police in Lagos arrested a gang of car thieves and two opposition lawmakers on Monday.", True),
+    ("Police in Lagos arrested three men and seized contraband on Monday.", False),  # ordinary crime named
 ])
 def test_policing_crime_is_no_coercion(code_text, text, coded):
     article = code_text(text, "2024-05-07")

@@ -52,4 +52,4 @@ def test_case2021_dev_type_recall(case2021):
 def test_case2021_dev_false_alarms_on_items_without_event(case2021):
     totals = case2021["totals"]
     assert totals["false_alarm_types"] == ["ASSAULT", "PROTEST", "COERCE"]
-    assert totals["false_alarm_rate"] <= 0.09, totals  # measured 0.071; the must-show ceiling is 0.10
+    assert totals["false_alarm_rate"] <= 0.09, totals  # measured 0.065; the must-show ceiling is 0.10

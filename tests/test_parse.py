@@ -95,44 +95,50 @@ QUIET = "More of the same is on the way.\n\n"  # no name, quote, pronoun, lexico
 LOUD = "Russia and Belarus agreed on Tuesday to keep the price unchanged.\n\n"
 
 
+@pytest.fixture(scope="module")
+def selective(settings):
+    """Code a text with the selective parse (``full_parse=False``); returns the Article."""
+    from dataclasses import replace
+
+    from heron.pipeline import build_pipeline
+    from heron.types import RawDocument
+
+    pipe = build_pipeline(replace(settings, full_parse=False))
+    return lambda text: pipe.process(RawDocument(origin="<test>", text=text, published="2022-07-01"))
+
+
 def tokens_of(article, paragraph: str) -> list:
     start = article.text.index(paragraph)
     return [t for t in article.doc if start <= t.idx < start + len(paragraph.rstrip())]
 
 
-def test_the_parser_skips_a_paragraph_without_cues_and_offsets_stay_exact(code_text):
-    article = code_text(LOUD + QUIET + "He said so.")
+def test_the_parser_skips_a_paragraph_without_cues_and_offsets_stay_exact(selective):
+    article = selective(LOUD + QUIET + "He said so.")
     assert article.doc.text == article.text
     assert not any(t.dep_ for t in tokens_of(article, QUIET))
     assert all(t.dep_ for t in tokens_of(article, LOUD))
     assert QUIET.strip() in [s.text.strip() for s in article.doc.sents]  # the sentence recogniser marked it
 
 
-def test_selective_and_full_parse_give_the_same_record(settings, pipeline):
-    from dataclasses import replace
-
-    from heron.pipeline import build_pipeline
-    from heron.types import RawDocument
-
-    raw = RawDocument(origin="<test>", text=LOUD + QUIET + '"We will not pay more," the minister said.\n\n' + QUIET,
-                      published="2022-07-01")
-    full = build_pipeline(replace(settings, full_parse=True)).process(raw)
-    chosen = pipeline.process(raw)
+def test_selective_and_full_parse_give_the_same_record(settings, code_text, selective):
+    assert settings.full_parse  # the default
+    text = LOUD + QUIET + '"We will not pay more," the minister said.\n\n' + QUIET
+    full, chosen = code_text(text), selective(text)
     assert all(t.dep_ for t in full.doc if not t.is_space)
     assert not any(t.dep_ for t in tokens_of(chosen, QUIET))
     assert chosen.to_dict() == full.to_dict() and chosen.events
 
 
-def test_a_word_a_user_lexicon_adds_is_a_cue(tmp_path, settings, code_text):
+def test_a_word_a_user_lexicon_adds_is_a_cue(tmp_path, settings, selective):
     from dataclasses import replace
 
     from heron.pipeline import build_pipeline
     from heron.types import RawDocument
 
     text = LOUD + "More kazooing is on the way.\n\n"
-    assert not any(t.dep_ for t in tokens_of(code_text(text), "More kazooing"))
+    assert not any(t.dep_ for t in tokens_of(selective(text), "More kazooing"))
     path = tmp_path / "kazoo.yaml"
     path.write_text("event: PROTEST\nentries:\n  - id: kazoo\n    verbs: [kazoo]\n", encoding="utf-8")
-    grown = build_pipeline(replace(settings, lexicon_files=(path,)))
+    grown = build_pipeline(replace(settings, lexicon_files=(path,), full_parse=False))
     article = grown.process(RawDocument(origin="<test>", text=text, published="2022-07-01"))
     assert all(t.dep_ for t in tokens_of(article, "More kazooing"))

@@ -113,6 +113,13 @@ def coding_options(command):
         click.option("--time-budget", type=click.FloatRange(min=0), metavar="SECONDS",
                      help="Seconds one input may take to code (default 120; 0: no limit); an input that "
                           "takes longer is a failed input, the others are coded."),
+        click.option("--selective-parse", "full_parse", flag_value=False, default=None,
+                     help="Run the dependency parser only on paragraphs that hold a cue (a name, quote, "
+                          "pronoun, lexicon or speech word); same records on the development sets, but news "
+                          "paragraphs nearly all hold one, so the full parse (default) is as fast."),
+        click.option("--no-cache", "cache", flag_value=False, default=None,
+                     help="Build the knowledge afresh and leave the knowledge cache alone (also "
+                          "$HERON_NO_CACHE=1; see `heron cache`)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -131,7 +138,7 @@ def cli() -> None:
 @WORKERS
 @coding_options
 def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files, lexicon_files, model,
-         infer_counterparts, time_budget) -> None:
+         infer_counterparts, time_budget, full_parse, cache) -> None:
     """Code articles: INPUTS are .txt, .html, .jsonl, feed or WARC files, folders, or - for stdin."""
     from rich.console import Console
 
@@ -140,7 +147,8 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
 
     settings = _settings(default_date=default_date, actor_files=actor_files, workers=_workers(workers),
                          boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model,
-                         infer_counterparts=infer_counterparts, time_budget=time_budget)
+                         infer_counterparts=infer_counterparts, time_budget=time_budget, full_parse=full_parse,
+                         cache=cache)
     console = Console(highlight=False)
     failed = 0
     with _progress(settings, inputs) as bar:
@@ -171,7 +179,7 @@ def code(inputs, as_json, workers, default_date, actor_files, boilerplate_files,
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use (tcp://host:8786); with --engine dask.")
 @coding_options
 def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, actor_files, boilerplate_files,
-           lexicon_files, model, infer_counterparts, time_budget) -> None:
+           lexicon_files, model, infer_counterparts, time_budget, full_parse, cache) -> None:
     """Code INPUTS into a DuckDB store; rerunning skips what is stored, so a killed run resumes."""
     from heron.engines import open_engine
     from heron.runner import ingest_paths
@@ -181,7 +189,8 @@ def ingest(inputs, db, workers, batch_size, engine, scheduler, default_date, act
     settings = _settings(db=Path(db) if db else None, workers=_workers(workers),
                          batch_size=batch_size, default_date=default_date, actor_files=actor_files,
                          boilerplate_files=boilerplate_files, lexicon_files=lexicon_files, model=model,
-                         infer_counterparts=infer_counterparts, time_budget=time_budget)
+                         infer_counterparts=infer_counterparts, time_budget=time_budget, full_parse=full_parse,
+                         cache=cache)
     before = _stored_seq(settings.db)
     with _progress(settings, inputs) as bar, open_engine(engine, settings.workers, scheduler) as coder:
         report = ingest_paths(inputs, settings, on_batch=lambda n, counts: _advance(bar, n), engine=coder)
@@ -512,6 +521,26 @@ def bench(paths, workers, limit, sample, repeat, model, as_json) -> None:
         click.echo(json.dumps(result.to_dict()))
     else:
         print_result(result)
+
+
+@cli.command()
+@click.option("--clear", is_flag=True, help="Remove every cached entry (the next run rebuilds what it needs).")
+def cache(clear) -> None:
+    """Show (or clear) the knowledge cache: built knowledge kept between runs ($HERON_CACHE_DIR)."""
+    from heron.pipeline.knowledge_cache import KnowledgeCache
+
+    settings = Settings()
+    store = KnowledgeCache(settings.cache_dir)
+    if clear:
+        click.echo(f"heron: removed {store.clear()} cache entries from {settings.cache_dir}", err=True)
+        return
+    state = "on" if settings.cache else "off ($HERON_NO_CACHE is set)"
+    click.echo(f"{settings.cache_dir} (cache {state})")
+    for path in store.entries():
+        try:
+            click.echo(f"{path.stat().st_size / 1e6:8.1f} MB  {path.name}")
+        except OSError:  # removed meanwhile by another run's pruning
+            continue
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,24 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def default_cache_dir() -> Path:
+    """Where built knowledge is cached: $HERON_CACHE_DIR, else the platform's user cache folder
+    ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows)."""
+    chosen = os.environ.get("HERON_CACHE_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "heron" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "heron"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "heron"
+
+
+def cache_enabled() -> bool:
+    """False when $HERON_NO_CACHE is set to anything but "" or "0"."""
+    return os.environ.get("HERON_NO_CACHE", "") in ("", "0")
+
+
 @dataclass(frozen=True)
 class Settings:
     language: str = "en"  # code of a registered language (heron.registry.LANGUAGES)
@@ -35,8 +54,10 @@ class Settings:
     batch_size: int = 32
     time_budget: float = 120.0  # seconds one input may take to code; 0: no limit (pipeline/budget.py)
     workers: int = 1
-    full_parse: bool = False  # True: parse every paragraph (the reference the selective parse is checked against)
+    full_parse: bool = True  # False: the selective parse, only paragraphs that hold a cue (pipeline/text/cues.py)
     db: Path = field(default_factory=lambda: Path(os.environ.get("HERON_DB", DEFAULT_DB)))
     progress: bool | None = None  # None: a bar only when stderr is a terminal
     limits: Limits = field(default_factory=Limits)  # caps on what one input may cost the readers
     infer_counterparts: bool = True  # give events with no named recipient one from the story (story stage)
+    cache: bool = field(default_factory=cache_enabled)  # read and write built knowledge in cache_dir
+    cache_dir: Path = field(default_factory=default_cache_dir)  # knowledge_cache.py; `heron cache` shows it

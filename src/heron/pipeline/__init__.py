@@ -13,9 +13,10 @@ from heron.pipeline.text.clean import Cleaner
 from heron.registry import STAGES, resolve
 
 
-def build_pipeline(settings: Settings, stages: list[str] | None = None) -> Pipeline:
-    """Build the pipeline with the named stages (default: all, in registry order)."""
-    knowledge = knowledge_for(settings)
+def build_pipeline(settings: Settings, stages: list[str] | None = None, knowledge: Knowledge | None = None) -> Pipeline:
+    """Build the pipeline with the named stages (default: all, in registry order) over
+    ``knowledge`` (default: the one for the settings, ``knowledge_for``)."""
+    knowledge = knowledge or knowledge_for(settings)
     names = stages if stages is not None else list(STAGES)
     built = [resolve(STAGES[name])(settings, knowledge) for name in names]
     return Pipeline(Cleaner(settings), built, knowledge, time_budget=settings.time_budget)

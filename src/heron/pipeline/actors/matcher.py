@@ -35,40 +35,66 @@ def _is_abbreviation(text: str) -> bool:
     return bool(letters) and (text == text.upper() or len(text) <= 3)
 
 
+# first word -> second word ("" for one-word names) -> (words, key, cased): imported names
+NameIndex = dict[str, dict[str, list[tuple[tuple[str, ...], str, bool]]]]
+
+
+@dataclass(frozen=True)
+class MatcherNames:
+    """What an ActorMatcher looks for, as plain tables (the knowledge cache keeps them; the spaCy
+    matchers are rebuilt from them over the model's vocabulary): each surface key's targets,
+    the keys matched as written and in any case, and the imported names by their first words."""
+
+    targets: dict[str, list[ActorEntry | CountryForm]]
+    cased: frozenset[str]
+    uncased: frozenset[str]
+    imported: NameIndex  # ImportedNames.by_start
+
+
+def matcher_names(dictionary: ActorDictionary, nlp) -> MatcherNames:
+    """Every name of the dictionary under the key the matchers find it by."""
+    targets: dict[str, list[ActorEntry | CountryForm]] = {}
+    cased_texts, uncased_texts = set(), set()
+    imported_names = ImportedNames(nlp)
+    for text, target in dictionary.phrases():
+        key = text if _is_abbreviation(text) else text.lower()
+        if imported(target):
+            if key not in targets:  # curated texts come first and keep their targets
+                targets[key] = [target]
+                imported_names.add(text, key, _is_abbreviation(text))
+            continue
+        targets.setdefault(key, [])
+        if target not in targets[key]:
+            targets[key].append(target)
+        (cased_texts if _is_abbreviation(text) else uncased_texts).add(key)
+    return MatcherNames(targets, frozenset(cased_texts), frozenset(uncased_texts), imported_names.by_start)
+
+
 class ActorMatcher:
     """PhraseMatchers over one spaCy vocabulary for all names in an ActorDictionary."""
 
     def __init__(self, dictionary: ActorDictionary, nlp, cities: dict[str, str],
-                 clear: dict[str, str] | None = None) -> None:
+                 clear: dict[str, str] | None = None, names: MatcherNames | None = None) -> None:
         """``cities``: city name (lower case) -> ISO3, for names no dictionary entry covers;
-        ``clear``: city names one place clearly owns (``clear_places``) -> ISO3."""
+        ``clear``: city names one place clearly owns (``clear_places``) -> ISO3; ``names``:
+        the dictionary's names as ``matcher_names`` gives them (read from the cache), else
+        computed here."""
         from spacy.matcher import PhraseMatcher
 
         self.dictionary = dictionary
         self.cities = cities
         self.clear = clear or {}
-        self.targets: dict[str, list[ActorEntry | CountryForm]] = {}
+        self.names = names or matcher_names(dictionary, nlp)
+        self.targets = self.names.targets
+        self.imported = ImportedNames(nlp, self.names.imported)
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
-        cased_texts, uncased_texts = set(), set()
-        self.imported = ImportedNames(nlp)
-        for text, target in dictionary.phrases():
-            key = text if _is_abbreviation(text) else text.lower()
-            if imported(target):
-                if key not in self.targets:  # curated texts come first and keep their targets
-                    self.targets[key] = [target]
-                    self.imported.add(text, key, _is_abbreviation(text))
-                continue
-            self.targets.setdefault(key, [])
-            if target not in self.targets[key]:
-                self.targets[key].append(target)
-            (cased_texts if _is_abbreviation(text) else uncased_texts).add(key)
-        for key in cased_texts:
+        for key in self.names.cased:
             self.cased.add(key, [nlp.make_doc(key)])
-        for key in uncased_texts:
+        for key in self.names.uncased:
             self.uncased.add(key, [nlp.make_doc(key)])
         # match ids are string hashes; keep their keys here so any Doc's vocabulary works
-        self.key_of = {nlp.vocab.strings[key]: key for key in cased_texts | uncased_texts}
+        self.key_of = {nlp.vocab.strings[key]: key for key in self.names.cased | self.names.uncased}
 
     def hits(self, span) -> list[Hit]:
         """Non-overlapping dictionary hits in a Doc or Span, in text order (token indices of the Doc)."""
@@ -148,10 +174,9 @@ class ImportedNames:
     scan of the text's words: building spaCy PhraseMatchers over them would cost seconds at every
     start for no faster matching. Plain names split on spaces; others are tokenised by spaCy."""
 
-    def __init__(self, nlp) -> None:
+    def __init__(self, nlp, by_start: NameIndex | None = None) -> None:
         self.nlp = nlp
-        # first word -> second word ("" for one-word names) -> (words, key, cased)
-        self.by_start: dict[str, dict[str, list[tuple[tuple[str, ...], str, bool]]]] = {}
+        self.by_start: NameIndex = {} if by_start is None else by_start
 
     def add(self, text: str, key: str, cased: bool) -> None:
         words = text.split() if _PLAIN.fullmatch(text) else [t.text for t in self.nlp.make_doc(text)]

@@ -48,6 +48,16 @@ def policing_crime(actor: list, recipient: list, words) -> bool:
         and any((p.sector or "").lower() in police for p in actor)
 
 
+def policing_motive(actor: list, recipient: list, sent, words, lexicon: Lexicon) -> bool:
+    """The police acting on people of no political sector where the sentence names ordinary crime
+    ("police arrested three men after a robbery", "police seized contraband"): law enforcement,
+    not repression ("... and two opposition lawmakers" stays COERCE)."""
+    police, crime = words["police_sectors"], words["crime_sectors"]
+    if any(p.sector and p.sector.lower() not in crime for p in recipient):
+        return False
+    return any((p.sector or "").lower() in police for p in actor) and crime_motive(sent, lexicon)
+
+
 def crime_motive(sent, lexicon: Lexicon) -> bool:
     """Ordinary theft named in the sentence ("during an attempted robbery")."""
     motives = lexicon.words("crime_motives")

@@ -150,6 +150,7 @@ class VerbIndex:
 class Rules:
     """lexicon/petrarch.yaml: heron's departures from the CAMEO-to-PLOVER table and its exclusions."""
     overrides: tuple[tuple[str, str, str | None], ...]  # (CAMEO prefix, PLOVER type, mode), longest first
+    line_overrides: dict[int, tuple[str, str | None]]  # upstream line (verb or pattern) -> (PLOVER type, mode)
     complement: dict[str, str]
     needs_recipient: frozenset[str]
     mutual: frozenset[str]
@@ -175,12 +176,18 @@ def rules_from(data) -> Rules:
         if not isinstance(row, dict) or row.get("event") not in TYPES or not str(row.get("cameo", "")).isdigit():
             raise DataFileError(RULES_FILE, f"an override needs a CAMEO code and a PLOVER type: {row!r}")
         overrides.append((str(row["cameo"]), row["event"], row.get("mode")))
+    line_overrides = {}
+    for row in data.get("verb_overrides") or ():
+        if not isinstance(row, dict) or row.get("event") not in TYPES or not str(row.get("line", "")).isdigit() \
+                or not row.get("why"):
+            raise DataFileError(RULES_FILE, f"a verb override needs an upstream line, a PLOVER type and why: {row!r}")
+        line_overrides[int(row["line"])] = (row["event"], row.get("mode"))
     for key in ("exclude_blocks", "exclude_lines", "exclude_verb_codes"):
         for row in data.get(key) or ():
             if not isinstance(row, dict) or not row.get("why"):
                 raise DataFileError(RULES_FILE, f"every entry of {key} needs a reason (why): {row!r}")
     return Rules(
-        overrides=tuple(sorted(overrides, key=lambda o: -len(o[0]))),
+        overrides=tuple(sorted(overrides, key=lambda o: -len(o[0]))), line_overrides=line_overrides,
         complement={str(k): str(v) for k, v in (data.get("complement") or {}).items()},
         needs_recipient=frozenset(data.get("needs_recipient") or ()), mutual=frozenset(data.get("mutual") or ()),
         excluded_blocks={str(r["block"]): str(r["why"]) for r in data.get("exclude_blocks") or ()},
@@ -204,7 +211,8 @@ class _Entries:
     def __init__(self, rules: Rules, plover: PloverTable) -> None:
         self.rules, self.plover, self.made = rules, plover, {}
 
-    def entry(self, code: str | None, found: petrarch.Plover | None, source: str) -> LexiconEntry | None:
+    def entry(self, code: str | None, found: petrarch.Plover | None, source: str,
+              line_override: tuple[str, str | None] | None = None) -> LexiconEntry | None:
         if code is None:
             return None
         event, mode, context = (found.event, found.mode, found.context) if found else (None, None, None)
@@ -212,6 +220,8 @@ class _Entries:
             if code.startswith(prefix):
                 event, mode = over_event, over_mode
                 break
+        if line_override is not None and event is not None:  # one verb's code read as another type
+            event, mode = line_override
         if event is None:  # a CAMEO code PLOVER has no type for (01 statements) codes nothing
             return None
         key = (code, source)
@@ -262,13 +272,14 @@ def _phrase(words: tuple[str, ...], synsets: dict[str, tuple[str, ...]]) -> Phra
 
 def _pattern(raw: petrarch.VerbPattern, entries: _Entries, synsets, table) -> Pattern:
     where = raw.source
+    over = entries.rules.line_overrides.get(int(where.rsplit(":", 1)[1]))
     subject = tuple(_phrase(np, synsets) for np in raw.subject)
     objects = tuple(_phrase(np, synsets) for np in raw.objects)
     preps = tuple((pp.prep, tuple(_phrase(np, synsets) for np in pp.nouns)) for pp in raw.preps)
     size = sum(p.size for p in subject + objects) + sum(1 + sum(p.size for p in nps) for _, nps in preps)
     return Pattern(raw.block, subject, objects, preps,
-                   active=entries.entry(raw.cameo, table.get(raw.cameo), where) if raw.cameo else None,
-                   passive=entries.entry(raw.passive, table.get(raw.passive), where) if raw.passive else None,
+                   active=entries.entry(raw.cameo, table.get(raw.cameo), where, over) if raw.cameo else None,
+                   passive=entries.entry(raw.passive, table.get(raw.passive), where, over) if raw.passive else None,
                    passive_only=raw.cameo is None and raw.passive is not None, size=size)
 
 
@@ -313,9 +324,10 @@ def load_verb_index(language: Language, plover: PloverTable) -> VerbIndex:
         if raw.block in rules.excluded_blocks or line in rules.excluded_lines:
             continue
         own = not {raw.block, str(line)} & rules.uncoded_verbs  # else the verb codes through patterns only
+        over = rules.line_overrides.get(line)
         row = VerbRow(raw.verb, tuple(raw.particles.split()), raw.block,
-                      entries.entry(raw.cameo, table.get(raw.cameo or ""), raw.source) if own else None,
-                      entries.entry(raw.passive, table.get(raw.passive or ""), raw.source) if own else None)
+                      entries.entry(raw.cameo, table.get(raw.cameo or ""), raw.source, over) if own else None,
+                      entries.entry(raw.passive, table.get(raw.passive or ""), raw.source, over) if own else None)
         index.verbs.setdefault(raw.verb, []).append(row)
         index.coded_verbs += bool(row.active or row.passive)
     for rows in index.verbs.values():

@@ -16,7 +16,7 @@ from heron.pipeline.events.dates import UNRESOLVED_DATES
 from heron.pipeline.events.eventness import (event_status, foreign_date, frame_status, headline_end, negated_noun,
                                             not_an_event, reference_status)
 from heron.pipeline.events.fields import date_for, location_for, scores
-from heron.pipeline.events.harm import non_agent, out_of_scope, policing_crime, violence_cue
+from heron.pipeline.events.harm import non_agent, out_of_scope, policing_crime, policing_motive, violence_cue
 from heron.pipeline.events.lexicon import LexiconEntry
 from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
@@ -209,7 +209,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         return None  # "pressure is pushing for this": no actor anywhere in the clause
     if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
-    if event in CONFLICTUAL_ACTS and policing_crime(actor, recipient, scope.knowledge.words):
+    if event in CONFLICTUAL_ACTS and (policing_crime(actor, recipient, scope.knowledge.words)
+                                      or policing_motive(actor, recipient, scope.sent, scope.knowledge.words, lexicon)):
         return None  # police and criminals alone: ordinary crime, outside PLOVER's scope
     if event == "ASSAULT" and out_of_scope(trig, scope.sent, coded(actor), lexicon):
         return None  # an accident, or violence in the course of a robbery: outside PLOVER's scope

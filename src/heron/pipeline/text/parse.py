@@ -15,14 +15,15 @@ one Doc whose text is exactly ``Article.text``, so every offset stays valid.
 Articles over ``LONG_TEXT_CHARS`` are parsed on their own, piece after piece with the time
 budget checked in between (pipeline.budget); shorter ones share ``nlp.pipe`` batches.
 
-Selective parse: every piece is first tokenised and tagged (the components before the parser);
+Selective parse (``Settings(full_parse=False)``, ``--selective-parse``; the full parse is the
+default, as the selective one skips too little of a news text to save time): every piece is
+first tokenised and tagged (the components before the parser);
 the parser then runs only over the pieces that hold a cue (pipeline/text/cues.py), the sentence
 recogniser marks the sentences of the others, and the components after the parser (attribute
 ruler, lemmatiser, entities: all read the parse's sentences or arcs) run over every piece. A piece
 is a text of its own to spaCy, and the parser reads the token vectors the first pass left on
 each Doc, so every parsed piece is exactly what the full pipeline gives (`scripts/
-selective_parse.py` compares whole records on the development sets). ``Settings.full_parse``
-parses every piece.
+selective_parse.py` compares whole records on the development sets).
 """
 from __future__ import annotations
 
