@@ -222,10 +222,13 @@ def _rank(trig: Trigger) -> tuple[int, int]:
     return order, -len(trig.words)
 
 
-def imported_trigger(token, lexicon: Lexicon, verbs: VerbIndex, verb_forms: tuple[str, ...]) -> Trigger | None:
-    """The base layer's trigger (PETRARCH2's verb patterns, events/patterns.py) for a verb."""
+def imported_trigger(token, lexicon: Lexicon, verbs: VerbIndex,
+                     verb_forms: tuple[str, ...] | None = None) -> Trigger | None:
+    """The base layer's trigger (PETRARCH2's verb patterns, events/patterns.py) for a verb;
+    ``verb_forms``: its forms when the caller has them."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    verb_forms = forms(token, lexicon) if verb_forms is None else verb_forms
     found = match_verb(token, verb_forms, verbs, any(f in lexicon.verbs for f in verb_forms))
     return Trigger(token, found.entry, found.pattern, "verb", words=found.words) if found else None
 
