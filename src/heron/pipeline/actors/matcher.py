@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm
+from heron.pipeline.index import tokens
 from heron.types import NON_STATE_CODES
 
 
@@ -205,11 +206,8 @@ class ImportedNames:
 
 def _words_of(doc) -> tuple[list[str], list[str]]:
     """The Doc's words in lower case and as written, read once per Doc (every sentence asks)."""
-    held = doc.user_data.get(("heron", "words"))
-    if held is None or len(held[0]) != len(doc):
-        held = ([t.lower_ for t in doc], [t.text for t in doc])
-        doc.user_data[("heron", "words")] = held
-    return held
+    read = tokens(doc)
+    return read.lower, read.text
 
 
 def _match_end(lowers: list[str], texts: list[str], start: int, limit: int,
