@@ -206,4 +206,42 @@ def quotes(article: Article, key: str, keep: Callable[[Any], bool]) -> Intervals
 
 def text_of(doc) -> str:
     """``doc.text``, which spaCy rebuilds from the tokens at every access, built once."""
-    return _doc_cached(doc, "text", lambda d: d.text)
+    def build(_) -> str:
+        read = tokens(doc)
+        return "".join(text + " " if space else text for text, space in zip(read.text, read.space))
+
+    return _doc_cached(doc, "text", build)
+
+
+# -- the tokens' strings -----------------------------------------------------------------------
+@dataclass
+class Tokens:
+    """The Doc's token attributes as plain lists, by token index: each read through a spaCy
+    Token makes a Python object, and the stages read every token many times over."""
+
+    text: list[str]
+    lower: list[str]
+    space: list[bool]  # a space follows (``whitespace_``)
+    lemma: list[str]  # as the model gives it, not lowercased
+    pos: list[str]
+    dep: list[str]
+    alpha: list[bool]
+
+
+def tokens(doc) -> Tokens:
+    """The Doc's tokens, read once from its arrays (spaCy's string store gives each string)."""
+    def build(_) -> Tokens:
+        from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS, SPACY
+
+        columns = [ORTH, LOWER, LEMMA, POS, DEP, SPACY, IS_ALPHA]
+        rows = doc.to_array(columns).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def column(k: int) -> list[str]:
+            return [names[h] if h in names else names.setdefault(h, strings[h]) for h in (r[k] for r in rows)]
+
+        return Tokens(column(0), column(1), [bool(r[5]) for r in rows], column(2), column(3), column(4),
+                      [bool(r[6]) for r in rows])
+
+    return _doc_cached(doc, "tokens", build)

@@ -266,6 +266,9 @@ class ActorDictionary:
                                   "country form a curated one already is": len(base.forms) - len(self.base_forms),
                                   "agent noun a curated role noun already is": sum(1 for t in base.roles if t in self.roles
                                                                                    and not self.roles[t].source)}
+        # every beginning of a role term, letter by letter: titles.find_roles passes over a word
+        # that begins none without looking up the phrases it would begin
+        self.role_prefixes = frozenset(term[:k] for term in self.roles for k in range(1, len(term) + 1))
 
     def _country_names(self) -> dict[str, str]:
         names: dict[str, str] = {}

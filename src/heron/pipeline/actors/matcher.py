@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm
+from heron.pipeline.index import tokens
 from heron.types import NON_STATE_CODES
 
 
@@ -215,13 +216,14 @@ def fold(word: str) -> str:
 
 
 def _words_of(doc) -> tuple[list[str], list[str]]:
-    """The Doc's words in lower case without diacritics and as written, read once per Doc
-    (every sentence asks)."""
-    held = doc.user_data.get(("heron", "words"))
-    if held is None or len(held[0]) != len(doc):
-        held = ([fold(t.lower_) for t in doc], [t.text for t in doc])
-        doc.user_data[("heron", "words")] = held
-    return held
+    """The Doc's words in lower case without diacritics and as written (the folded words are
+    worked out once per Doc from its token table: every sentence asks)."""
+    read = tokens(doc)
+    held = doc.user_data.get(("heron", "folded words"))
+    if held is None or held[0] is not read.lower:
+        held = (read.lower, [fold(w) for w in read.lower])
+        doc.user_data[("heron", "folded words")] = held
+    return held[1], read.text
 
 
 def _match_end(lowers: list[str], texts: list[str], start: int, limit: int,

@@ -46,7 +46,7 @@ class SpanCoder:
     def by_rules(self, span) -> tuple[str | None, str | None]:
         hits = self.matcher.hits(span)
         hit_at = {i: h for h in hits for i in range(h.start, h.end)}
-        found = find_roles(self.doc, self.matcher.dictionary.roles, span.start, span.end).values()
+        found = find_roles(self.doc, self.matcher.dictionary, span.start, span.end).values()
         roles = [r for r in {id(r): r for r in found}.values()  # words of a dictionary name are not roles
                  if not any(j in hit_at for j in range(r.start, r.end))]
         role = choose_role(sorted(roles, key=lambda r: r.start), span.root)

@@ -79,7 +79,7 @@ class ActorFinder:
         self.named_in_full = {id(h.target) for h in self.hits if h.end - h.start > 1}
         self.dominant = dominant_code(self.hits)
         # role words inside a dictionary name ("European Union") are part of that name
-        self.role_at = {i: r for i, r in find_roles(self.doc, self.dictionary.roles).items()
+        self.role_at = {i: r for i, r in find_roles(self.doc, self.dictionary).items()
                         if not any(j in self.hit_at for j in range(r.start, r.end))}
         self.owned: set[int] = set()
         self.title_tokens: set[int] = set()  # words of someone's title: not context for others

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from heron.pipeline.actors.dictionary import ActorEntry, CountryForm, Role
+from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm, Role
 from heron.pipeline.actors.matcher import Hit
+from heron.pipeline.index import tokens
 from heron.pipeline.words import WordLists
 from heron.types import NON_STATE_CODES
 
@@ -27,34 +28,65 @@ class RoleHit:
     role: Role
 
 
-def find_roles(doc, roles: dict[str, Role], start: int = 0, end: int | None = None) -> dict[int, RoleHit]:
+def find_roles(doc, dictionary: ActorDictionary, start: int = 0, end: int | None = None) -> dict[int, RoleHit]:
     """Role terms in doc[start:end], longest first; token index -> the RoleHit covering it."""
     covered: dict[int, RoleHit] = {}
     end = len(doc) if end is None else end
+    candidates = role_candidates(doc, dictionary)
     for i in range(start, end):
-        if i in covered or not doc[i].is_alpha and "." not in doc[i].text:
+        if i in covered:
             continue
-        for n in range(min(MAX_TERM, end - i), 0, -1):
-            role = _lookup(doc[i:i + n], roles)
-            if role is not None and _nominal(doc[i + n - 1]):
+        for n, role in candidates[i]:
+            if n <= end - i:
                 hit = RoleHit(i, i + n, role)
                 covered.update({j: hit for j in range(i, i + n)})
                 break
     return covered
 
 
-def _nominal(token) -> bool:
-    """Used as a noun: "firm" in "a firm" but not in "very firm"; "general" however tagged."""
-    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
+def role_candidates(doc, dictionary: ActorDictionary) -> list[list[tuple[int, Role]]]:
+    """Per token, the role terms starting there that end on a nominal word, longest first.
+
+    Worked out once per Doc (the actor stage and every coded span ask again) and kept in its
+    ``user_data`` with the dictionary it was read from."""
+    held = doc.user_data.get(("heron", "role candidates"))
+    if held is not None and held[0] is dictionary:
+        return held[1]
+    table = _role_candidates(doc, dictionary.roles, dictionary.role_prefixes)
+    doc.user_data[("heron", "role candidates")] = (dictionary, table)
+    return table
 
 
-def _lookup(span, roles: dict[str, Role]) -> Role | None:
-    """The role named by the span as written ("secretary-general") or with its last word's lemma."""
-    words = [t.lower_ + (t.whitespace_ and " ") for t in span]
+def _role_candidates(doc, roles: dict[str, Role], prefixes: frozenset[str]) -> list[list[tuple[int, Role]]]:
+    read = tokens(doc)
+    words = [lower + " " if space else lower for lower, space in zip(read.lower, read.space)]
+    lemmas = [lemma.lower() for lemma in read.lemma]
+    # used as a noun: "firm" in "a firm" but not in "very firm"; "general" however tagged
+    nominal = [pos in ("NOUN", "PROPN") or dep in NOMINAL_DEPS for pos, dep in zip(read.pos, read.dep)]
+    table: list[list[tuple[int, Role]]] = [[] for _ in words]
+    for i, (text, alpha) in enumerate(zip(read.text, read.alpha)):
+        stem = words[i]
+        # a term of n words begins with the first n - 1 as written (less trailing spaces)
+        if not (alpha or "." in text) or stem.rstrip() not in prefixes and lemmas[i].strip() not in roles:
+            continue
+        longest = 1
+        while longest < min(MAX_TERM, len(words) - i) and stem.rstrip() in prefixes:
+            longest += 1
+            stem += words[i + longest - 1]
+        for n in range(longest, 0, -1):
+            role = _lookup(words[i:i + n], lemmas[i + n - 1], read.pos[i + n - 1], roles)
+            if role is not None and nominal[i + n - 1]:
+                table[i].append((n, role))
+    return table
+
+
+def _lookup(words: list[str], last_lemma: str, last_pos: str, roles: dict[str, Role]) -> Role | None:
+    """The role named by the words as written ("secretary-general") or with the last one's lemma;
+    ``words`` are lowercased, each with a space where a space followed it in the text."""
     found = roles.get("".join(words).strip())
-    if (found is None or found.source) and span[-1].pos_ in ("NOUN", "PROPN"):
+    if (found is None or found.source) and last_pos in ("NOUN", "PROPN"):
         # a curated noun by its lemma wins over an imported one as written ("gunmen")
-        by_lemma = roles.get(("".join(words[:-1]) + span[-1].lemma_.lower()).strip())
+        by_lemma = roles.get(("".join(words[:-1]) + last_lemma).strip())
         if by_lemma is not None and (found is None or not by_lemma.source):
             found = by_lemma
     return found

@@ -19,6 +19,7 @@ from datetime import date
 
 from heron.pipeline.budget import check
 from heron.pipeline.events.participants import participants
+from heron.pipeline.index import tokens
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.language import lemma
 from heron.types import Article, Event, EventMention, Participant
@@ -269,9 +270,10 @@ def claims(article: Article, knowledge: Knowledge) -> list[Claim]:
     out = []
     words, story = knowledge.words, knowledge.story
     identify = [tuple(v.split()) for v in story["identify_verbs"]]
-    for i, sent in enumerate(article.doc.sents):
+    doc, tags = article.doc, tokens(article.doc).pos
+    for i, sent in enumerate(doc.sents):
         check()
-        for token in sent:
+        for token in (doc[k] for k in range(sent.start, sent.end) if tags[k] in ("VERB", "AUX")):  # as _claim_at asks
             found = _claim_at(token, words, identify, knowledge)
             if found is None:
                 continue

@@ -86,10 +86,17 @@ class Phrase:
     def size(self) -> int:
         return 2 * (1 + len(self.modifiers)) if not self.head.any else 1
 
-    def match(self, pool: list) -> object | None:
+    def match(self, pool: list, inside_of: dict[int, list] | None = None) -> object | None:
+        """The first token of the pool that heads this phrase; ``inside_of`` keeps each token's
+        subtree (without it) for the next phrase asking."""
+        inside_of = {} if inside_of is None else inside_of
         for token in pool:
             if self.head.fits(token):
-                inside = [t for t in token.subtree if t.i != token.i]
+                if not self.modifiers:
+                    return token
+                inside = inside_of.get(token.i)
+                if inside is None:
+                    inside = inside_of[token.i] = [t for t in token.subtree if t.i != token.i]
                 if all(any(m.fits(t) for t in inside) for m in self.modifiers):
                     return token
         return None
@@ -372,21 +379,25 @@ def _particles(verb, particles: tuple[str, ...]) -> list | None:
     return found
 
 
-def _named(pattern: Pattern, verb, pool: list, words: set[str]) -> list | None:
-    """The tokens the pattern names around the verb, or None when it does not match."""
+def _named(pattern: Pattern, verb, pool: list, words: set[str], inside_of: dict[int, list]) -> list | None:
+    """The tokens the pattern names around the verb, or None when it does not match.
+    ``inside_of``: each token's subtree without it, filled as they are asked for (one verb's
+    patterns ask about the same prepositions and phrases again and again)."""
     named = []
     for phrase in pattern.objects:
         if not phrase.head.any and not phrase.head.heads & words:
             return None
-        token = phrase.match(pool)
+        token = phrase.match(pool, inside_of)
         if token is None:
             return None
         named.append(token)
     for prep, phrases in pattern.preps:
         hit = None
         for token in (t for t in pool if t.lower_ == prep and t.dep_ in ("prep", "agent", "dative", "prt")):
-            inside = [t for t in token.subtree if t.i != token.i]
-            found = [phrase.match(inside) for phrase in phrases]
+            inside = inside_of.get(token.i)
+            if inside is None:
+                inside = inside_of[token.i] = [t for t in token.subtree if t.i != token.i]
+            found = [phrase.match(inside, inside_of) for phrase in phrases]
             if all(f is not None for f in found) and (phrases or inside):
                 hit = [token, *found]
                 break
@@ -396,7 +407,7 @@ def _named(pattern: Pattern, verb, pool: list, words: set[str]) -> list | None:
     if pattern.subject:
         subject = _subject_pool(verb)
         for phrase in pattern.subject:
-            token = phrase.match(subject)
+            token = phrase.match(subject, inside_of)
             if token is None:
                 return None
             named.append(token)
@@ -420,6 +431,7 @@ def match_verb(verb, verb_forms: tuple[str, ...], index: VerbIndex, curated: boo
     passive = is_passive(verb)
     pool = _pool(verb, passive)
     words = {t.lower_ for t in pool} | {lemma(t) for t in pool}
+    inside_of: dict[int, list] = {}
     for row in rows:
         near = _particles(verb, row.particles)
         if near is None:
@@ -427,7 +439,7 @@ def match_verb(verb, verb_forms: tuple[str, ...], index: VerbIndex, curated: boo
         for pattern in _candidates(index, row.block, words):
             if pattern.passive_only and not passive:
                 continue
-            named = _named(pattern, verb, pool, words)
+            named = _named(pattern, verb, pool, words, inside_of)
             if named is None:
                 continue
             entry = pattern.passive if passive and pattern.passive else pattern.active

@@ -25,6 +25,7 @@ from heron.pipeline.events.participants import (choose_recipients, clause_target
 from heron.pipeline.events.protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
                                          implied_protests, is_crowd)
 from heron.pipeline.events.triggers import Trigger, sentence_triggers
+from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
 
@@ -94,9 +95,10 @@ class EventStage(Stage):
         told: list[Told] = []
         notes: set[str] = set()
         headline = headline_end(article.text)
+        tags = read_tokens(article.doc).pos
         for index, sent in enumerate(article.doc.sents):
             check()
-            if len(sent) > MAX_SENTENCE_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if len(sent) > MAX_SENTENCE_TOKENS or not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end]):
                 continue
             groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.events.patterns import VerbIndex, match_verb
+from heron.pipeline.index import tokens
 from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
+INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
 
 
 @dataclass
@@ -34,8 +36,13 @@ def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
     """The lemma, then plain de-inflections of the word (the language's lexicon/inflections.yaml):
     the small model mislemmatises some verbs ("staged" -> "stag"), so a lexicon verb is also
     found from its inflected form."""
-    word, out = token.lower_, [lemma(token)]
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
+    return word_forms(token.lower_, lemma(token), token.pos_, lexicon)
+
+
+def word_forms(word: str, lemma_lower: str, pos: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """``forms`` from a word's strings: lower case, lemma in lower case, part of speech."""
+    out = [lemma_lower]
+    if pos in INFLECTED:
         for suffix, repl in lexicon.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 out.append(word[: -len(suffix)] + repl)
@@ -120,9 +127,9 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     return True
 
 
-def phrase_triggers(token, lexicon: Lexicon) -> list[Trigger]:
+def phrase_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> list[Trigger]:
     found = []
-    key = next((f for f in forms(token, lexicon) if f in lexicon.phrases), None)
+    key = next((f for f in token_forms if f in lexicon.phrases), None)
     for rest, entry in lexicon.phrases.get(key, ()):
         *particles, obj_word = rest
         objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
@@ -133,11 +140,11 @@ def phrase_triggers(token, lexicon: Lexicon) -> list[Trigger]:
     return found
 
 
-def verb_triggers(token, lexicon: Lexicon) -> list[Trigger]:
+def verb_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> list[Trigger]:
     if token.pos_ not in ("VERB", "ADJ") and not (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         return []
     found = []
-    key = next((f for f in forms(token, lexicon) if f in lexicon.verbs), None)
+    key = next((f for f in token_forms if f in lexicon.verbs), None)
     for rest, entry in lexicon.verbs.get(key, ()):
         near = _near(token, rest) if rest else []
         if near is None or not _constraints_hold(entry, token, lexicon):
@@ -215,11 +222,13 @@ def _rank(trig: Trigger) -> tuple[int, int]:
     return order, -len(trig.words)
 
 
-def imported_trigger(token, lexicon: Lexicon, verbs: VerbIndex) -> Trigger | None:
-    """The base layer's trigger (PETRARCH2's verb patterns, events/patterns.py) for a verb."""
+def imported_trigger(token, lexicon: Lexicon, verbs: VerbIndex,
+                     verb_forms: tuple[str, ...] | None = None) -> Trigger | None:
+    """The base layer's trigger (PETRARCH2's verb patterns, events/patterns.py) for a verb;
+    ``verb_forms``: its forms when the caller has them."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    verb_forms = forms(token, lexicon)
+    verb_forms = forms(token, lexicon) if verb_forms is None else verb_forms
     found = match_verb(token, verb_forms, verbs, any(f in lexicon.verbs for f in verb_forms))
     return Trigger(token, found.entry, found.pattern, "verb", words=found.words) if found else None
 
@@ -229,13 +238,40 @@ def sentence_triggers(sent, lexicon: Lexicon, verbs: VerbIndex | None = None) ->
     verbs, nominal events, plain verbs, then the imported base layer (`verbs`), so a curated
     entry on the same head wins. The caller keeps the first candidate that yields an event."""
     groups: dict[int, list[Trigger]] = {}
-    for token in sent:
-        for trig in phrase_triggers(token, lexicon) + noun_triggers(token, lexicon) + verb_triggers(token, lexicon):
+    imported: list[tuple[object, tuple[str, ...]]] = []
+    for token, token_forms, kinds in _trigger_words(sent, lexicon, verbs):
+        found = phrase_triggers(token, lexicon, token_forms) if "phrase" in kinds else []
+        found += noun_triggers(token, lexicon) if "noun" in kinds else []
+        found += verb_triggers(token, lexicon, token_forms) if "verb" in kinds else []
+        for trig in found:
             groups.setdefault(trig.head.i, []).append(trig)
+        if "imported" in kinds:
+            imported.append((token, token_forms))
     ranked = {i: sorted(group, key=_rank) for i, group in groups.items()}
-    if verbs is not None:
-        for token in sent:
-            trig = imported_trigger(token, lexicon, verbs)
-            if trig is not None:
-                ranked.setdefault(token.i, []).append(trig)
+    for token, token_forms in imported:
+        trig = imported_trigger(token, lexicon, verbs, token_forms)
+        if trig is not None:
+            ranked.setdefault(token.i, []).append(trig)
     return [ranked[i] for i in sorted(ranked)]
+
+
+def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
+    """The sentence's tokens that some trigger rule can start from, with their forms and the
+    kinds of rule: a word none of the lexicon's tables holds is passed over on its strings
+    alone, without a spaCy Token made for it (most words of a sentence)."""
+    doc, read = sent.doc, tokens(sent.doc)
+    for i in range(sent.start, sent.end):
+        pos, word, lemma_lower = read.pos[i], read.lower[i], read.lemma[i].lower()
+        token_forms = word_forms(word, lemma_lower, pos, lexicon) if pos in INFLECTED else (lemma_lower,)
+        kinds = set()
+        if any(f in lexicon.phrases for f in token_forms):
+            kinds.add("phrase")
+        if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns):
+            kinds.add("noun")
+        if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
+                any(f in lexicon.verbs for f in token_forms):
+            kinds.add("verb")
+        if verbs is not None and pos in ("VERB", "AUX") and any(f in verbs.verbs for f in token_forms):
+            kinds.add("imported")
+        if kinds:
+            yield doc[i], token_forms, kinds
