@@ -189,6 +189,30 @@ def test_name_variants_merge_into_one_actor(actors_of, text, first, second):
     assert actor_named(article, first) is actor_named(article, second)
 
 
+@pytest.mark.parametrize("text, first, later, code", [
+    # family name first: the story calls him by the first word of the name
+    ("North Korean Premier Pak Chol Su inspected the port. Pak said exports would grow.", "Pak Chol Su", "Pak", "PRK"),
+    # a given name used alone, as Malaysian news does
+    ("Malaysian Prime Minister Rahman Yusof met the envoy. Rahman said ties were strong.",
+     "Rahman Yusof", "Rahman", "MYS"),
+    # a particle joined by a hyphen is no part of the short name
+    ("Sudanese Defense Minister Omar al-Tayeb resigned. Tayeb gave no reason.", "Omar al-Tayeb", "Tayeb", "SDN"),
+    # the one-word mention comes first, the full name later
+    ("Pak warned Seoul. North Korean Premier Pak Chol Su later inspected the port.", "Pak Chol Su", "Pak", "PRK"),
+])
+def test_a_person_named_in_full_is_later_called_by_any_one_word_of_the_name(actors_of, text, first, later, code):
+    article = actors_of(text)
+    person = actor_named(article, first)
+    assert person is actor_named(article, later)
+    assert (person.code, person.kind) == (code, "person")
+
+
+def test_a_word_shared_by_two_peoples_names_joins_neither(actors_of):
+    article = actors_of("South Korean ministers Kim Min-jae and Kim Soo-hyun met. Kim said nothing was agreed.")
+    shared = actor_named(article, "Kim")
+    assert shared is not actor_named(article, "Kim Min-jae") and shared is not actor_named(article, "Kim Soo-hyun")
+
+
 def test_known_people_carry_wikidata_and_dated_office(actors_of):
     article = actors_of("Vladimir Putin met Xi Jinping in Beijing.")
     putin = actor_named(article, "Vladimir Putin")

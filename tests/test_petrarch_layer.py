@@ -134,3 +134,25 @@ def test_the_shipped_layer_adds_field_scale_knowledge(knowledge):
     assert counts["imported"]["office holders"] > 15_000 and counts["imported"]["groups"] > 900
     assert counts["imported"]["organisations"] > 5_000 and counts["imported"]["role nouns"] > 1_000
     assert all(reason and n >= 0 for reason, n in knowledge.actors.base_left_out.items())
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Omar Hassan Ahmad al Bashir", "Omar al Bashir"),  # middle names left out, a surname particle kept
+    ("Mahathir Bin Mohamad", "Mahathir Mohamad"),  # a patronymic particle left out
+])
+def test_long_imported_person_names_also_match_first_and_last_name(knowledge, full, short):
+    entry = next(e for e in knowledge.actors.base_entries if e.kind == "person" and e.name.lower() == full.lower())
+    assert short.lower() in {v.lower() for v in entry.variants}
+
+
+def test_first_and_last_name_variant_codes_the_person(code_text):
+    article = code_text("Mahathir Mohamad met farmers in Kedah.", published="2003-06-01")
+    person = next(a for a in article.actors if a.kind == "person")
+    assert (person.name, person.code, person.sector) == ("Mahathir Bin Mohamad", "MYS", "GOV")
+
+
+@pytest.mark.parametrize("text", ["José Mujica spoke in Montevideo.", "Álvaro Uribe Vélez spoke in Bogotá."])
+def test_imported_names_match_without_regard_to_diacritics(code_text, text):
+    article = code_text(text, published="2008-05-01")
+    person = next(a for a in article.actors if a.kind == "person")
+    assert person.rule.startswith("petrarch/") and person.code in ("URY", "COL")

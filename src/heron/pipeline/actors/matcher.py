@@ -10,6 +10,7 @@ Overlapping matches keep the longest, then the leftmost.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from heron.pipeline.actors.dictionary import ActorDictionary, ActorEntry, CountryForm
@@ -107,7 +108,8 @@ class ActorMatcher:
                 if cased or any_case or (_capitalised(doc[start:end])
                                          and (not imported(self.targets[key][0]) or _title_case(doc[start:end]))):
                     found.append((start, end, key))
-        found += [m for m in self.imported.matches(span) if any_case or _title_case(doc[m[0]:m[1]])]
+        found += [m for m in self.imported.matches(span) if (any_case or _title_case(doc[m[0]:m[1]]))
+                  and not (getattr(self.targets[m[2]][0], "kind", None) == "person" and _name_goes_on(doc, m[1]))]
         found = [m for m in found if not self.inside_a_name(doc, m[0], m[1], self.targets[m[2]][0])]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
@@ -172,7 +174,8 @@ def _capitalised(span) -> bool:
 class ImportedNames:
     """The names of an imported layer (tens of thousands) by their first two words, matched by a
     scan of the text's words: building spaCy PhraseMatchers over them would cost seconds at every
-    start for no faster matching. Plain names split on spaces; others are tokenised by spaCy."""
+    start for no faster matching. Plain names split on spaces; others are tokenised by spaCy.
+    Names other than abbreviations match without regard to diacritics ("Sebastián Piñera")."""
 
     def __init__(self, nlp, by_start: NameIndex | None = None) -> None:
         self.nlp = nlp
@@ -180,7 +183,7 @@ class ImportedNames:
 
     def add(self, text: str, key: str, cased: bool) -> None:
         words = text.split() if _PLAIN.fullmatch(text) else [t.text for t in self.nlp.make_doc(text)]
-        words = tuple(words if cased else (w.lower() for w in words))
+        words = tuple(words if cased else (fold(w.lower()) for w in words))
         rest = [w for w in words[1:] if w != "-"]  # matches() looks past a hyphen too
         second = rest[0].lower() if rest else ""
         self.by_start.setdefault(words[0].lower(), {}).setdefault(second, []).append((words, key, cased))
@@ -204,10 +207,23 @@ class ImportedNames:
         return found
 
 
+def fold(word: str) -> str:
+    """The word without diacritics ("erdoğan" -> "erdogan"): upstream writes most names in plain
+    capitals, news often keeps the accents."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _words_of(doc) -> tuple[list[str], list[str]]:
-    """The Doc's words in lower case and as written, read once per Doc (every sentence asks)."""
+    """The Doc's words in lower case without diacritics and as written (the folded words are
+    worked out once per Doc from its token table: every sentence asks)."""
     read = tokens(doc)
-    return read.lower, read.text
+    held = doc.user_data.get(("heron", "folded words"))
+    if held is None or held[0] is not read.lower:
+        held = (read.lower, [fold(w) for w in read.lower])
+        doc.user_data[("heron", "folded words")] = held
+    return held[1], read.text
 
 
 def _match_end(lowers: list[str], texts: list[str], start: int, limit: int,
@@ -263,6 +279,17 @@ def _proper_head(token, roles: dict, any_tag: bool = False) -> bool:
 def imported(target: ActorEntry | CountryForm) -> bool:
     """An entry or form of an imported layer (its rule names the upstream file)."""
     return target.rule.startswith("petrarch/")
+
+
+def _name_goes_on(doc, end: int) -> bool:
+    """The personal name before ``end`` goes on: "Kim Min" of "Kim Min-jae", "Pak Chol" of
+    "Pak Chol Su" (spaCy's person entity continues) are not the people so named."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    if following.text[:1] in ("-", "‐") and not doc[end - 1].whitespace_:
+        return True
+    return following.ent_type_ == "PERSON" and following.ent_iob_ == "I"
 
 
 def _title_case(span) -> bool:

@@ -8,7 +8,8 @@ organisations, non-state armed groups, extra country names and the agent nouns (
 (``petrarch/Phoenix.Countries.actors.txt:105``).
 
 The dictionaries were built for recall over wire copy; heron keeps their precision:
-- people need a name of two words or more, and a two-word name whose words are both common
+- people need a name of two words or more (a longer name also gives its first and last words,
+  "WILLIAM SAMOEI RUTO" -> "William Ruto"), and a two-word name whose words are both common
   in the dictionary's own names ("Jorge Rodriguez") is left out, as is a name given to people of
   different countries; a variant that starts with a title ("PRESIDENT KARZAI") is left to the
   title rules, which know the date;
@@ -48,6 +49,7 @@ class CameoCodes:
     religions: frozenset[str]
     armed_group_sector: str
     articles: frozenset[str]
+    surname_particles: frozenset[str]
 
     def convert(self, role: petrarch.Role, states: frozenset[str]) -> tuple[str | None, str | None]:
         """(code, sector) of one upstream role; a region (MEA, SAS) gives no code."""
@@ -65,7 +67,8 @@ def read_cameo_codes() -> CameoCodes:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return CameoCodes(frozenset(data["actor_types"]), dict(data["sectors"]), frozenset(data["religions"]),
-                          str(data["armed_group_sector"]), frozenset(data["articles"]))
+                          str(data["armed_group_sector"]), frozenset(data["articles"]),
+                          frozenset(data["surname_particles"]))
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataFileError(CODES_FILE, f"not a CAMEO code table ({exc})") from exc
 
@@ -207,7 +210,10 @@ class LayerBuilder:
         if not any(o.code or o.sector for o in offices):
             self.layer.left_out["entry without a usable code"] += 1
             return None
-        names = [n for n in dict.fromkeys(map(self.bare, actor.names)) if self.name_ok(n, kind, actor.kind)]
+        names = list(dict.fromkeys(map(self.bare, actor.names)))
+        if kind == "person":
+            names += [s for s in map(self.first_and_last, names) if s is not None]
+        names = [n for n in dict.fromkeys(names) if self.name_ok(n, kind, actor.kind)]
         if not names:
             self.layer.left_out[f"{kind} without a precise name"] += 1
             return None
@@ -216,6 +222,19 @@ class LayerBuilder:
         entry.variants = [t for t in dict.fromkeys(texts) if t != entry.name]
         entry.offices = offices
         return entry
+
+    def first_and_last(self, upstream: str) -> str | None:
+        """A person's first and last names without the middle ones, as news mostly writes them:
+        "WILLIAM SAMOEI RUTO" -> "WILLIAM RUTO", "MAHATHIR BIN MOHAMAD" -> "MAHATHIR MOHAMAD",
+        "OMAR HASSAN AHMAD AL BASHIR" -> "OMAR AL BASHIR" (a surname particle stays); None for
+        names of two words. The variant passes the same checks as upstream's own names."""
+        words = upstream.split()
+        last = len(words) - 1
+        while last > 1 and words[last - 1] in self.codes.surname_particles:
+            last -= 1
+        if last <= 1:
+            return None
+        return " ".join([words[0], *words[last:]])
 
     def offices(self, actor: petrarch.Actor, kind: str) -> list[Office]:
         """Dated roles first (the one holding on the publication date wins), then the default."""

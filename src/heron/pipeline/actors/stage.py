@@ -15,6 +15,7 @@ dominant one when it clearly dominates, else stays unknown.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class ActorFinder:
         self.owned: set[int] = set()
         self.title_tokens: set[int] = set()  # words of someone's title: not context for others
         self.drafts: list[ActorDraft] = []
-        self.people = Surnames()  # the person drafts, by surname
+        self.people = Surnames(knowledge.words["name_particles"])  # the person drafts, by surname
         self.by_entry: dict[int, ActorDraft] = {}  # id(entry) -> the first person draft of that entry
         self.indexes: dict[str, tuple[int, dict]] = {}  # see first_draft
 
@@ -199,23 +200,38 @@ class ActorFinder:
     def same_person(self, name: str, entry: ActorEntry | None) -> ActorDraft | None:
         """The first person draft of the same entry or (when either has none) the same name."""
         found = [self.by_entry[id(entry)]] if entry is not None and id(entry) in self.by_entry else []
-        found += [d for d in self.people.named(name) if entry is None or d.entry is None]
+        found += [d for d in self.people.named(name) or self.people.by_word(name) if entry is None or d.entry is None]
         return min(found, key=self.people.position, default=None)
 
     def find_surnames(self) -> None:
-        """Later "Shoigu" alone joins "Sergei Shoigu" (also at edit distance 1 for long names)."""
-        holder: dict[str, ActorDraft | None] = {}  # word -> the first person it names (no person is added here)
+        """Later "Shoigu" alone joins "Sergei Shoigu" (also at edit distance 1 for long names);
+        "Kim" alone joins "Kim Jong Un" when it stands alone and no other person has that word."""
+        # (word, standing alone) -> the first person it names (no person is added here)
+        holder: dict[tuple[str, bool], ActorDraft | None] = {}
         for token in self.doc:
             if token.i in self.owned or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
-            if token.text not in holder:
+            key = (token.text, self.stands_alone(token))
+            if key not in holder:
                 check()
                 named = self.people.named(token.text) if len(token.text) >= 3 else []
-                holder[token.text] = min(named, key=self.people.position, default=None)
-            draft = holder[token.text]
+                if not named and len(token.text) >= 3 and key[1]:  # a name word other than the surname
+                    named = self.people.by_word(token.text)
+                holder[key] = min(named, key=self.people.position, default=None)
+            draft = holder[key]
             if draft is not None:
                 draft.mentions.append((token.i, token.i + 1))
                 self.owned.add(token.i)
+
+    def stands_alone(self, token) -> bool:
+        """No other capitalised word or joining hyphen next to it: "Kim said", not the "Hong" of
+        "Hong Kong" or the "Gal" of "Gal-Or"."""
+        for i in (token.i - 1, token.i + 1):
+            if 0 <= i < len(self.doc):
+                near = self.doc[i]
+                if near.text in ("-", "‐") or (near.is_alpha and near.text[:1].isupper() and near.pos_ == "PROPN"):
+                    return False
+        return True
 
     # -- 2. dictionary organisations and groups --------------------------------------------
     def find_entries(self) -> None:
@@ -507,17 +523,32 @@ class Surnames:
     """Person drafts by surname, so that a name is compared only with those it may match: the
     same surname, or (both of six letters or more) one edit apart, which share a form with one
     letter dropped (a substitution drops the same letter from both; an insertion or deletion
-    drops a letter from the longer)."""
+    drops a letter from the longer).
 
-    def __init__(self) -> None:
+    A one-word name that is no draft's surname may still be the one word by which the story
+    calls someone it named in full: "Kim" for "Kim Jong Un" (family name first), "Mahathir" for
+    "Mahathir Mohamad", "Bashir" for "Omar al-Bashir". It joins that person when exactly one
+    person of the story has the word among the words of the name (particles such as "al" and
+    "bin" left out); a later full name likewise takes an earlier one-word mention."""
+
+    def __init__(self, particles: frozenset[str] = frozenset()) -> None:
         self.forms: dict[str, list[ActorDraft]] = {}
         self.order: dict[int, int] = {}  # id(draft) -> when it was added
+        self.particles = particles
+        self.full: dict[str, list[ActorDraft]] = {}  # a word of a full name -> the drafts so named
+        self.single: dict[str, list[ActorDraft]] = {}  # the word of a one-word name -> its drafts
 
     def add(self, draft: ActorDraft) -> None:
         self.order[id(draft)] = len(self.order)
         words = draft.name.lower().split()
         for form in _forms(words[-1]) if words else ():
             self.forms.setdefault(form, []).append(draft)
+        parts = self.name_words(draft.name)
+        if len(words) > 1:
+            for word in parts:
+                self.full.setdefault(word, []).append(draft)
+        elif parts:
+            self.single.setdefault(parts[0], []).append(draft)
 
     def named(self, name: str) -> list[ActorDraft]:
         """The drafts ``same_name`` pairs with ``name``, in the order they were added."""
@@ -526,6 +557,25 @@ class Surnames:
             return []
         seen = {id(d): d for form in _forms(words[-1]) for d in self.forms.get(form, ())}
         return sorted((d for d in seen.values() if same_name(name, d.name)), key=self.position)
+
+    def by_word(self, name: str) -> list[ActorDraft]:
+        """The one person whose full name has the one-word ``name`` among its words, or the one
+        one-word mention that is a word of the full ``name``; else none."""
+        words = name.lower().split()
+        parts = self.name_words(name)
+        if len(words) == 1:
+            candidates = self.full.get(parts[0], []) if parts else []
+        else:
+            candidates = [d for word in parts for d in self.single.get(word, ())]
+        unique = {id(d): d for d in candidates}
+        return list(unique.values()) if len(unique) == 1 else []
+
+    def name_words(self, name: str) -> list[str]:
+        """The words of a name that may stand for it alone: split at hyphens, without particles,
+        possessives and words under three letters."""
+        words = re.split(r"[\s\-‐–]+", name.lower())
+        words = [re.sub(r"[’']s$", "", w).strip(".,'’") for w in words]
+        return [w for w in words if len(w) >= 3 and w not in self.particles]
 
     def position(self, draft: ActorDraft) -> int:
         return self.order[id(draft)]
