@@ -67,28 +67,30 @@ def _speaker_comments(article: Article, event: Event, nouns, political) -> bool:
     if claim is None:
         return False
     actor = article.actor_by_id(claim.actor)
-    if actor is not None and (actor.code in ORGANISATION_CODES or (actor.sector or "").upper() in political):
-        return False
-    words = set(_lemmas(article, claim.text))
-    if actor is not None:
-        words |= set(_actor_words(article, actor.mentions))
-    return bool(words & nouns)
+    return _described_as_commentator(article, actor.code if actor else None, actor.sector if actor else None,
+                                     claim.text, actor.mentions if actor else (), nouns, political)
 
 
 def commentator(article: Article, part: Participant, nouns, political) -> bool:
     """Is the participant described as an analyst, expert, academic or commentator?"""
-    if part.code in ORGANISATION_CODES or (part.sector or "").upper() in political:
-        return False
-    words = set(_lemmas(article, part.entity_text))
     actor = article.actor_by_id(part.actor)
     if actor is not None:
-        words |= set(_actor_words(article, actor.mentions))
-    elif part.start is not None and part.end is not None:
-        words |= set(_actor_words(article, [(part.start, part.end)]))
+        spans = actor.mentions
+    else:
+        spans = [(part.start, part.end)] if part.start is not None and part.end is not None else []
+    return _described_as_commentator(article, part.code, part.sector, part.entity_text, spans, nouns, political)
+
+
+def _described_as_commentator(article: Article, code, sector, text: str, spans, nouns, political) -> bool:
+    """Do the words of a side's phrase, or the nouns describing its mentions, name a commentator?
+    An organisation's or a political sector's side speaks for its body, never as a commentator."""
+    if code in ORGANISATION_CODES or (sector or "").upper() in political:
+        return False
+    words = set(_lemmas(text)) | set(_actor_words(article, spans))
     return bool(words & nouns)
 
 
-def _lemmas(article: Article, text: str) -> Iterator[str]:
+def _lemmas(text: str) -> Iterator[str]:
     """Lower-case words and their singulars ("analysts" -> "analyst") of a phrase."""
     for word in text.lower().replace(",", " ").split():
         yield word
