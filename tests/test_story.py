@@ -164,3 +164,26 @@ def test_no_domestic_target_outside_a_story_about_one_country(code_text):
     text = "Kenyan lawmakers approved the budget on Monday. Uganda and Tanzania criticised Kenya and Somalia."
     (event,) = of_type(code_text(text, PUBLISHED), "SUPPORT")
     assert not codes(event.recipient) and "counterpart" not in event.rule
+
+
+@pytest.mark.parametrize("text, event_type, code", [
+    ("Cameroon's livestock ministry said it is negotiating to import eggs and chicks from Brazil.", "CONSULT", "BRA"),
+    ("Thailand deported 40 migrants to Myanmar on Thursday.", "COERCE", "MMR"),
+])
+def test_an_act_is_aimed_at_the_party_its_clause_names(code_text, text, event_type, code):
+    (event,) = of_type(code_text(text, PUBLISHED), event_type)
+    assert [(p.code, p.inferred) for p in event.recipient if p.inferred] == [(code, "counterpart:clause")]
+    assert event.rule.endswith("+recipient=counterpart:clause")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a clause that describes something else names no counterpart
+    ("Kenyan officials negotiated a new loan, which the IMF approved on Monday.", "CONSULT"),
+    # a place where it happened is no counterpart
+    ("Ethiopian officials negotiated for hours in Washington on Monday.", "CONSULT"),
+    # what a statement is about is not whom it is addressed to
+    ("Ankara warned it could turn to Russia for fighter jets.", "THREATEN"),
+])
+def test_no_clause_counterpart_from_places_descriptions_or_topics(code_text, text, event_type):
+    (event,) = of_type(code_text(text, PUBLISHED), event_type)
+    assert not any(p.inferred == "counterpart:clause" for p in event.recipient)

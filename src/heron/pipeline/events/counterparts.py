@@ -7,8 +7,12 @@ in story.yaml) and whose clause names no coded recipient, the story is read in t
 1. ``counterpart:reacted-to`` -- the event's own object names an act ("the accusations", "the
    delay", "the resolution"): its author, named inside the phrase ("the allegations made by
    Pakistan") or the actor of that act told earlier in the story;
-2. ``counterpart:previous-sentence`` -- the other party of the sentence before;
-3. ``counterpart:main-dyad`` -- the story's other main party: of the pair of codes most often
+2. ``counterpart:clause`` -- for an act (not a statement), a coded actor its own clause names
+   outside the actor phrase ("negotiating to import eggs from Brazil"), never a place where it
+   happened nor one named in a clause of circumstance or description; this rule is also tried
+   for the other types before ``counterpart:domestic`` when the clause names no coded recipient;
+3. ``counterpart:previous-sentence`` -- the other party of the sentence before;
+4. ``counterpart:main-dyad`` -- the story's other main party: of the pair of codes most often
    found on the two sides of its events, the one the event's actor is not (none when the story's
    events are mostly within one country).
 
@@ -43,7 +47,7 @@ from heron.types import NON_STATE_CODES, Article, Event, Participant
 HEADLINE_EVENTS = 5
 LOOKBACK = 100
 REACTED, PREVIOUS, DYAD = "counterpart:reacted-to", "counterpart:previous-sentence", "counterpart:main-dyad"
-DOMESTIC = "counterpart:domestic"
+DOMESTIC, CLAUSE = "counterpart:domestic", "counterpart:clause"
 AUTHOR_PREPS = ("by", "from")
 
 
@@ -63,10 +67,14 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
                 or (_coded(event.recipient) and event.event.lower() not in words["statement_types"]):
             # a place's state stays the target of an act (PLOVER), not of a statement
-            out.append(_domestic_target(article, event, one_country, knowledge) or event)
+            clause = [] if _coded(event.recipient) else _clause_party(article, event, knowledge)
+            out.append(_with_recipient(event, clause, CLAUSE) if clause
+                       else _domestic_target(article, event, one_country, knowledge) or event)
             continue
         earlier = events[:HEADLINE_EVENTS] + events[HEADLINE_EVENTS:k + 1][-LOOKBACK:]
         found, rule = _reacted_to(article, event, earlier, knowledge, index), REACTED
+        if not found:
+            found, rule = _clause_party(article, event, knowledge), CLAUSE
         story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
         if not found and not story_wide and home is not None:
             domestic = _domestic(article, event, home, knowledge)
@@ -81,10 +89,15 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
         if not found:
             out.append(_domestic_target(article, event, one_country, knowledge) or event)
             continue
-        kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
-        out.append(replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
-                           rule=f"{event.rule}+recipient={rule}", confidence=round(max(0.1, event.confidence - 0.1), 2)))
+        out.append(_with_recipient(event, found, rule))
     return out
+
+
+def _with_recipient(event: Event, found: list[Participant], rule: str) -> Event:
+    """The event with ``found`` as its inferred recipients, each and the event's rule naming ``rule``."""
+    kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
+    return replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
+                   rule=f"{event.rule}+recipient={rule}", confidence=round(max(0.1, event.confidence - 0.1), 2))
 
 
 def _coded(parts: list[Participant]) -> bool:
@@ -187,7 +200,59 @@ def _author_in_story(event: Event, events: list[Event], types: set[str], index: 
     return best or []
 
 
-# --- 2. the sentence before ----------------------------------------------------------------
+# --- 2. a party named in the clause -----------------------------------------------------------
+
+def _clause_party(article: Article, event: Event, knowledge: Knowledge) -> list[Participant]:
+    """"negotiating to import eggs from Brazil", "deported 40 people to China": a coded actor the
+    clause of an act (not a statement) names outside its actor phrase, nearest the trigger first
+    (not a place where it happened, "in Nairobi", nor one named in a clause of circumstance or
+    description)."""
+    trigger = _trigger_token(article, event)
+    if trigger is None or event.event.lower() in knowledge.story["statement_types"]:
+        return []  # what a statement's clause names is what it is about ("warned it could turn to Russia")
+    own = [(p.start, p.end) for p in event.actor if p.start is not None and p.end is not None]
+    reporting, locative = knowledge.story["reporting_sectors"], knowledge.words["locative_preps"]
+    best, best_distance = None, None
+    first, last = min(t.idx for t in trigger.subtree), max(t.idx + len(t) for t in trigger.subtree)
+    for start, end, position, _ in mentions(article).starting_in(first, last):
+        actor = article.actors[position]
+        if not actor.code or (actor.sector or "").lower() in reporting or any(s < end and start < e for s, e in own):
+            continue
+        token = article.doc.char_span(start, end, alignment_mode="expand")
+        if token is None or not _governed_by(token.root, trigger, locative):
+            continue
+        part = Participant(actor.code, actor.sector, article.text[start:end], actor.id, start, end)
+        distance = abs(token.root.i - trigger.i)
+        if not _same_actor(part, event.actor, loose=True) and (best_distance is None or distance < best_distance):
+            best, best_distance = part, distance
+    return [best] if best is not None else []
+
+
+def _trigger_token(article: Article, event: Event):
+    """The first word of the event's trigger in its sentence."""
+    words = event.event_text.split()
+    sentence = article.doc.char_span(event.start, event.end, alignment_mode="expand")
+    if not words or sentence is None:
+        return None
+    return next((t for t in sentence if t.text == words[0]), None)
+
+
+CIRCUMSTANCE_DEPS = ("advcl", "relcl", "acl", "parataxis", "appos", "npadvmod")
+
+
+def _governed_by(token, trigger, locative) -> bool:
+    """Is ``token`` inside the trigger's clause by a path of complements and objects (no place
+    phrase, no clause of circumstance or description on the way)?"""
+    while token.i != trigger.i:
+        if token.dep_ in CIRCUMSTANCE_DEPS or token.dep_ == "prep" and token.lower_ in locative:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+# --- 3. the sentence before ----------------------------------------------------------------
 
 def _previous_party(article: Article, event: Event, told_in: dict[int, list[Event]], sents: list,
                     index: dict[int, int], knowledge: Knowledge) -> list[Participant]:
@@ -213,7 +278,7 @@ def _previous_party(article: Article, event: Event, told_in: dict[int, list[Even
     return []
 
 
-# --- 3. the story's main dyad --------------------------------------------------------------
+# --- 4. the story's main dyad --------------------------------------------------------------
 
 def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
     """The story's two opposing parties: the pair of codes most often on the two sides of its
