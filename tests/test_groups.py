@@ -115,3 +115,26 @@ def test_organisation_noun_without_a_known_antecedent_stays_uncoded(code_text, t
     article = code_text(text)
     event = next(e for e in article.events if word in e.event_text)
     assert [(p.code, p.actor) for p in event.actor] == [(None, None)]  # not the sentence's CHN
+
+
+# --- "the militants": the armed group named last -------------------------------------------
+
+def test_definite_fighters_stand_for_the_armed_group_named_last(code_text):
+    article = code_text("Al-Shabab claimed the attack on a base in Lamu. "
+                        "On Monday, Kenyan forces attacked the Islamist militants in Boni forest.")
+    event = next(e for e in article.events if e.event == "ASSAULT" and "attacked" in e.event_text)
+    (target,) = event.recipient
+    assert target.code == "SOM" and article.text[slice(*article.actor_by_id(target.actor).mentions[0])] == "Al-Shabab"
+
+
+@pytest.mark.parametrize("text, code", [
+    # an indefinite "militants" in between introduces other fighters
+    ("Al-Shabab claimed the attack on a base in Lamu. Militants stormed a hotel in Nairobi on Monday. "
+     "Kenyan police later arrested the militants.", "KEN"),
+    # fighters with a country of their own
+    ("Al-Shabab claimed the attack on a base in Lamu. Kenyan police later arrested the Ethiopian rebels.", "ETH"),
+])
+def test_fighters_with_another_antecedent_are_coded_as_a_role(code_text, text, code):
+    article = code_text(text)
+    event = next(e for e in article.events if e.event == "COERCE")
+    assert [p.code for p in event.recipient] == [code]  # not al-Shabab's SOM

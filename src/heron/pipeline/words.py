@@ -81,7 +81,7 @@ class ReferenceWords:
     def __init__(self, language: Language) -> None:
         data = language.read_yaml(REFERENCES_FILE)
         keys = REFERENCE_KINDS + ("determiners", "blockers", "numbers", "window_sentences", "max_unnumbered", "pronouns",
-                                  "organisations", "singular_determiners")
+                                  "organisations", "singular_determiners", "fighters")
         missing = [k for k in keys if (data or {}).get(k) is None]
         if missing:
             raise DataFileError(language.where(REFERENCES_FILE), f"needs {', '.join(missing)}")
@@ -94,6 +94,7 @@ class ReferenceWords:
         self.pronouns: dict[str, str] = {str(k): str(v) for k, v in data["pronouns"].items()}  # word -> male|female|plural|first
         self.organisations = frozenset(data["organisations"])
         self.singular_determiners = frozenset(data["singular_determiners"])
+        self.fighters = frozenset(data["fighters"])
 
 
 WORDS_FILE = "words.yaml"

@@ -198,6 +198,31 @@ def organisation_reference(article: Article, head, knowledge: Knowledge) -> list
     return [Participant(actor.code, actor.sector, text, actor.id, start, end)]
 
 
+def fighters_reference(article: Article, head, knowledge: Knowledge) -> list[Participant] | None:
+    """"the militants", "the Islamist insurgents": the armed group named last before the phrase,
+    when no other organisation's name, nor an indefinite "militants", comes between; else None
+    (the phrase is coded as a role)."""
+    words = knowledge.references
+    if head.pos_ != "NOUN" or head.tag_ not in PLURAL_TAGS or head.lemma_.lower() not in words.fighters:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in words.determiners for c in head.children) \
+            or any(c.dep_ in ("poss", "nummod", "appos") or c.lower_ in words.blockers for c in head.children):
+        return None
+    if any(not _role_only(article.actors[m[2]]) for m in mentions(article).overlapping(head.idx, head.idx + len(head))):
+        return None  # "the BLA militants", "the Somali rebels": their own name or country
+    armed = {s.upper() for s in knowledge.story["armed_sectors"]}
+    actor = _organisation_before(article, head, knowledge)
+    if actor is None or (actor.sector or "").upper() not in armed:
+        return None
+    start, end = _phrase_bounds(head)
+    return [Participant(actor.code, actor.sector, article.text[start:end], actor.id, start, end)]
+
+
+def _role_only(actor: Actor) -> bool:
+    """An actor the stage made from a role noun alone, its country taken from the context."""
+    return all(part.startswith(("roles:", "context:")) for part in (actor.rule or "").split("+"))
+
+
 def _definite_organisation(head, words: ReferenceWords) -> bool:
     """A singular organisation noun with a definite determiner and no name, owner or "of" phrase."""
     if head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS or head.lemma_.lower() not in words.organisations:
@@ -217,21 +242,28 @@ def _organisation_before(article: Article, head, knowledge: Knowledge) -> Actor 
     """The nearest earlier organisation: a named organisation or armed group, or (blocking the
     search) a name tagged as an organisation that no actor holds, a named body with no code, or an
     indefinite phrase with the same noun ("a group of farmers")."""
-    reporting = knowledge.story["reporting_sectors"]
+    reporting, armed = knowledge.story["reporting_sectors"], knowledge.story["armed_sectors"]
+    fighters = head.tag_ in PLURAL_TAGS  # "the militants": only an armed group is meant
     held = mentions(article)
     candidates: list[tuple[int, Actor | None]] = []
     for s, _, position, _ in held.starting_in(0, head.idx):
         actor = article.actors[position]
-        if _named_body(actor) and (actor.sector or "").lower() not in reporting:
+        sector = (actor.sector or "").lower()
+        if _named_body(actor) and sector not in reporting and (not fighters or sector in armed):
             candidates.append((s, actor if actor.code else None))
     for s, e, label, _, _ in entities(head.doc).starting_in(0, head.idx):
         if label == "ORG" and not held.overlapping(s, e):
             candidates.append((s, None))
     lemma, definite = head.lemma_.lower(), knowledge.references.singular_determiners
     candidates += [(t.idx, None) for t in head.doc[:head.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
-                   and t.tag_ not in PLURAL_TAGS and not held.overlapping(t.idx, t.idx + len(t))
+                   and (t.tag_ in PLURAL_TAGS) == fighters and not _named_mention(article, held, t)
                    and not any(c.dep_ == "det" and c.lower_ in definite for c in t.children)]
     return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _named_mention(article: Article, held, token) -> bool:
+    """Is the token part of the mention of an actor known by name ("the Islamic State group")?"""
+    return any(not _role_only(article.actors[m[2]]) for m in held.overlapping(token.idx, token.idx + len(token)))
 
 
 def _named_body(actor: Actor) -> bool:

@@ -8,7 +8,8 @@ coded into Participants through the actor stage's interface, with the pipeline's
 """
 from __future__ import annotations
 
-from heron.pipeline.actors.references import group_reference, organisation_reference, pronoun_reference
+from heron.pipeline.actors.references import (fighters_reference, group_reference, organisation_reference,
+                                              pronoun_reference)
 from heron.pipeline.actors.span_coder import named_codes
 from heron.pipeline.actors.stage import actors_in_span, code_span
 from heron.pipeline.events.triggers import Trigger
@@ -227,7 +228,8 @@ def participants(article: Article, heads: list, knowledge: Knowledge) -> list[Pa
         for conj in with_conjuncts(head):
             # "the two leaders", "he", "they": the actors named before, when the text singles them out
             referred = (pronoun_reference(article, conj, knowledge) if conj.pos_ == "PRON"
-                        else group_reference(article, conj, knowledge) or organisation_reference(article, conj, knowledge))
+                        else group_reference(article, conj, knowledge) or organisation_reference(article, conj, knowledge)
+                        or fighters_reference(article, conj, knowledge))
             if referred:
                 out += referred
                 continue
