@@ -187,3 +187,15 @@ def test_an_act_is_aimed_at_the_party_its_clause_names(code_text, text, event_ty
 def test_no_clause_counterpart_from_places_descriptions_or_topics(code_text, text, event_type):
     (event,) = of_type(code_text(text, PUBLISHED), event_type)
     assert not any(p.inferred == "counterpart:clause" for p in event.recipient)
+
+
+def test_a_journalist_named_as_a_party_counts_in_the_main_dyad(code_text, knowledge):
+    from heron.pipeline.events.counterparts import main_dyad
+
+    article = code_text("Guatemalan authorities arrested newspaper publisher Jose Ruben Zamora in 2022. A Guatemalan "
+                        "court sentenced Zamora to six years in prison on Monday. Amnesty International urged "
+                        "Guatemalan authorities to release Zamora.", PUBLISHED)
+    # the publisher (sector MED, like an outlet) is a party: two GTM-GTM acts make the story domestic
+    assert main_dyad(article.events, knowledge, article) == []
+    # read as a reporter, he would leave Amnesty and Guatemala as the story's main pair
+    assert codes(main_dyad(article.events, knowledge)) == {"GTM", "NGO"}

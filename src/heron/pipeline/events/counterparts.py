@@ -55,7 +55,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
                        index: dict[int, int]) -> list[Event]:
     words = knowledge.story
     sents = list(article.doc.sents)
-    dyad, home = main_dyad(events, knowledge), home_country(article, knowledge)
+    dyad, home = main_dyad(events, knowledge, article), home_country(article, knowledge)
     one_country = home if not dyad else None  # a story about one country, with no two-country main pair
     told_in: dict[int, list[Event]] = {}
     for other in events:
@@ -280,17 +280,17 @@ def _previous_party(article: Article, event: Event, told_in: dict[int, list[Even
 
 # --- 4. the story's main dyad --------------------------------------------------------------
 
-def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
+def main_dyad(events: list[Event], knowledge: Knowledge, article: Article | None = None) -> list[Participant]:
     """The story's two opposing parties: the pair of codes most often on the two sides of its
-    events (sides the text names; reporters and outlets left out), each as its first participant.
-    None when the most frequent pair is one country on both sides (a domestic story)."""
-    reporting = knowledge.story["reporting_sectors"]
+    events (sides the text names; outlets and unnamed reporters left out, a journalist who is
+    a party by name kept), each as its first participant. None when the most frequent pair is
+    one country on both sides (a domestic story)."""
     pairs: Counter[tuple[str, str]] = Counter()
     first: dict[str, Participant] = {}
     for event in events:
         if event.negated:
             continue
-        sides = [[p for p in side if p.code and p.inferred is None and (p.sector or "").lower() not in reporting]
+        sides = [[p for p in side if p.code and p.inferred is None and not _reporting(p, article, knowledge)]
                  for side in (event.actor, named_recipients(event))]
         for pair in dict.fromkeys(tuple(sorted((one.code, two.code))) for one in sides[0] for two in sides[1]):
             pairs[pair] += 1  # once per event, in text order (a tie goes to the pair told first)
@@ -302,6 +302,15 @@ def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
     if one == two:
         return []
     return [replace(first[one], inferred=None), replace(first[two], inferred=None)]
+
+
+def _reporting(part: Participant, article: Article | None, knowledge: Knowledge) -> bool:
+    """Does the participant report the story (an outlet, "reporters") rather than take part in
+    it? A person named as such (a jailed publisher) takes part."""
+    if (part.sector or "").lower() not in knowledge.story["reporting_sectors"]:
+        return False
+    actor = article.actor_by_id(part.actor) if article is not None and part.actor else None
+    return actor is None or actor.kind != "person"
 
 
 def home_country(article: Article, knowledge: Knowledge) -> str | None:
