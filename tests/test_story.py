@@ -199,3 +199,16 @@ def test_a_journalist_named_as_a_party_counts_in_the_main_dyad(code_text, knowle
     assert main_dyad(article.events, knowledge, article) == []
     # read as a reporter, he would leave Amnesty and Guatemala as the story's main pair
     assert codes(main_dyad(article.events, knowledge)) == {"GTM", "NGO"}
+
+
+@pytest.mark.parametrize("text, code, rule", [
+    # the ambassador is Kenya's own: the country named in the clause is the counterpart
+    ("Kenya recalled its ambassador to Somalia on Monday.", "SOM", "counterpart:clause"),
+    # "its" is France itself: the party of the sentence before is the counterpart
+    ("Erdogan insulted Macron on Sunday. France recalled its ambassador on Monday.", "TUR",
+     "counterpart:previous-sentence"),
+])
+def test_the_actors_own_possessive_is_no_recipient(code_text, text, code, rule):
+    (sanction,) = of_type(code_text(text, PUBLISHED), "SANCTION")
+    assert [(p.code, p.inferred) for p in sanction.recipient] == [(code, rule)]
+    assert "+recipient=own-possessive" in sanction.rule

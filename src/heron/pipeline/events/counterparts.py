@@ -25,6 +25,10 @@ clause names no coded recipient ("the general signed a power-sharing agreement",
 parties rejected the budget"; not a pronoun nor an act someone else did, "rejected the claims"):
 the country itself is added as the recipient, with the same rule.
 
+A possessive pronoun that stands for the actor itself or for no one known ("France recalled its
+ambassador") owns what is acted upon and is no recipient: it is left out (``+recipient=own-possessive``
+in the event's rule) and the recipient is looked for as above.
+
 Each inferred participant carries the rule in ``inferred`` and the event's rule gains
 ``+recipient=<rule>``, so a user can tell them apart or leave them out (``Settings(infer_counterparts=False)``,
 ``heron code --no-inferred``). An event's actor never becomes its own recipient.
@@ -64,6 +68,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
     out = []
     for k, event in enumerate(events):
         check()
+        event = _without_own_possessive(article, event)
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
                 or (_coded(event.recipient) and event.event.lower() not in words["statement_types"]):
             # a place's state stays the target of an act (PLOVER), not of a statement
@@ -98,6 +103,28 @@ def _with_recipient(event: Event, found: list[Participant], rule: str) -> Event:
     kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
     return replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
                    rule=f"{event.rule}+recipient={rule}", confidence=round(max(0.1, event.confidence - 0.1), 2))
+
+
+OWN = "+recipient=own-possessive"
+
+
+def _without_own_possessive(article: Article, event: Event) -> Event:
+    """"France recalled its ambassador", "withdrew their troops": a possessive pronoun that stands
+    for the actor itself, or for no one known, owns what is acted upon and is no recipient; it is
+    left out (the rule says so) and the recipient is looked for like any missing one."""
+    own = {p.code for p in event.actor if p.code}
+    dropped = [p for p in event.recipient if p.inferred is None and (p.code is None or p.code in own)
+               and _possessive_pronoun(article, p)]
+    if not dropped:
+        return event
+    return replace(event, recipient=[p for p in event.recipient if p not in dropped], rule=event.rule + OWN)
+
+
+def _possessive_pronoun(article: Article, part: Participant) -> bool:
+    if part.start is None or part.end is None:
+        return False
+    span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].tag_ == "PRP$"
 
 
 def _coded(parts: list[Participant]) -> bool:
