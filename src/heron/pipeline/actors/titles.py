@@ -75,9 +75,18 @@ def _role_candidates(doc, roles: dict[str, Role], prefixes: frozenset[str]) -> l
             stem += words[i + longest - 1]
         for n in range(longest, 0, -1):
             role = _lookup(words[i:i + n], lemmas[i + n - 1], read.pos[i + n - 1], roles)
-            if role is not None and nominal[i + n - 1]:
+            if role is not None and (nominal[i + n - 1] or _before_collective(doc[i + n - 1], roles)):
                 table[i].append((n, role))
     return table
+
+
+def _before_collective(token, roles: dict[str, Role]) -> bool:
+    """A role word used as an adjective before a collective noun ("terrorist cell", "separatist
+    movement"): it names the group's side as the noun would ("terrorists")."""
+    if token.dep_ != "amod" or token.head.i <= token.i:
+        return False
+    collective = roles.get(token.head.lower_) or roles.get(token.head.lemma_.lower())
+    return collective is not None and collective.weak and not collective.sector and not collective.code
 
 
 def _lookup(words: list[str], last_lemma: str, last_pos: str, roles: dict[str, Role]) -> Role | None:
