@@ -247,6 +247,23 @@ def test_role_noun_takes_no_country_from_what_its_clause_acts_upon(actors_of, te
     assert actor.code is None and actor.sector == "GOV"
 
 
+@pytest.mark.parametrize("text, words, sector", [
+    # a role word as an adjective before a collective noun names the group's side
+    ("A terrorist cell planned the bombing.", "A terrorist cell", "REB"),
+    ("The separatist movement held a rally on Sunday.", "The separatist movement", "REB"),
+    ("An opposition network organised the strike.", "An opposition network", "OPP"),
+])
+def test_role_adjective_before_a_collective_noun_names_the_group(actors_of, text, words, sector):
+    actor = actor_named(actors_of(text), words)
+    assert actor.kind == "group" and actor.sector == sector
+
+
+@pytest.mark.parametrize("text", ["The prison cell was small.", "The network went down on Monday.",
+                                  "A large group gathered outside."])
+def test_collective_noun_alone_is_no_actor(actors_of, text):
+    assert actors_of(text).actors == []
+
+
 @pytest.mark.parametrize("text, words", [
     ("Officials accused Russia of meddling in the vote.", "Officials"),
     ("Regional leaders criticised China on Tuesday.", "Regional leaders"),
