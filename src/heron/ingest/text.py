@@ -24,6 +24,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 from typing import BinaryIO
 
@@ -207,11 +208,15 @@ class PartRange:
     """Consecutive parts of a .txt file over the one-article limit, as the planning scan cut them."""
 
     start: int  # byte where the range's first part starts
-    end: int  # byte after its last part
-    before: int  # parts before the range (blank ones, which give no document, included)
+    ends: tuple[int, ...]  # byte after each of its parts (blank ones, which give no document, included)
+    before: int  # parts before the range
     numbers: tuple[int, ...]  # the range's non-blank parts: its documents are ``file.txt#part-N``
     encoding: str  # chosen on the file's head, held for every part
     file_bytes: int  # the file's size when planned
+
+    @property
+    def end(self) -> int:
+        return self.ends[-1]
 
     def origins(self, path: Path | str) -> tuple[str, ...]:
         return tuple(f"{path}#part-{number}" for number in self.numbers)
@@ -229,16 +234,18 @@ def part_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS) -> Itera
             return
         encoding = parts_encoding(head, str(path))
         start = end = before = 0
+        ends: list[int] = []
         numbers: list[int] = []
         for number, chunk in enumerate(_paragraph_chunks(stream, head), start=1):
             end += len(chunk)
+            ends.append(end)
             if chunk.strip():
                 numbers.append(number)
             if len(numbers) == size:
-                yield PartRange(start, end, before, tuple(numbers), encoding, file_bytes)
-                start, before, numbers = end, number, []
+                yield PartRange(start, tuple(ends), before, tuple(numbers), encoding, file_bytes)
+                start, before, ends, numbers = end, number, [], []
         if numbers:
-            yield PartRange(start, end, before, tuple(numbers), encoding, file_bytes)
+            yield PartRange(start, tuple(ends), before, tuple(numbers), encoding, file_bytes)
 
 
 def read_part_range(path: Path, planned: PartRange) -> Iterator[RawDocument | InputError]:
@@ -252,17 +259,18 @@ def read_part_range(path: Path, planned: PartRange) -> Iterator[RawDocument | In
             return
         stream.seek(planned.start)
         offset, waiting = planned.start, list(planned.numbers)
-        for number, chunk in enumerate(_paragraph_chunks(stream, b""), start=planned.before + 1):
+        chunks = _paragraph_chunks(stream, b"")
+        for number, end, chunk in zip(count(planned.before + 1), planned.ends, chunks):
             offset += len(chunk)
-            blank = not chunk.strip()
-            if offset > planned.end or not (blank or (waiting and number == waiting[0])):
-                break  # cut elsewhere than planned: the bytes before this part changed
-            if not blank:
+            if offset != end or bool(chunk.strip()) != (number in waiting):
+                yield from _changed(path, waiting, f"its parts are no longer where they were when planned "
+                                                   f"(part {number}, ending at byte {end:,})")
+                return
+            if waiting and number == waiting[0]:
                 waiting.pop(0)
                 yield _part(chunk, f"{path}#part-{number}", planned.encoding)
-            if offset == planned.end:
-                return
-        yield from _changed(path, waiting, f"its parts no longer end where they did when planned (byte {planned.end:,})")
+        if waiting:  # the file ended early
+            yield from _changed(path, waiting, f"it ends before byte {planned.end:,}")
 
 
 def _changed(path: Path, numbers, how: str) -> Iterator[InputError]:
