@@ -139,8 +139,8 @@ def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypa
 
 
 @pytest.mark.parametrize("task", [
-    lambda settings, partition: runner.read_for_store(settings, partition, frozenset())[0].item,
-    lambda settings, partition: runner.code_partition(settings, partition)[0],
+    lambda settings, partition: runner.read_for_store(settings, partition, frozenset())[0][0].item,
+    lambda settings, partition: runner.code_partition(settings, partition)[0][0],
 ], ids=["read_for_store", "code_partition"])
 def test_failed_inputs_leave_a_worker_as_plain_values(settings, task):
     from heron.engines.partitions import Partition, Piece
