@@ -11,6 +11,7 @@ from heron import runner
 from heron.config import Limits, Settings
 from heron.engines import open_engine
 from heron.errors import InputError
+from heron.ingest import read_paths
 from heron.runner import code_for_store, ingest_paths
 from heron.store import Store
 from heron.types import Article, RawDocument
@@ -188,6 +189,16 @@ def large_text(folder: Path, monkeypatch) -> tuple[Path, Limits]:
     return path, Limits(text_bytes=1500)
 
 
+def test_a_large_text_file_is_read_and_stored_a_partition_at_a_time(tmp_path, monkeypatch, coded):
+    big, limits = large_text(tmp_path / "large", monkeypatch)
+    settings = replace(settings_for(tmp_path / "big.duckdb", batch_size=2), limits=limits)
+    written = []
+    report = ingest_paths([str(big)], settings, on_batch=lambda n, counts: written.append(n))
+    parts = [o for o in coded if o.startswith(f"{big}#part-")]
+    assert len(written) > 1 and set(written) <= {1, 2}  # one transaction per two parts, not one for the file
+    assert report.articles == sum(written) == len(parts) and not report.failed
+
+
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_a_rerun_codes_no_part_of_a_large_text_file_again(tmp_path, monkeypatch, coded, engine):
     big, limits = large_text(tmp_path / "large", monkeypatch)
@@ -204,22 +215,25 @@ def test_a_rerun_codes_no_part_of_a_large_text_file_again(tmp_path, monkeypatch,
     assert snapshot(settings.db) == stored
 
 
-def test_a_run_stopped_after_a_large_text_file_resumes_to_the_same_store(tmp_path, monkeypatch, coded):
+def test_a_run_stopped_inside_a_large_text_file_resumes_to_the_same_store(tmp_path, monkeypatch, coded):
     big, limits = large_text(tmp_path / "large", monkeypatch)
     small = write(tmp_path / "corpus")
     paths = [str(small / "s1.txt"), str(big), str(small / "s2.txt"), str(small / "s3.txt")]
+    parts = [doc.origin for doc in read_paths([str(big)], limits)]
     stopped, full = (replace(settings_for(tmp_path / name, batch_size=1), limits=limits)
                      for name in ("stopped.duckdb", "full.duckdb"))
+    stored = []
 
-    def stop_after_the_large_file(n, counts):
-        if counts.articles > 1:
-            raise KeyboardInterrupt  # as a kill after the large file's partition committed
+    def stop_inside_the_large_file(n, counts):
+        stored.append(counts.articles)
+        if sum(stored) == 3:
+            raise KeyboardInterrupt  # as a kill after s1 and two parts of the large file committed
 
     with pytest.raises(KeyboardInterrupt):
-        ingest_paths(paths, stopped, on_batch=stop_after_the_large_file)
+        ingest_paths(paths, stopped, on_batch=stop_inside_the_large_file)
     coded.clear()
     ingest_paths(paths, stopped)
-    assert coded == [str(small / "s2.txt"), str(small / "s3.txt")]  # only what the stopped run left
+    assert len(parts) > 3 and coded == [*parts[2:], str(small / "s2.txt"), str(small / "s3.txt")]
     ingest_paths(paths, full)
     assert snapshot(stopped.db) == snapshot(full.db)
 

@@ -68,8 +68,8 @@ def _progress(settings: Settings, inputs=(), unit: str = "input"):
 
 
 def _advance(bar, done: int) -> None:
-    """Move the bar on; a total counted too low (a large .txt counts as one input and is coded
-    as many parts) grows rather than letting the bar pass it."""
+    """Move the bar on; a total counted too low (a WARC archive that cannot be cut into record
+    ranges counts as one input and gives many documents) grows rather than letting the bar pass it."""
     if bar.total is not None and bar.n + done > bar.total:
         bar.total = bar.n + done
     bar.update(done)
