@@ -179,6 +179,25 @@ def coded(monkeypatch) -> list[str]:
     return seen
 
 
+@pytest.mark.parametrize("run_chars", [1, 400, 10**6])
+def test_documents_are_coded_in_runs_of_bounded_text_with_the_same_records(monkeypatch, settings, run_chars):
+    docs = [RawDocument(f"s{n}", text=story) for n, story in enumerate(STORIES)]
+    batches: list[list[str]] = []
+    real = runner._code_guarded
+
+    def recording(pipeline, items):
+        batches.append([item.origin for item in items])
+        return real(pipeline, items)
+
+    whole = [article.to_dict() for article, _ in code_for_store(settings, docs)]
+    monkeypatch.setattr(runner, "RUN_CHARS", run_chars)
+    monkeypatch.setattr(runner, "_code_guarded", recording)
+    assert [article.to_dict() for article, _ in code_for_store(settings, docs)] == whole
+    assert [origin for batch in batches for origin in batch] == [doc.origin for doc in docs]
+    assert all(sum(len(STORIES[int(o[1:])]) for o in batch) <= run_chars for batch in batches if len(batch) > 1)
+    assert len(batches) == {1: 5, 400: 3, 10**6: 1}[run_chars]  # five stories of 159-182 characters
+
+
 def large_text(folder: Path, monkeypatch) -> tuple[Path, Limits]:
     """A .txt file over the (lowered) one-article limit, so it is read in parts."""
     monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)

@@ -31,6 +31,7 @@ Result = Article | InputError
 T = TypeVar("T")
 Reported = tuple[T, list[Logged]]  # a worker task's result and the warnings logged making it
 CODE_PARTITION = 8  # inputs per partition for `heron code`: small, so workers finish together
+RUN_CHARS = 1_000_000  # characters of text coded in one batch: one part of a large .txt (text.PART_BYTES)
 
 
 def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -293,13 +294,32 @@ def code_for_store(settings: Settings, items: list[RawDocument],
     if not items:
         return []
     out = []
-    for result in _code_guarded(_pipeline_for(settings), items):
-        if isinstance(result, Article):
-            result.doc = None
-            out.append((result, story_signature(result.text) if signatures else None))
-        else:
-            out.append((result, None))
+    pipeline = _pipeline_for(settings)
+    for run in _text_runs(items):
+        for result in _code_guarded(pipeline, run):
+            if isinstance(result, Article):
+                result.doc = None
+                out.append((result, story_signature(result.text) if signatures else None))
+            else:
+                out.append((result, None))
     return out
+
+
+def _text_runs(items: list[RawDocument]) -> Iterator[list[RawDocument]]:
+    """The items in runs of at most RUN_CHARS characters (at least one item each): a batch holds
+    every parse until its last article is coded, and the parts of a large text file are a
+    megabyte each, so a batch of them would hold several parses of a megabyte at once."""
+    run: list[RawDocument] = []
+    chars = 0
+    for item in items:
+        size = len(item.text or "") + len(item.html or "")
+        if run and chars + size > RUN_CHARS:
+            yield run
+            run, chars = [], 0
+        run.append(item)
+        chars += size
+    if run:
+        yield run
 
 
 def _code_guarded(pipeline, items: list[Item]) -> list[Result]:
