@@ -173,6 +173,20 @@ def test_large_text_is_planned_as_ranges_of_parts(tmp_path, small_parts, name, s
     assert count_inputs([str(path)], PART_LIMITS) == len(read)
 
 
+@pytest.mark.parametrize("size", [1, 3, 32])
+def test_a_corpus_with_a_large_text_reads_back_what_the_readers_read(tmp_path, small_parts, size):
+    big = tmp_path / "dump.txt"
+    big.write_bytes(large_texts(tmp_path)["paragraphs.txt"])
+    utf16 = tmp_path / "wide.txt"  # too large for one article, and cannot be cut: read whole, an error
+    utf16.write_bytes("\n\n".join(f"Абзац {n}." for n in range(300)).encode("utf-16"))
+    paths = [*corpus(tmp_path)[:2], str(big), str(utf16), *corpus(tmp_path)[2:]]
+    planned = list(partitions(paths, size, PART_LIMITS))
+    read = [item for partition in planned for item in read_partition(partition, PART_LIMITS)]
+    assert as_pairs(read) == as_pairs(read_paths(paths, PART_LIMITS))
+    assert count_inputs(paths, PART_LIMITS) == len(read)
+    assert [i.origin for i in read if isinstance(i, InputError) and "wide" in i.origin] == [str(utf16)]
+
+
 @pytest.mark.parametrize("name", ["no-spaces.txt", "euro-signs.txt"])
 def test_cuts_between_characters_never_split_one(tmp_path, small_parts, name):
     path = tmp_path / name

@@ -6,8 +6,9 @@ crosses to a worker, which reads the bytes from the (shared) path. Inputs that h
 worker could open (stdin), feeds (small; their items' origins are links, which only reading
 reveals), compressed files other than WARC (a gzip stream cannot be entered at a byte offset,
 so the main process reads it, one partition at a time, and sends the documents) and inputs
-that fail before reading (missing files, unknown types) travel as the documents or errors themselves. Partitions come in input order, and
-reading them one after another gives exactly what :func:`heron.ingest.read_paths` gives.
+that fail before reading (missing files, unknown types) travel as the documents or errors
+themselves. Partitions come in input order, and reading them one after another gives exactly
+what :func:`heron.ingest.read_paths` gives.
 """
 from __future__ import annotations
 
