@@ -9,7 +9,7 @@ import pytest
 
 from heron.config import Limits
 from heron.engines import open_engine
-from heron.engines.partitions import count_inputs, partitions, read_partition
+from heron.engines.partitions import TEXT_PARTS, count_inputs, partitions, read_partition
 from heron.errors import InputError, UsageError
 from heron.ingest import read_paths
 from heron.runner import code_paths, ingest_paths
@@ -162,7 +162,8 @@ def test_large_text_is_planned_as_ranges_of_parts(tmp_path, small_parts, name, s
     pieces = [piece for partition in planned for piece in partition.pieces]
     read = [item for partition in planned for item in read_partition(partition, PART_LIMITS)]
     whole = list(read_paths([str(path)], PART_LIMITS))
-    assert {piece.kind for piece in pieces} == {"text"} and all(p.size <= size for p in planned)
+    assert {piece.kind for piece in pieces} == {"text"} and all(len(p.pieces) == 1 for p in planned)
+    assert len(pieces) == -(-len(read) // min(size, TEXT_PARTS))  # full ranges, the last one the rest
     assert as_pairs(read) == as_pairs(whole) and len(whole) > 3
     assert [origin for piece in pieces for origin in piece.origins] == [item.origin for item in read]
     assert all(isinstance(item, RawDocument) for item in read)
@@ -185,6 +186,7 @@ def test_a_corpus_with_a_large_text_reads_back_what_the_readers_read(tmp_path, s
     assert as_pairs(read) == as_pairs(read_paths(paths, PART_LIMITS))
     assert count_inputs(paths, PART_LIMITS) == len(read)
     assert [i.origin for i in read if isinstance(i, InputError) and "wide" in i.origin] == [str(utf16)]
+    assert all(len(p.pieces) == 1 for p in planned if any(piece.kind == "text" for piece in p.pieces))
 
 
 @pytest.mark.parametrize("name", ["no-spaces.txt", "euro-signs.txt"])

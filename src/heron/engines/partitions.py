@@ -30,6 +30,9 @@ _WARC = "heron.ingest.warc:read_warc_file"
 _FEED = "heron.ingest.feeds:read_feed_file"
 _TEXT = "heron.ingest.text:read_text_file"
 CARRIED_MAX = 1000  # documents per carried piece
+# parts of a large .txt per partition: a part is a megabyte of text and its records some ten
+# more, so a partition of them is a partition of its own, no larger than `heron code`'s
+TEXT_PARTS = 8
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,14 @@ class Partition:
 def partitions(paths: Iterable[str], size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[Partition]:
     """Partitions of about ``size`` inputs each, in input order, planned lazily."""
     pending: list[Piece] = []
-    number = 0
+    number = filled = 0
     for piece in _pieces(paths, size, limits):
-        if pending and sum(p.size for p in pending) + piece.size > size:
+        weight = size if piece.kind == "text" else piece.size  # a range of text parts fills a partition
+        if pending and filled + weight > size:
             yield Partition(number, tuple(pending))
-            number, pending = number + 1, []
+            number, pending, filled = number + 1, [], 0
         pending.append(piece)
+        filled += weight
     if pending:
         yield Partition(number, tuple(pending))
 
@@ -158,7 +163,7 @@ def _file_pieces(path: Path, size: int, limits: Limits, warn: bool) -> Iterator[
     elif reader == _TEXT and not is_gzip_name(path.name):
         from heron.ingest.text import part_ranges
 
-        ranges = _scanned(part_ranges(path, size, limits), path)
+        ranges = _scanned(part_ranges(path, min(size, TEXT_PARTS), limits), path)
         if isinstance(ranges, list) and ranges:  # none: one article, read whole
             for planned in ranges:
                 yield Piece(str(path), planned.start, planned.before, len(planned.numbers), "text",
