@@ -214,3 +214,45 @@ def test_concrete_targets_stay_attacks(code_text, text):
 def test_a_hedge_covers_the_verbs_coordinated_with_it(code_text):
     assert not coded(code_text(HEADLINE + "Journalists may be arrested and detained without charge."), "COERCE")
     assert coded(code_text(HEADLINE + "Police arrested and detained two journalists on Monday."), "COERCE")
+
+
+@pytest.mark.parametrize("text, appeal", [
+    # a verb of appeal whose clause states something reports an opinion
+    ("Beijing insists it is committed to peace in the region.", False),
+    ("Critics in Poland suggest Germany can't afford to rearm.", False),
+    ("Beijing has hinted that it could retaliate with tariffs on German cars.", False),
+    ("Officials in Hanoi hope foreign tourists will return next year.", False),
+    # an appeal's clause says what should be done, or the verb names whom it addresses
+    ("Germany insisted that Russia withdraw its troops from the border.", True),
+    ("France suggested that Iran should release the two French researchers.", True),
+    ("The Dutch foreign minister suggested the United States could close its embassy in Caracas.", True),
+    ("Germany urged Russia to withdraw its troops from the border.", True),
+])
+def test_an_opinion_is_no_appeal(code_text, text, appeal):
+    article = code_text(HEADLINE + text)
+    assert bool(coded(article, "REQUEST")) is appeal
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # what someone hopes others will do has not happened; the same act told as done has
+    ("The ambassador hopes Japan and India can coordinate their efforts against piracy.", "COOPERATE", False),
+    ("Japan and India coordinated their efforts against piracy last month.", "COOPERATE", True),
+    # what a law authorizes has not been done; the act itself is an attack
+    ("In January China passed a law that authorizes firing on foreign vessels.", "ASSAULT", False),
+    ("The Chinese coast guard fired on two Vietnamese fishing boats on Monday.", "ASSAULT", True),
+])
+def test_wished_and_permitted_acts_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, word, reason", [
+    ("The ambassador hopes Japan and India can coordinate their efforts against piracy.", "coordinate", "wish"),
+    ("In January China passed a law that authorizes firing on foreign vessels.", "firing", "permission"),
+])
+def test_the_reason_is_named(knowledge, text, word, reason):
+    from heron.pipeline.events.triggers import sentence_triggers
+
+    sent = next(iter(knowledge.nlp(text).sents))
+    found = {g[0].head.lower_: not_an_event(g[0], sent, knowledge.eventness, False)
+             for g in sentence_triggers(sent, knowledge.lexicon, knowledge.verbs)}
+    assert found[word] == reason
