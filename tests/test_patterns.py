@@ -172,3 +172,17 @@ def test_dismissing_claims_is_rejection_dismissing_officials_is_not(code_text, t
 ])
 def test_pattern_prepositions_belong_to_the_verb(code_text, text, imported):
     assert {e.event for e in code_text(text).events if e.rule.startswith("petrarch/")} == imported
+
+
+@pytest.mark.parametrize("text, imported", [
+    # verbs of annoyance name an effect on someone, not dissent by the subject
+    ("U.S. warships sailed through the strait ten times, irritating China each time.", set()),
+    ("The vote in Ankara upset Brussels.", set()),
+    # buying is trade; the pattern that names arms stays
+    ("Most of the licences were purchased by hunters from the United States in Botswana.", set()),
+    ("Russia bought weapons from Iran.", {"COOPERATE"}),
+    # breaking with a bloc's line is a split, not a threat
+    ("Hungary broke with the European Union over the sanctions.", set()),
+])
+def test_imported_verbs_of_feeling_trade_and_splits(code_text, text, imported):
+    assert {e.event for e in code_text(text).events if e.rule.startswith("petrarch/")} == imported

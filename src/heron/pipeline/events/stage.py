@@ -261,11 +261,23 @@ def _happening(trig: Trigger, event: str) -> bool:
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
     """The actor phrases coded; a pronoun in reported speech ("Syria says it will") is the speaker."""
     actor = participants(article, [h for h in heads if is_participant(h, knowledge)], knowledge)
-    if speaker is not None and heads and all(h.pos_ == "PRON" for h in heads) and not coded(actor):
+    if speaker is not None and heads and all(h.pos_ == "PRON" and _agree(h, speaker) for h in heads) \
+            and not coded(actor):
         spoken = participants(article, [speaker], knowledge)
         if coded(spoken):
             return spoken
     return actor
+
+
+SINGULAR_PRONOUNS = ("it", "he", "she")
+PLURAL_HEADS = ("NNS", "NNPS")
+
+
+def _agree(pronoun, speaker) -> bool:
+    """"They say it violates the treaty": a singular pronoun cannot stand for plural speakers."""
+    plural = speaker.tag_ in PLURAL_HEADS or speaker.lower_ in ("they", "we") \
+        or any(c.dep_ == "conj" for c in speaker.children)
+    return not (plural and pronoun.lower_ in SINGULAR_PRONOUNS)
 
 
 def default_recipient(scope: Scope, event: str, actor: list[Participant], anchor: int) -> tuple[list[Participant], str | None]:
