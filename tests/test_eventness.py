@@ -256,3 +256,23 @@ def test_the_reason_is_named(knowledge, text, word, reason):
     found = {g[0].head.lower_: not_an_event(g[0], sent, knowledge.eventness, False)
              for g in sentence_triggers(sent, knowledge.lexicon, knowledge.verbs)}
     assert found[word] == reason
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # making the means of an attack is no attack, and its aim is none either
+    ("Authorities in Rabat said the cell was making remote-controlled bombs to carry out attacks in Morocco.",
+     "ASSAULT", False),
+    ("Prosecutors in Rabat say the men were building explosive devices to attack tourists in Marrakech.",
+     "ASSAULT", False),
+    ("Militants planted a roadside bomb in Kandahar on Monday.", "ASSAULT", True),
+    # "turned out to be", "took X to court" are not the protest verbs
+    ("The photographs turned out to be available online in Harare.", "PROTEST", False),
+    ("The mother took the school in Blantyre to court and won.", "PROTEST", False),
+    ("Thousands of opposition supporters turned out in Harare on Monday.", "PROTEST", True),
+    # harm by a disaster or an abstract cause has no attacker, also across coordinated passives
+    ("In Malawi their houses were either destroyed or submerged by floods.", "ASSAULT", False),
+    ("In Kenya the economic slowdown has hurt.", "ASSAULT", False),
+    ("In Kenya, militias destroyed 40 houses on Monday.", "ASSAULT", True),
+])
+def test_preparations_other_verbs_and_non_agents_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event

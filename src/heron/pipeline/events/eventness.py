@@ -32,7 +32,8 @@ EVENTNESS_FILE = "eventness.yaml"
 LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figurative_of", "reception_verbs",
          "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers",
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
-         "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs")
+         "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
+         "preparation_verbs")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -207,10 +208,10 @@ def purpose(verb, words: EventnessWords, trigger_heads: frozenset[int]) -> bool:
     """A purpose infinitive of a coded act ("sent troops to combat the group": the sending is the
     event) or "aimed at protecting". "launched an operation to flush out X" stays: the purpose
     clause is all the sentence says the operation did."""
-    if verb.dep_ == "advcl" and verb.head.i in trigger_heads \
+    if verb.dep_ == "advcl" and (verb.head.i in trigger_heads or _verb_forms(verb.head) & words["preparation_verbs"]) \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return True
+        return True  # "was making bombs to carry out attacks": preparing for an act is no act
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return lemma(verb.head.head) in words["purpose_heads"]
     return False
