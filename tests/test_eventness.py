@@ -276,3 +276,25 @@ def test_the_reason_is_named(knowledge, text, word, reason):
 ])
 def test_preparations_other_verbs_and_non_agents_are_no_events(code_text, text, event, coded_event):
     assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # a standing stance told by the narrator in the simple present is no act of the news
+    ("The separatist group also opposes Chinese investment in Pakistan.", "REJECT", False),
+    ("Pakistan said it opposes Chinese investment in Balochistan.", "REJECT", True),
+    ("Russia opposed the resolution of the UN Security Council on Monday.", "REJECT", True),
+    # a question put to someone is no appeal
+    ("The Kenyan prosecutor asked the defendant if he agreed with the charges.", "REQUEST", False),
+    ("The Kenyan government asked Somalia to withdraw its troops.", "REQUEST", True),
+])
+def test_stances_and_questions_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+def test_a_stance_in_the_headline_is_the_news(code_text):
+    assert coded(code_text("Pakistan opposes Indian dam plan\n\nThe story follows."), "REJECT")
+
+
+def test_a_request_for_comment_is_newsgathering(code_text):
+    article = code_text(HEADLINE + "The Kenyan embassy did not reply to an email requesting comment from Kenya's army.")
+    assert not [e for e in coded(article, "REQUEST") if e.rule.startswith("lexicon/")]

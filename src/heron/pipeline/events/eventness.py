@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from datetime import date, timedelta
 
 from heron.errors import DataFileError
@@ -33,7 +34,7 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers",
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
-         "preparation_verbs")
+         "preparation_verbs", "question_verbs", "question_marks", "stance_verbs")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -107,6 +108,8 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig)),
         ("purpose", lambda: event in words["material_types"] and purpose(trig.head, words, trigger_heads)),
         ("opinion", lambda: event in words["appeal_types"] and trig.noun is None and opinion(trig.head, words)),
+        ("question", lambda: event in words["appeal_types"] and trig.noun is None and asks_a_question(trig.head, words)),
+        ("stance", lambda: not in_headline and trig.noun is None and standing_stance(trig.head, words)),
         ("wish", lambda: wished(trig.head, words)),
         ("permission", lambda: event in words["material_types"] and permitted(trig.head, words)),
     )
@@ -244,6 +247,25 @@ def _indicative(clause, words: EventnessWords) -> bool:
     if any(a.lower_ in words["statement_modals"] or a.tag_ in ("VBZ", "VBD", "VBP") for a in auxes):
         return True
     return clause.tag_ in ("VBZ", "VBD", "VBP")
+
+
+def asks_a_question(verb, words: EventnessWords) -> bool:
+    """"asked the elder Lai if he agreed", "asked whether Russia would attack": a question put to
+    someone is no appeal that they act; "asked Kyiv to withdraw" is."""
+    if not _verb_forms(verb) & words["question_verbs"]:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
+    return any(any(m.dep_ == "mark" and m.lower_ in words["question_marks"] for m in c.children)
+               or any(t.tag_ in ("WDT", "WP", "WRB") and t.i < c.i for t in c.children) for c in clauses)
+
+
+def standing_stance(verb, words: EventnessWords) -> bool:
+    """"The group also opposes Chinese investment in the province": a stance verb in the simple
+    present, told as the narrator's description and not as someone's statement ("said it
+    opposes"), describes a standing position, not an act of the news."""
+    if not _verb_forms(verb) & words["stance_verbs"] or verb.dep_ in ("ccomp", "xcomp", "advcl"):
+        return False
+    return generic_present(SimpleNamespace(head=verb))
 
 
 def wished(verb, words: EventnessWords) -> bool:
