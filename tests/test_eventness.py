@@ -298,3 +298,16 @@ def test_a_stance_in_the_headline_is_the_news(code_text):
 def test_a_request_for_comment_is_newsgathering(code_text):
     article = code_text(HEADLINE + "The Kenyan embassy did not reply to an email requesting comment from Kenya's army.")
     assert not [e for e in coded(article, "REQUEST") if e.rule.startswith("lexicon/")]
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # receiving a thing is no meeting; receiving a person is
+    ("In Kabul the author received widespread praise from Afghan officials.", "CONSULT", False),
+    ("Japan's prime minister received the Indian foreign minister in Tokyo.", "CONSULT", True),
+    # pointing someone to a statement is no order; directing a body to act is
+    ("Guatemala's embassy in Washington directed VOA to comments made by Guatemala's president.", "REQUEST", False),
+    ("Guatemala's embassy in Washington directed VOA to comments made by Guatemala's president.", "CONSULT", False),
+    ("The Kenyan president directed Somalia to close the camps.", "REQUEST", True),
+])
+def test_things_received_and_directions_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
