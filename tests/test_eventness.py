@@ -311,3 +311,15 @@ def test_a_request_for_comment_is_newsgathering(code_text):
 ])
 def test_things_received_and_directions_are_no_events(code_text, text, event, coded_event):
     assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # a publication released is no release of captives, also as a participle after its noun
+    ("The report, released this month by the OECD in Paris, ranks Indonesia low.", "RETREAT", False),
+    ("Hamas released three Israeli hostages in Gaza on Saturday.", "RETREAT", True),
+    # a disease as the passive subject of a conflict verb is a figure of speech
+    ("Politicians in Brussels said the coronavirus has been suppressed in France.", "COERCE", False),
+    ("Protests in Minsk were suppressed by the police on Sunday.", "COERCE", True),
+])
+def test_publications_and_diseases_are_no_targets(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event

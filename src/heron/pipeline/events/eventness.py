@@ -144,7 +144,7 @@ def figurative(trig, words: EventnessWords) -> bool:
         if trig.kind == "noun":
             return False
     verb = trig.head
-    objects = _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+    objects = _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
                 for o in _with_conjuncts([c for c in p.children if c.dep_ == "pobj"])]
     return bool(objects) and all(_abstract(o, words) for o in objects)

@@ -114,6 +114,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
                   or o.head.dep_ == "agent"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            direct.append(verb.head)  # "a report released by the OECD": the noun is the object
         words = {lemma(t) for o in direct for t in _object_words(o)}
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
