@@ -323,3 +323,11 @@ def test_things_received_and_directions_are_no_events(code_text, text, event, co
 ])
 def test_publications_and_diseases_are_no_targets(code_text, text, event, coded_event):
     assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, coded_event", [
+    ("\"Turkey officially cannot say we will renounce the Brotherhood's support,\" the adviser said.", False),
+    ("Turkey said it will renounce the Brotherhood's support.", True),
+])
+def test_what_was_not_said_is_no_event(code_text, text, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), "REJECT")) is coded_event

@@ -34,7 +34,8 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers",
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
-         "preparation_verbs", "question_verbs", "question_marks", "stance_verbs")
+         "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
+         "saying_verbs")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -111,6 +112,7 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("question", lambda: event in words["appeal_types"] and trig.noun is None and asks_a_question(trig.head, words)),
         ("stance", lambda: not in_headline and trig.noun is None and standing_stance(trig.head, words)),
         ("wish", lambda: wished(trig.head, words)),
+        ("unsaid", lambda: unsaid(trig.head, words)),
         ("permission", lambda: event in words["material_types"] and permitted(trig.head, words)),
     )
     return next((name for name, check in checks if check()), None)
@@ -274,6 +276,18 @@ def wished(verb, words: EventnessWords) -> bool:
     "hopes to sign a deal" is the subject's own plan (an xcomp) and stays."""
     for token in _clause_chain(verb):
         if token.dep_ == "ccomp" and _verb_forms(token.head) & words["wish_verbs"]:
+            return True
+        if token.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+    return False
+
+
+def unsaid(verb, words: EventnessWords) -> bool:
+    """"Turkey cannot say we will renounce their support", "he did not say the army attacked":
+    what someone did not or cannot say is not told as having happened."""
+    for token in _clause_chain(verb):
+        if token.dep_ == "ccomp" and _verb_forms(token.head) & words["saying_verbs"] \
+                and any(c.dep_ == "neg" for c in token.head.children):
             return True
         if token.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
