@@ -17,7 +17,7 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentiv
                "object_preps")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
-              "target_preps"}
+              "target_preps", "intransitive"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class LexiconEntry:
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
+    intransitive: bool = False  # "thousands turned out": no object or complement ("turned out to be", "took X to court")
     light: frozenset[str] = frozenset()  # light verbs allowed for this entry's nouns (empty: the general list)
     target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
     source: str | None = None  # an imported entry's upstream file and line ("petrarch/CAMEO.2.0.txt:1234")
@@ -102,6 +103,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
+                 intransitive=bool(raw.get("intransitive")),
                  light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()))
 
 

@@ -16,7 +16,8 @@ from heron.pipeline.events.dates import UNRESOLVED_DATES
 from heron.pipeline.events.eventness import (event_status, foreign_date, frame_status, headline_end, negated_noun,
                                             not_an_event, reference_status)
 from heron.pipeline.events.fields import date_for, location_for, scores
-from heron.pipeline.events.harm import non_agent, out_of_scope, policing_crime, policing_motive, violence_cue
+from heron.pipeline.events.harm import (non_agent, out_of_scope, policing_crime, policing_motive, shared_agents,
+                                        violence_cue)
 from heron.pipeline.events.lexicon import LexiconEntry
 from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
@@ -180,7 +181,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     event, negated, reason = reshape(event, frame)
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
-    if non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
+    if non_agent(actor_heads or shared_agents(trig.head), lexicon) and event in CONFLICTUAL:
         return None
     speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker, scope.knowledge)
@@ -261,11 +262,23 @@ def _happening(trig: Trigger, event: str) -> bool:
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
     """The actor phrases coded; a pronoun in reported speech ("Syria says it will") is the speaker."""
     actor = participants(article, [h for h in heads if is_participant(h, knowledge)], knowledge)
-    if speaker is not None and heads and all(h.pos_ == "PRON" for h in heads) and not coded(actor):
+    if speaker is not None and heads and all(h.pos_ == "PRON" and _agree(h, speaker) for h in heads) \
+            and not coded(actor):
         spoken = participants(article, [speaker], knowledge)
         if coded(spoken):
             return spoken
     return actor
+
+
+SINGULAR_PRONOUNS = ("it", "he", "she")
+PLURAL_HEADS = ("NNS", "NNPS")
+
+
+def _agree(pronoun, speaker) -> bool:
+    """"They say it violates the treaty": a singular pronoun cannot stand for plural speakers."""
+    plural = speaker.tag_ in PLURAL_HEADS or speaker.lower_ in ("they", "we") \
+        or any(c.dep_ == "conj" for c in speaker.children)
+    return not (plural and pronoun.lower_ in SINGULAR_PRONOUNS)
 
 
 def default_recipient(scope: Scope, event: str, actor: list[Participant], anchor: int) -> tuple[list[Participant], str | None]:

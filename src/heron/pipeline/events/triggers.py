@@ -16,6 +16,7 @@ from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
+COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
 
@@ -113,6 +114,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
                   or o.head.dep_ == "agent"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            direct.append(verb.head)  # "a report released by the OECD": the noun is the object
         words = {lemma(t) for o in direct for t in _object_words(o)}
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
@@ -122,6 +125,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
         words = {lemma(t) for p in preds for t in p.subtree} | {t.lower_ for p in preds for t in p.subtree}
         if not words & entry.predicates:
             return False
+    if entry.intransitive and any(c.dep_ in COMPLEMENT_DEPS for c in verb.children):
+        return False  # "turned out to be", "took the school to court": another verb than the protest one
     if entry.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False  # "event" complements are checked once the complement's own trigger is known
     return True
