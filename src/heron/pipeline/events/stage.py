@@ -24,7 +24,7 @@ from heron.pipeline.events.participants import (choose_recipients, clause_target
                                                is_participant, participants, phrase_span, role_heads, subject_of)
 from heron.pipeline.events.protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
                                          implied_protests, is_crowd)
-from heron.pipeline.events.triggers import Trigger, sentence_triggers
+from heron.pipeline.events.triggers import Trigger, reduced_passive, sentence_triggers
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
@@ -138,7 +138,8 @@ def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]
 def _main_clauses(drafts: list[EventDraft], lexicon) -> list[EventDraft]:
     """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
     ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
-    roles = [clause_role(d.trig.head, lexicon) for d in drafts]
+    # "a rally held by students was dispersed": the rally's clause, not the participle's, ranks it
+    roles = [clause_role(d.trig.noun if _done_to(d.trig) else d.trig.head, lexicon) for d in drafts]
     for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
         chosen = [d for d, r in zip(drafts, roles) if r == wanted]
         if chosen:
@@ -250,12 +251,19 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
     return EventDraft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
 
 
+def _done_to(trig: Trigger) -> bool:
+    """The light verb is a participle on the nominal event itself ("a rally held in the capital")."""
+    return trig.noun is not None and reduced_passive(trig.head) and trig.head.head.i == trig.noun.i
+
+
 def _happening(trig: Trigger, event: str) -> bool:
     """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
     "demonstrations were held in ten cities")."""
-    if event == "PROTEST" and trig.kind == "noun" and trig.noun.dep_ == "nsubjpass" and trig.light == "agentive":
-        return True
-    return event in CONFLICTUAL and trig.kind == "noun" and trig.light == "intransitive"
+    if event not in CONFLICTUAL or trig.kind != "noun":
+        return False
+    if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
+        return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
+    return trig.light == "intransitive"
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:

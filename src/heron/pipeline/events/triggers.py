@@ -82,7 +82,9 @@ def _time_phrase(prep) -> bool:
 
 def objects_of(verb, lexicon: Lexicon) -> list:
     """Direct objects, passive subjects and prepositional objects of a verb (with conjuncts)."""
-    out = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    out = [_antecedent(c, verb) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if reduced_passive(verb):
+        out.append(verb.head)
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     out += [c for o in list(out) for c in o.conjuncts]
@@ -105,7 +107,8 @@ def _object_words(obj) -> list:
 
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
-        near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        near = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        near += [verb.head] if reduced_passive(verb) else []
         near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in lexicon.light["subject_preps"]
                  for p in a.children if p.dep_ == "pobj"]
         if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
@@ -178,9 +181,24 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
             return verb, "undergoing"
         if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
-    if noun.dep_ == "nsubj" and light_kind(head, lexicon) == "intransitive":
-        return head, "intransitive"
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
+        return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
+    done = next((c for c in noun.children if reduced_passive(c)), None)
+    if done is not None and light_kind(done, lexicon) == "agentive" and (not own or set(forms(done, lexicon)) & own):
+        return done, "agentive"  # "a rally held by students", "the attack carried out on Monday"
     return None
+
+
+def reduced_passive(verb) -> bool:
+    """A past participle modifying a noun ("rockets fired by militants"): the noun is its object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def _antecedent(token, verb):
+    """A relative pronoun stands for the noun its clause modifies ("a mine which was planted")."""
+    if verb.dep_ == "relcl" and token.tag_ in ("WDT", "WP") and token.head.i == verb.i:
+        return verb.head
+    return token
 
 
 def _takes_part(token, take_part: dict) -> bool:
@@ -196,14 +214,20 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
     found = []
-    for words, entry in lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
-        start = token.i - len(words) + 1
+    joined = hyphenated_end(token)  # "sit-in" is three tokens: the pattern's last word spans them
+    last, first = (joined, token.i - 2) if joined in lexicon.nouns else (None, token.i)
+    for words, entry in lexicon.nouns.get(last, ()) or lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
+        start = first - len(words) + 1
         if start < token.sent.start:
             continue
-        span = doc[start:token.i + 1]
-        if [lemma(t) if t.i == token.i else t.lower_ for t in span] != list(words) and \
-                [lemma(t) for t in span] != list(words):
+        before = doc[start:first]
+        if last is not None:
+            if [t.lower_ for t in before] + [last] != list(words):
+                continue
+        elif [t.lower_ for t in before] + [lemma(token)] != list(words) and \
+                [lemma(t) for t in before] + [lemma(token)] != list(words):
             continue
+        span = doc[start:token.i + 1]
         noun = span.root
         role = _light_role(noun, lexicon, entry.light)
         if role is None:
@@ -214,6 +238,15 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))
     return found
+
+
+def hyphenated_end(token) -> str | None:
+    """The hyphenated word that ends at ``token`` ("sit-in", "counter-offensive"), written without
+    spaces around the hyphen, or None."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].whitespace_ or doc[token.i - 1].whitespace_:
+        return None
+    return f"{doc[token.i - 2].lower_}-{token.lower_}"
 
 
 def _rank(trig: Trigger) -> tuple[int, int]:
@@ -266,7 +299,8 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
         kinds = set()
         if any(f in lexicon.phrases for f in token_forms):
             kinds.add("phrase")
-        if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns):
+        if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns
+                                         or i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) in lexicon.nouns):
             kinds.add("noun")
         if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
                 any(f in lexicon.verbs for f in token_forms):

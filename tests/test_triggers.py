@@ -1,0 +1,64 @@
+"""Trigger rules (pipeline/events/triggers.py): where a nominal or verbal event is found in the
+parse, and which nominal events are reported as having taken place without a named doer."""
+from __future__ import annotations
+
+import pytest
+
+
+def rules(article):
+    return [(e.event, e.rule.split(":", 1)[1]) for e in article.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated event noun is three tokens in the parse
+    ("Students participated in a sit-in outside the ministry in Nairobi on Monday.",
+     ("PROTEST", "demonstrate:sit-in")),
+    ("Activists participated in a die-in for eight minutes outside parliament in London.",
+     ("PROTEST", "demonstrate:die-in")),
+])
+def test_hyphenated_event_nouns(code_text, text, expected):
+    assert expected in [(event, rule.split("+")[0]) for event, rule in rules(code_text(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "continue" is a light verb both ways: the event as its subject goes on by itself
+    ("Fierce fighting continued in the outskirts of Aleppo on Monday.", ("ASSAULT", "fight:fighting")),
+    ("Heavy clashes resumed near the border town of Kassala in Sudan on Sunday.", ("ASSAULT", "fight:clash")),
+])
+def test_an_event_noun_as_subject_of_continue_took_place(code_text, text, expected):
+    assert expected in [(event, rule.split("+")[0]) for event, rule in rules(code_text(text))]
+
+
+def test_an_event_noun_as_object_of_continue_keeps_its_actor(code_text):
+    (event,) = [e for e in code_text("Iran continued the talks with the European Union on Monday.").events]
+    assert event.event == "CONSULT" and {p.code for p in event.actor} == {"IRN"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle on a noun takes the noun as its object: "rockets fired by militants"
+    ("Rockets fired by militants landed near the base in Kabul on Monday.", ("ASSAULT", "attack:fire rocket")),
+    # a relative pronoun stands for its noun: "a bomb which had been planted"
+    ("Residents found a bomb which had been planted by insurgents near the market in Kandahar on Monday.",
+     ("ASSAULT", "bombing:plant")),
+])
+def test_objects_of_participles_and_relative_clauses(code_text, text, expected):
+    assert expected in [(event, rule.split("+")[0]) for event, rule in rules(code_text(text))]
+
+
+def test_a_relative_pronoun_without_an_event_noun_codes_nothing(code_text):
+    article = code_text("Police defused a device which had been found near the market in Kandahar.")
+    assert not [e for e in article.events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # an attack or a protest done in the passive, no doer named, is still reported as done
+    ("A grenade attack was carried out in Mogadishu on Monday.", "ASSAULT"),
+    ("A rally held in Dhaka on Sunday drew thousands.", "PROTEST"),
+    ("A rally held by students in Dhaka was cut short on Sunday.", "PROTEST"),
+])
+def test_a_conflict_noun_done_in_the_passive_took_place(code_text, text, event_type):
+    assert event_type in [e.event for e in code_text(text).events]
+
+
+def test_a_cooperative_noun_done_in_the_passive_needs_a_side(code_text):
+    assert not code_text("A meeting was held in Geneva on Monday.").events
