@@ -62,3 +62,30 @@ def test_a_conflict_noun_done_in_the_passive_took_place(code_text, text, event_t
 
 def test_a_cooperative_noun_done_in_the_passive_needs_a_side(code_text):
     assert not code_text("A meeting was held in Geneva on Monday.").events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nominal forms of destroying property, and weapons' blasts set off by someone
+    ("Hundreds of youths went on a looting spree in Durban on Monday.", ("ASSAULT", "destruction:looting spree")),
+    ("Militants triggered two grenade explosions in Srinagar on Friday.", ("ASSAULT", "blast:grenade explosion")),
+    # charging a position is an assault, charging a person is an accusation
+    ("Rebels charged an army camp outside Goma on Sunday night.", ("ASSAULT", "charge-position:charge")),
+    ("Prosecutors charged the former minister with corruption in Nairobi on Monday.", ("ACCUSE", "accuse:charge")),
+])
+def test_nominal_and_verbal_forms_of_conflict(code_text, text, expected):
+    assert expected in [(event, rule.split("+")[0]) for event, rule in rules(code_text(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # receiving a thing is no visit, so the clause after it is the event
+    ("Many children received medical treatment after government forces carried out a gas attack on Douma.",
+     ["ASSAULT"]),
+    ("The president received the Indian delegation in Dhaka on Monday.", ["CONSULT"]),
+])
+def test_receiving_a_thing_is_no_visit(code_text, text, expected):
+    assert [e.event for e in code_text(text).events] == expected
+
+
+def test_a_clash_between_police_and_a_crowd_is_a_riot_when_the_parse_nests_the_crowd(code_text):
+    text = "Clashes have broken out between police in Bahrain and demonstrators protesting against the detention."
+    assert [e.event for e in code_text(text).events] == ["PROTEST"]

@@ -111,8 +111,11 @@ def between(trig: Trigger) -> list:
     if trig.kind != "noun":
         return []
     anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
-    return [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
-            if p.dep_ == "pobj"]
+    sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
+             if p.dep_ == "pobj"]
+    # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
+    return sides + [t for p in sides for t in p.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
+                    and t.head.i != p.i and t not in sides]
 
 
 def _during(trig: Trigger, lexicon: Lexicon) -> list:
