@@ -89,3 +89,17 @@ def test_receiving_a_thing_is_no_visit(code_text, text, expected):
 def test_a_clash_between_police_and_a_crowd_is_a_riot_when_the_parse_nests_the_crowd(code_text):
     text = "Clashes have broken out between police in Bahrain and demonstrators protesting against the detention."
     assert [e.event for e in code_text(text).events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # property named by the entry undergoing the act, no doer named: the act took place
+    ("Several houses were torched in Jos on Sunday.", True),
+    ("Several shops were looted in Durban on Monday.", True),
+    # ... unless a disaster did it, named in the verb's own phrases
+    ("Dozens of houses were destroyed in the floods in Sindh province on Monday.", False),
+    ("Dozens of houses were destroyed in the floods in Pakistan on Monday.", False),
+    # a named doer still acts, whatever it used
+    ("Rebels destroyed dozens of houses in the village with fire on Monday.", True),
+])
+def test_property_attacked_in_the_passive(code_text, text, coded):
+    assert ("ASSAULT" in [e.event for e in code_text(text).events]) is coded

@@ -181,8 +181,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     event, negated, reason = reshape(event, frame)
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
-    if non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
-        return None
+    if event in CONFLICTUAL and (non_agent(actor_heads, lexicon)
+                                 or trig.entry.objects and not actor_heads and non_agent(causes(pred), lexicon)):
+        return None  # "floods killed 20"; "houses were destroyed in the floods"
     speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker, scope.knowledge)
     # "promised to allocate $1.5 billion to X": the complement may name the recipient
@@ -251,6 +252,11 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
     return EventDraft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
 
 
+def causes(verb) -> list:
+    """The nouns of a verb's "by" and prepositional phrases: where a disaster would be named."""
+    return [o for p in verb.children if p.dep_ in ("agent", "prep") for o in p.children if o.dep_ == "pobj"]
+
+
 def _done_to(trig: Trigger) -> bool:
     """The light verb is a participle on the nominal event itself ("a rally held in the capital")."""
     return trig.noun is not None and reduced_passive(trig.head) and trig.head.head.i == trig.noun.i
@@ -258,8 +264,13 @@ def _done_to(trig: Trigger) -> bool:
 
 def _happening(trig: Trigger, event: str) -> bool:
     """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
-    "demonstrations were held in ten cities")."""
-    if event not in CONFLICTUAL or trig.kind != "noun":
+    "demonstrations were held in ten cities"), or a thing the entry names undergoing it ("shops were
+    burned")."""
+    if event not in CONFLICTUAL:
+        return False
+    if trig.kind == "verb" and trig.entry.objects:
+        return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
+    if trig.kind != "noun":
         return False
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
         return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
