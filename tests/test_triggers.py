@@ -103,3 +103,31 @@ def test_a_clash_between_police_and_a_crowd_is_a_riot_when_the_parse_nests_the_c
 ])
 def test_property_attacked_in_the_passive(code_text, text, coded):
     assert ("ASSAULT" in [e.event for e in code_text(text).events]) is coded
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event noun as subject of an occurrence verb took place
+    ("Protests spread to Lyon and Marseille on Tuesday.", ("PROTEST", "demonstrate:protest")),
+    ("Mass arrests followed in Harare on Monday.", ("COERCE", "arrest:mass arrest")),
+    ("A general strike paralysed Lagos on Monday.", ("PROTEST", "labour-strike:general strike")),
+    ("Violent clashes swept the capital Bamako on Friday.", ("ASSAULT", "fight:clash")),
+    # a weapon's blast misparsed as a participle on the weapon
+    ("An improvised explosive device detonated inside a market in Kandahar on Monday.", ("ASSAULT", "bombing:detonate")),
+    # killing verbs with "to death" are no computer hacking; exchanging fire is fighting
+    ("Gunmen hacked a village chief to death in Kasai province on Monday.", ("ASSAULT", "kill:hack to death")),
+    ("Rebels and troops exchanged fire near Goma in Congo on Monday.", ("ASSAULT", "fight:exchange fire")),
+    # a bare protest noun after "in" is how the subject acted
+    ("Traders shut their shops in protest against the new tax in Srinagar on Monday.",
+     ("PROTEST", "demonstrate:protest")),
+])
+def test_occurrence_verbs_and_manner_phrases(code_text, text, expected):
+    assert expected in [(event, rule.split("+")[0]) for event, rule in rules(code_text(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "The ambassador left the hall in the protest zone in Paris.",  # determined: a place, not a manner
+    "Hackers hacked the ministry's servers in Kyiv on Monday.",
+])
+def test_no_protest_or_killing_without_the_idiom(code_text, text):
+    events = [e.event for e in code_text(text).events]
+    assert "PROTEST" not in events and "ASSAULT" not in events

@@ -265,10 +265,10 @@ def _done_to(trig: Trigger) -> bool:
 def _happening(trig: Trigger, event: str) -> bool:
     """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
     "demonstrations were held in ten cities"), or a thing the entry names undergoing it ("shops were
-    burned")."""
+    burned", "an explosive device detonated" parsed as a participle)."""
     if event not in CONFLICTUAL:
         return False
-    if trig.kind == "verb" and trig.entry.objects:
+    if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
     if trig.kind != "noun":
         return False

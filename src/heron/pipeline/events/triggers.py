@@ -201,6 +201,16 @@ def _antecedent(token, verb):
     return token
 
 
+def _manner_role(noun, entry: LexiconEntry, lexicon: Lexicon) -> tuple[object, str] | None:
+    """"shut their shops in protest": the bare event noun is how the verb's subject acted."""
+    prep = noun.head
+    if entry.event not in lexicon.light["manner_types"] or noun.dep_ != "pobj" or noun.tag_ != "NN" \
+            or prep.lower_ not in lexicon.light["manner_preps"] or prep.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return None
+    return prep.head, "agentive"
+
+
 def _takes_part(token, take_part: dict) -> bool:
     """"took part in the march": the prepositional phrase hangs on "part" or on "took"."""
     noun, verbs = take_part.get("noun"), take_part.get("verbs") or ()
@@ -229,7 +239,7 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
             continue
         span = doc[start:token.i + 1]
         noun = span.root
-        role = _light_role(noun, lexicon, entry.light)
+        role = _light_role(noun, lexicon, entry.light) or _manner_role(noun, entry, lexicon)
         if role is None:
             continue
         verb, light = role
