@@ -131,3 +131,14 @@ def test_occurrence_verbs_and_manner_phrases(code_text, text, expected):
 def test_no_protest_or_killing_without_the_idiom(code_text, text):
     events = [e.event for e in code_text(text).events]
     assert "PROTEST" not in events and "ASSAULT" not in events
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the sides of a nominal clash: the first acts on the second
+    ("Clashes between herders and farmers left ten dead in Plateau state.", "herders", "farmers"),
+    ("Talks between Iran and the EU resumed in Vienna on Monday.", "Iran", "EU"),
+])
+def test_the_sides_of_a_nominal_event_named_by_between(code_text, text, actor, recipient):
+    (event,) = code_text(text).events
+    assert [p.entity_text for p in event.actor] == [actor]
+    assert recipient in [p.entity_text for p in event.recipient]

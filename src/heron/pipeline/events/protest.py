@@ -106,18 +106,6 @@ def _protest_word(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
     return None
 
 
-def between(trig: Trigger) -> list:
-    """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
-    if trig.kind != "noun":
-        return []
-    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
-    sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
-             if p.dep_ == "pobj"]
-    # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
-    return sides + [t for p in sides for t in p.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
-                    and t.head.i != p.i and t not in sides]
-
-
 def _during(trig: Trigger, lexicon: Lexicon) -> list:
     """Nouns of time-and-place phrases of the trigger: "detained during protests", "killed at a rally"."""
     anchors = [trig.head] + ([trig.noun] if trig.noun is not None else [])

@@ -22,9 +22,8 @@ from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, q
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
                                                is_participant, participants, phrase_span, role_heads, subject_of)
-from heron.pipeline.events.protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
-                                         implied_protests, is_crowd)
-from heron.pipeline.events.triggers import Trigger, reduced_passive, sentence_triggers
+from heron.pipeline.events.protest import REPRESSION_WHY, concurrent_protests, crowd_reading, implied_protests, is_crowd
+from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
@@ -191,6 +190,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not kids:
         kid_heads += complement_objects(trig, scope.knowledge)
     recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
+    if not actor and trig.kind == "noun":  # "clashes between herders and farmers": one side acts on the other
+        sides = participants(article, [h for h in between(trig) if is_participant(h, scope.knowledge)], scope.knowledge)
+        actor, recipient = sides[:1], sides[1:] + [p for p in recipient if p not in sides]
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
     elif trig.entry.mutual and not recipient and collective(actor_heads, actor):

@@ -259,6 +259,18 @@ def hyphenated_end(token) -> str | None:
     return f"{doc[token.i - 2].lower_}-{token.lower_}"
 
 
+def between(trig: Trigger) -> list:
+    """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
+    if trig.kind != "noun":
+        return []
+    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
+    sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
+             if p.dep_ == "pobj"]
+    # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
+    return sides + [t for p in sides for t in p.subtree if t.dep_ == "conj" and t.pos_ == "NOUN"
+                    and t.head.i != p.i and t not in sides]
+
+
 def _rank(trig: Trigger) -> tuple[int, int]:
     specific = trig.kind == "verb" and (len(trig.words) > 1 or trig.entry.objects or trig.entry.predicates)
     order = 0 if trig.kind == "phrase" else 1 if specific else 2 if trig.kind == "noun" else 3
