@@ -142,3 +142,13 @@ def test_the_sides_of_a_nominal_event_named_by_between(code_text, text, actor, r
     (event,) = code_text(text).events
     assert [p.entity_text for p in event.actor] == [actor]
     assert recipient in [p.entity_text for p in event.recipient]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds marched through the streets of Lahore on Friday.", "PROTEST"),  # a crowd counted, not named
+    ("Gunmen seized three farmers in Zamfara state on Monday.", "ASSAULT"),  # seizing people is abducting them
+    ("Customs officers seized three tonnes of cocaine in Lagos.", None),
+])
+def test_counted_crowds_and_seized_people(code_text, text, expected):
+    events = [e.event for e in code_text(text).events]
+    assert (expected in events) if expected else not events
