@@ -8,7 +8,13 @@ blind part (a fixed third chosen by a seeded hash of the story id, eval/README.m
 by side; per-story rows and --details list tune stories only.
 
     .venv/bin/python scripts/eval_articles.py [--gold eval/voa-dev.jsonl] [--texts STORIES]
+                                              [--text-file ID=PATH ...]
                                               [--part all|tune|blind] [--details] [--json]
+
+The seed article, scored against its own gold (eval/README.md):
+
+    .venv/bin/python scripts/eval_articles.py --gold eval/seed-gold.jsonl \
+        --text-file seed=../shared/seed/article.txt
 """
 from __future__ import annotations
 
@@ -26,22 +32,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "eval" / "voa-dev.jsonl")
     parser.add_argument("--texts", type=Path, default=SHARED / "eval" / "voa" / "stories.jsonl")
+    parser.add_argument("--text-file", action="append", default=[], metavar="ID=PATH",
+                        help="the article of gold id ID is the file PATH (.txt, .html), read as `heron code` reads it")
     parser.add_argument("--part", choices=("all", "tune", "blind"), default="all",
                         help="stories to score (default all: tune, blind and all side by side)")
     parser.add_argument("--details", action="store_true",
                         help="list missed required and unmatched predicted events of tune stories (never blind ones)")
     parser.add_argument("--json", action="store_true", help="print the result per part as JSON")
     args = parser.parse_args(argv)
-    for path in (args.gold, args.texts):
+    from heron.config import Settings
+    from heron.evaluation.articles import evaluate_parts, format_parts, parse_text_file
+
+    try:
+        text_files = [parse_text_file(spec) for spec in args.text_file]
+    except ValueError as exc:
+        print(f"eval_articles: --text-file {exc}", file=sys.stderr)
+        return 2
+    # the stories file is needed only for gold ids that no --text-file names
+    for path in [args.gold] + ([] if text_files else [args.texts]):
         if not path.is_file():
             print(f"eval_articles: {path}: no such file", file=sys.stderr)
             return 2
 
-    from heron.config import Settings
-    from heron.evaluation.articles import evaluate_parts, format_parts
-
     started = time.perf_counter()
-    parts = evaluate_parts(args.gold, args.texts, Settings(), args.part)
+    texts = args.texts if args.texts.is_file() else None
+    parts = evaluate_parts(args.gold, texts, Settings(), args.part, text_files)
     seconds = time.perf_counter() - started
     if args.json:
         print(json.dumps({"parts": parts}, indent=2))

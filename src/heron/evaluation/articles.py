@@ -3,7 +3,8 @@
 Gold, one JSON object per line: {"id", "published", "required": [GOLD], "acceptable": [GOLD]},
 GOLD = {"event": TYPE, "actor": [codes], "recipient": [codes], "note": "..."}. The article text
 is not in the gold file; it is read by id from a stories file (JSON Lines with id, title, text,
-published, url).
+published, url), or from a file of its own that a (gold id, path) pair names: any input
+`heron code` reads as one article (.txt, .html, each also .gz), read the same way.
 
 A predicted event matches a gold one when the types are equal and the predicted actor codes
 intersect the gold actor codes and the recipients likewise; an empty gold side matches anything
@@ -14,13 +15,14 @@ required or an acceptable event; F1 their harmonic mean. Totals are micro-averag
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from heron.errors import InputError
 from heron.evaluation.records import json_records
 from heron.evaluation.split import format_totals, score_parts, select
-from heron.types import COUNTED_STATUSES, Article, Event
+from heron.types import COUNTED_STATUSES, Article, Event, RawDocument
 
 GOLD_KEYS = ("event", "actor", "recipient")
 
@@ -180,12 +182,43 @@ def read_stories(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
     return stories
 
 
-def code_stories(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]], settings: Any) -> dict[str, Article]:
-    """Run heron over the stories; the title leads the text as its first paragraph."""
-    from heron.pipeline import build_pipeline
-    from heron.types import RawDocument
+def parse_text_file(spec: str) -> tuple[str, Path]:
+    """"ID=PATH" (a gold id and the file holding its article) as a pair; ValueError naming the
+    value when a side is missing or the file does not exist."""
+    story_id, sep, path = spec.partition("=")
+    if not sep or not story_id.strip() or not path:
+        raise ValueError(f"{spec!r}: expected ID=PATH, the gold id, '=', then the article's file")
+    if not Path(path).is_file():
+        raise ValueError(f"{spec!r}: {path}: no such file")
+    return story_id.strip(), Path(path)
 
-    published = {str(g["id"]): g.get("published") for g in gold}
+
+def read_text_files(pairs: Iterable[tuple[str, Path]], ids: set[str]) -> dict[str, RawDocument]:
+    """Gold id -> the one article its file holds, read as `heron code` reads that file; only
+    the pairs whose id is in ``ids`` are read."""
+    from heron.ingest import read_path
+
+    documents = {}
+    for story_id, path in pairs:
+        if story_id not in ids:
+            continue
+        items = list(read_path(path))
+        for item in items:
+            if isinstance(item, InputError):
+                raise item
+        if len(items) != 1:
+            raise InputError(str(path), f"holds {len(items)} articles; a text file for gold id {story_id!r} "
+                                        "must hold exactly one")
+        documents[story_id] = items[0]
+    return documents
+
+
+def story_documents(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]],
+                    files: dict[str, RawDocument] | None = None) -> list[RawDocument]:
+    """The documents to code: stories (the title leads the text as its first paragraph) and
+    articles read from their own files, each named by its gold id and dated by the gold's
+    `published` when it has one, else by the input's own date."""
+    published = {_story_id(g): g.get("published") for g in gold}
     raws = []
     for story_id, story in stories.items():
         title = (story.get("title") or "").strip()
@@ -193,6 +226,17 @@ def code_stories(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]],
         date = published.get(story_id) or (story.get("published") or "")[:10] or None
         raws.append(RawDocument(origin=f"story {story_id}", text=text, id=story_id, title=title or None,
                                 url=story.get("url"), published=date))
+    for story_id, raw in (files or {}).items():
+        raws.append(replace(raw, id=story_id, published=published.get(story_id) or raw.published))
+    return raws
+
+
+def code_stories(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]], settings: Any,
+                 files: dict[str, RawDocument] | None = None) -> dict[str, Article]:
+    """Run heron over the stories and the articles read from their own files, by gold id."""
+    from heron.pipeline import build_pipeline
+
+    raws = story_documents(stories, gold, files)
     pipeline = build_pipeline(settings)
     coded = pipeline.code_batch(raws)
     articles = {}
@@ -203,20 +247,45 @@ def code_stories(stories: dict[str, dict[str, Any]], gold: list[dict[str, Any]],
     return articles
 
 
-def evaluate_files(gold_path: Path, texts_path: Path, settings: Any) -> dict[str, Any]:
-    """Read gold and stories, code the stories, score them (every story, no parts)."""
+def evaluate_files(gold_path: Path, texts_path: Path | None, settings: Any,
+                   text_files: Iterable[tuple[str, Path]] = ()) -> dict[str, Any]:
+    """Read gold and texts, code the articles, score them (every article, no parts)."""
     gold = read_gold(gold_path)
-    stories = read_stories(texts_path, {str(g["id"]) for g in gold})
-    return score_articles(gold, code_stories(stories, gold, settings))
+    stories, files = _read_texts(gold, gold, texts_path, text_files)
+    return score_articles(gold, code_stories(stories, gold, settings, files))
 
 
-def evaluate_parts(gold_path: Path, texts_path: Path, settings: Any, part: str = "all") -> dict[str, dict[str, Any]]:
-    """Code the stories of `part` and score the tune, blind and all parts (heron.evaluation.split):
+def evaluate_parts(gold_path: Path, texts_path: Path | None, settings: Any, part: str = "all",
+                   text_files: Iterable[tuple[str, Path]] = ()) -> dict[str, dict[str, Any]]:
+    """Code the articles of `part` and score the tune, blind and all parts (heron.evaluation.split):
     the `heron eval` path for articles. Only the tune part keeps its per-article rows."""
-    gold = select(read_gold(gold_path), _story_id, part)
-    stories = read_stories(texts_path, {_story_id(g) for g in gold})
-    articles = code_stories(stories, gold, settings)
+    everything = read_gold(gold_path)
+    gold = select(everything, _story_id, part)
+    stories, files = _read_texts(everything, gold, texts_path, text_files)
+    articles = code_stories(stories, gold, settings, files)
     return score_parts(gold, _story_id, lambda subset: score_articles(subset, articles), part)
+
+
+def _read_texts(everything: list[dict[str, Any]], gold: list[dict[str, Any]], texts_path: Path | None,
+                text_files: Iterable[tuple[str, Path]]) -> tuple[dict[str, dict[str, Any]], dict[str, RawDocument]]:
+    """The text of each article of ``gold``: from its own file when one is named for its id,
+    else from the stories file. A file named for an id the gold file lacks, or an article
+    with no text anywhere, is an error naming it."""
+    text_files = list(text_files)
+    known = {_story_id(g) for g in everything}
+    named: set[str] = set()
+    for story_id, path in text_files:
+        if story_id not in known:
+            raise InputError(str(path), f"the gold file has no article with id {story_id!r}")
+        if story_id in named:
+            raise InputError(str(path), f"a second file for gold id {story_id!r}; name one file per id")
+        named.add(story_id)
+    files = read_text_files(text_files, {_story_id(g) for g in gold})
+    wanted = {_story_id(g) for g in gold} - set(files)
+    if wanted and texts_path is None:
+        raise InputError(", ".join(sorted(wanted)), "no text for these gold articles: name a stories file "
+                                                    "(--texts STORIES.jsonl) or a file per id (--text-file ID=PATH)")
+    return (read_stories(texts_path, wanted) if wanted else {}), files
 
 
 def _story_id(item: dict[str, Any]) -> str:
