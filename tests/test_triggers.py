@@ -152,3 +152,15 @@ def test_the_sides_of_a_nominal_event_named_by_between(code_text, text, actor, r
 def test_counted_crowds_and_seized_people(code_text, text, expected):
     events = [e.event for e in code_text(text).events]
     assert (expected in events) if expected else not events
+
+
+@pytest.mark.parametrize("word, form", [("retook", "retake"), ("rewrote", "rewrite")])
+def test_irregular_prefixed_pasts_are_tried(knowledge, word, form):
+    from heron.pipeline.events.triggers import word_forms
+
+    assert form in word_forms(word, word, "VERB", knowledge.lexicon)
+
+
+def test_an_irregular_past_finds_its_verb(code_text):
+    article = code_text("Rebels retook the town of Kidal from government forces on Thursday.")
+    assert ("ASSAULT", "take-territory:retake") in [(e, r.split("+")[0]) for e, r in rules(article)]

@@ -42,6 +42,8 @@ def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
 def word_forms(word: str, lemma_lower: str, pos: str, lexicon: Lexicon) -> tuple[str, ...]:
     """``forms`` from a word's strings: lower case, lemma in lower case, part of speech."""
     out = [lemma_lower]
+    if pos in INFLECTED and word in lexicon.irregular:
+        out.append(lexicon.irregular[word])
     if pos in INFLECTED:
         for suffix, repl in lexicon.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
