@@ -164,3 +164,12 @@ def test_irregular_prefixed_pasts_are_tried(knowledge, word, form):
 def test_an_irregular_past_finds_its_verb(code_text):
     article = code_text("Rebels retook the town of Kidal from government forces on Thursday.")
     assert ("ASSAULT", "take-territory:retake") in [(e, r.split("+")[0]) for e, r in rules(article)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants mutilated two villagers in Cabo Delgado on Monday.", "ASSAULT"),
+    # violence by a mob is a riot (PROTEST riot)
+    ("A man accused of theft died after his hands were chopped off by an angry mob in Kano.", "PROTEST"),
+])
+def test_mutilation(code_text, text, expected):
+    assert expected in [e.event for e in code_text(text).events]
