@@ -173,3 +173,17 @@ def test_an_irregular_past_finds_its_verb(code_text):
 ])
 def test_mutilation(code_text, text, expected):
     assert expected in [e.event for e in code_text(text).events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund tagged as a verb where a noun stands is the event noun
+    ("Fighting between the army and rebels continued near Goma on Monday.", ("ASSAULT", "fight:fighting")),
+    ("The army mounted a campaign of torching in villages of Rakhine state in Myanmar.",
+     ("ASSAULT", "destruction:torching")),
+])
+def test_nominal_gerunds(code_text, text, expected):
+    assert expected in [(event, rule.split("+")[0]) for event, rule in rules(code_text(text))]
+
+
+def test_a_gerund_of_no_event_noun_codes_nothing(code_text):
+    assert not [e for e in code_text("Protesting is a right in Kenya.").events if e.event == "PROTEST"]

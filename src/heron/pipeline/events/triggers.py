@@ -15,6 +15,7 @@ from heron.pipeline.index import tokens
 from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
+GERUND_DEPS = ("nsubj", "nsubjpass", "csubj", "pcomp")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
@@ -168,7 +169,7 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
         return head.head, "agentive"  # "retaliated with tariffs"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _light_role(head, lexicon)
-    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
+    if noun.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
         return _light_role(head.head, lexicon, own)  # "carried out a series of air strikes"
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
@@ -221,13 +222,22 @@ def _takes_part(token, take_part: dict) -> bool:
     return lemma(token) == verbs[0] and any(c.lower_ == noun and c.dep_ == "dobj" for c in token.children) if verbs else False
 
 
+def nominal_gerund(pos: str, word: str, dep: str) -> bool:
+    """A gerund the parser tags as a verb where a noun stands ("Fighting between X and Y
+    continued", "a campaign of torching"): its -ing form is the event noun."""
+    return pos == "VERB" and word.endswith("ing") and dep in GERUND_DEPS
+
+
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+    gerund = nominal_gerund(token.pos_, token.lower_, token.dep_)
+    if token.pos_ not in ("NOUN", "PROPN") and not gerund or token.ent_type_ in ("DATE", "TIME"):
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
     found = []
     joined = hyphenated_end(token)  # "sit-in" is three tokens: the pattern's last word spans them
     last, first = (joined, token.i - 2) if joined in lexicon.nouns else (None, token.i)
+    if gerund:
+        last = token.lower_
     for words, entry in lexicon.nouns.get(last, ()) or lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
         start = first - len(words) + 1
         if start < token.sent.start:
@@ -325,6 +335,8 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
             kinds.add("phrase")
         if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns
                                          or i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) in lexicon.nouns):
+            kinds.add("noun")
+        elif word in lexicon.nouns and nominal_gerund(pos, word, read.dep[i]):
             kinds.add("noun")
         if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
                 any(f in lexicon.verbs for f in token_forms):
