@@ -187,3 +187,12 @@ def test_nominal_gerunds(code_text, text, expected):
 
 def test_a_gerund_of_no_event_noun_codes_nothing(code_text):
     assert not [e for e in code_text("Protesting is a right in Kenya.").events if e.event == "PROTEST"]
+
+
+def test_subjected_to_an_act_by_its_doer(code_text):
+    (event,) = code_text("Detainees were subjected to torture by prison guards in Aleppo.").events
+    assert (event.event, event.actor[0].entity_text) == ("ASSAULT", "prison guards")
+
+
+def test_subject_to_approval_is_no_event(code_text):
+    assert not code_text("The plan is subject to approval by parliament.").events
