@@ -73,3 +73,17 @@ def test_who_claims_an_attack_is_its_actor(code_text):
                         "that killed ten people.")
     (event,) = [e for e in article.events if e.event == "ASSAULT"]
     assert {p.entity_text for p in event.actor} == {"Boko Haram"}
+
+
+@pytest.mark.parametrize("text, word, recipient", [
+    # the countries before the head own the thing; the one after it is where it goes
+    ("Washington imposed tariffs on Canadian and Mexican exports to the European Union.", "tariffs", {"CAN", "MEX"}),
+    ("Beijing imposed sanctions on Lithuanian companies in Germany.", "sanctions", {"LTU"}),
+    # no country before the head: the actor named after it stays the recipient
+    ("Beijing imposed sanctions on companies from Lithuania.", "sanctions", {"LTU"}),
+    # a name beside the head is the same party, not somewhere else
+    ("Kenya accused Somalia's ambassador, Mohamud Ahmed Nur, of lying.", "accused", {"SOM"}),
+])
+def test_countries_before_the_head_own_the_recipient_phrase(code_text, text, word, recipient):
+    event = _event(code_text(text), word)
+    assert {p.code for p in event.recipient if p.code} == recipient

@@ -80,3 +80,61 @@ def test_group_words_are_data():
     words = ReferenceWords(language_for("en"))
     assert words.kinds["leader"] == "people" and words.kinds["country"] == "states"
     assert words.numbers["both"] == 2 and "other" in words.blockers
+
+
+# --- "the group", "the organization": the organisation named last --------------------------
+
+@pytest.mark.parametrize("text, word, code, name", [
+    # the sentence's only country is not the group's
+    ("The Baloch Liberation Army attacked a train in Pakistan on Tuesday. "
+     "The group also opposes Chinese investment in the province.", "opposes", "PAK", "Baloch Liberation Army"),
+    # a modifier that is no name keeps the reference
+    ("Al-Shabab stormed a hotel in Mogadishu on Monday. The militant group later urged Kenya to withdraw its troops.",
+     "urged", "SOM", "Al-Shabab"),
+    ("Amnesty International published a report on Monday. The organization called on Egypt to free the activists.",
+     "called", "NGO", "Amnesty International"),
+])
+def test_organisation_noun_stands_for_the_organisation_named_last(code_text, text, word, code, name):
+    article = code_text(text)
+    event = next(e for e in article.events if word in e.event_text)
+    (actor,) = event.actor
+    assert actor.code == code and actor.actor is not None
+    named_at = text.index(name)  # the actor named there, by name, in the first sentence
+    assert [named_at, named_at + len(name)] in [list(m) for m in article.actor_by_id(actor.actor).mentions]
+
+
+@pytest.mark.parametrize("text, word", [
+    # an indefinite "a group" names a new group: the organisation before it is not meant
+    ("The Baloch Liberation Army attacked a train on Tuesday. A group of farmers marched in Quetta. "
+     "The group urged China to pay more.", "urged"),
+    # the nearest organisation is a name no dictionary knows: it is meant, and it has no code
+    ("The Baloch Liberation Army attacked a train on Tuesday. The Baloch Republican Guards also claimed an attack "
+     "on a gas pipeline. The group urged China to pay more.", "urged"),
+])
+def test_organisation_noun_without_a_known_antecedent_stays_uncoded(code_text, text, word):
+    article = code_text(text)
+    event = next(e for e in article.events if word in e.event_text)
+    assert [(p.code, p.actor) for p in event.actor] == [(None, None)]  # not the sentence's CHN
+
+
+# --- "the militants": the armed group named last -------------------------------------------
+
+def test_definite_fighters_stand_for_the_armed_group_named_last(code_text):
+    article = code_text("Al-Shabab claimed the attack on a base in Lamu. "
+                        "On Monday, Kenyan forces attacked the Islamist militants in Boni forest.")
+    event = next(e for e in article.events if e.event == "ASSAULT" and "attacked" in e.event_text)
+    (target,) = event.recipient
+    assert target.code == "SOM" and article.text[slice(*article.actor_by_id(target.actor).mentions[0])] == "Al-Shabab"
+
+
+@pytest.mark.parametrize("text, code", [
+    # an indefinite "militants" in between introduces other fighters
+    ("Al-Shabab claimed the attack on a base in Lamu. Militants stormed a hotel in Nairobi on Monday. "
+     "Kenyan police later arrested the militants.", "KEN"),
+    # fighters with a country of their own
+    ("Al-Shabab claimed the attack on a base in Lamu. Kenyan police later arrested the Ethiopian rebels.", "ETH"),
+])
+def test_fighters_with_another_antecedent_are_coded_as_a_role(code_text, text, code):
+    article = code_text(text)
+    event = next(e for e in article.events if e.event == "COERCE")
+    assert [p.code for p in event.recipient] == [code]  # not al-Shabab's SOM

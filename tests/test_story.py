@@ -164,3 +164,51 @@ def test_no_domestic_target_outside_a_story_about_one_country(code_text):
     text = "Kenyan lawmakers approved the budget on Monday. Uganda and Tanzania criticised Kenya and Somalia."
     (event,) = of_type(code_text(text, PUBLISHED), "SUPPORT")
     assert not codes(event.recipient) and "counterpart" not in event.rule
+
+
+@pytest.mark.parametrize("text, event_type, code", [
+    ("Cameroon's livestock ministry said it is negotiating to import eggs and chicks from Brazil.", "CONSULT", "BRA"),
+    ("Thailand deported 40 migrants to Myanmar on Thursday.", "COERCE", "MMR"),
+])
+def test_an_act_is_aimed_at_the_party_its_clause_names(code_text, text, event_type, code):
+    (event,) = of_type(code_text(text, PUBLISHED), event_type)
+    assert [(p.code, p.inferred) for p in event.recipient if p.inferred] == [(code, "counterpart:clause")]
+    assert event.rule.endswith("+recipient=counterpart:clause")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a clause that describes something else names no counterpart
+    ("Kenyan officials negotiated a new loan, which the IMF approved on Monday.", "CONSULT"),
+    # a place where it happened is no counterpart
+    ("Ethiopian officials negotiated for hours in Washington on Monday.", "CONSULT"),
+    # what a statement is about is not whom it is addressed to
+    ("Ankara warned it could turn to Russia for fighter jets.", "THREATEN"),
+])
+def test_no_clause_counterpart_from_places_descriptions_or_topics(code_text, text, event_type):
+    (event,) = of_type(code_text(text, PUBLISHED), event_type)
+    assert not any(p.inferred == "counterpart:clause" for p in event.recipient)
+
+
+def test_a_journalist_named_as_a_party_counts_in_the_main_dyad(code_text, knowledge):
+    from heron.pipeline.events.counterparts import main_dyad
+
+    article = code_text("Guatemalan authorities arrested newspaper publisher Jose Ruben Zamora in 2022. A Guatemalan "
+                        "court sentenced Zamora to six years in prison on Monday. Amnesty International urged "
+                        "Guatemalan authorities to release Zamora.", PUBLISHED)
+    # the publisher (sector MED, like an outlet) is a party: two GTM-GTM acts make the story domestic
+    assert main_dyad(article.events, knowledge, article) == []
+    # read as a reporter, he would leave Amnesty and Guatemala as the story's main pair
+    assert codes(main_dyad(article.events, knowledge)) == {"GTM", "NGO"}
+
+
+@pytest.mark.parametrize("text, code, rule", [
+    # the ambassador is Kenya's own: the country named in the clause is the counterpart
+    ("Kenya recalled its ambassador to Somalia on Monday.", "SOM", "counterpart:clause"),
+    # "its" is France itself: the party of the sentence before is the counterpart
+    ("Erdogan insulted Macron on Sunday. France recalled its ambassador on Monday.", "TUR",
+     "counterpart:previous-sentence"),
+])
+def test_the_actors_own_possessive_is_no_recipient(code_text, text, code, rule):
+    (sanction,) = of_type(code_text(text, PUBLISHED), "SANCTION")
+    assert [(p.code, p.inferred) for p in sanction.recipient] == [(code, rule)]
+    assert "+recipient=own-possessive" in sanction.rule

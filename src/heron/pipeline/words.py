@@ -80,7 +80,8 @@ class ReferenceWords:
 
     def __init__(self, language: Language) -> None:
         data = language.read_yaml(REFERENCES_FILE)
-        keys = REFERENCE_KINDS + ("determiners", "blockers", "numbers", "window_sentences", "max_unnumbered", "pronouns")
+        keys = REFERENCE_KINDS + ("determiners", "blockers", "numbers", "window_sentences", "max_unnumbered", "pronouns",
+                                  "organisations", "singular_determiners", "fighters")
         missing = [k for k in keys if (data or {}).get(k) is None]
         if missing:
             raise DataFileError(language.where(REFERENCES_FILE), f"needs {', '.join(missing)}")
@@ -91,6 +92,9 @@ class ReferenceWords:
         self.window_sentences = int(data["window_sentences"])
         self.max_unnumbered = int(data["max_unnumbered"])
         self.pronouns: dict[str, str] = {str(k): str(v) for k, v in data["pronouns"].items()}  # word -> male|female|plural|first
+        self.organisations = frozenset(data["organisations"])
+        self.singular_determiners = frozenset(data["singular_determiners"])
+        self.fighters = frozenset(data["fighters"])
 
 
 WORDS_FILE = "words.yaml"

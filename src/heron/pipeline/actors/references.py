@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from heron.pipeline.actors.stage import actor_for_span
-from heron.pipeline.index import Intervals, cached, mentions, quotes, sentences
+from heron.pipeline.index import Intervals, cached, entities, mentions, quotes, sentences
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.words import ReferenceWords, SpeechWords
 from heron.types import NON_STATE_CODES, Actor, Article, Participant
@@ -175,6 +175,104 @@ def _by_code(actors) -> list[Actor]:
     for actor in actors:
         seen.setdefault(actor.code, actor)
     return list(seen.values())
+
+
+# -- organisation nouns --------------------------------------------------------------------
+ROLE_RULES = ("roles:", "countries:")  # actors the stage made from a role noun or a people's name
+
+
+def organisation_reference(article: Article, head, knowledge: Knowledge) -> list[Participant] | None:
+    """"the group", "the militant organization": the organisation or armed group named last
+    before the phrase (an outlet or a journalist never). None when the head is no such phrase;
+    an uncoded participant when the nearest earlier organisation is none the actors stage knows
+    (an unknown name, "a group of farmers"), so that the phrase does not take its sentence's
+    country instead."""
+    words = knowledge.references
+    if not _definite_organisation(head, words) or mentions(article).overlapping(head.idx, head.idx + len(head)):
+        return None
+    start, end = _phrase_bounds(head)
+    text = article.text[start:end]
+    actor = _organisation_before(article, head, knowledge)
+    if actor is None:
+        return [Participant(None, None, text, None, start, end)]
+    return [Participant(actor.code, actor.sector, text, actor.id, start, end)]
+
+
+def fighters_reference(article: Article, head, knowledge: Knowledge) -> list[Participant] | None:
+    """"the militants", "the Islamist insurgents": the armed group named last before the phrase,
+    when no other organisation's name, nor an indefinite "militants", comes between; else None
+    (the phrase is coded as a role)."""
+    words = knowledge.references
+    if head.pos_ != "NOUN" or head.tag_ not in PLURAL_TAGS or head.lemma_.lower() not in words.fighters:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in words.determiners for c in head.children) \
+            or any(c.dep_ in ("poss", "nummod", "appos") or c.lower_ in words.blockers for c in head.children):
+        return None
+    if any(not _role_only(article.actors[m[2]]) for m in mentions(article).overlapping(head.idx, head.idx + len(head))):
+        return None  # "the BLA militants", "the Somali rebels": their own name or country
+    armed = {s.upper() for s in knowledge.story["armed_sectors"]}
+    actor = _organisation_before(article, head, knowledge)
+    if actor is None or (actor.sector or "").upper() not in armed:
+        return None
+    start, end = _phrase_bounds(head)
+    return [Participant(actor.code, actor.sector, article.text[start:end], actor.id, start, end)]
+
+
+def _role_only(actor: Actor) -> bool:
+    """An actor the stage made from a role noun alone, its country taken from the context."""
+    return all(part.startswith(("roles:", "context:")) for part in (actor.rule or "").split("+"))
+
+
+def _definite_organisation(head, words: ReferenceWords) -> bool:
+    """A singular organisation noun with a definite determiner and no name, owner or "of" phrase."""
+    if head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS or head.lemma_.lower() not in words.organisations:
+        return False
+    definite = False
+    for child in head.children:
+        if child.dep_ in ("poss", "appos", "nummod") or child.lower_ in words.blockers \
+                or child.i < head.i and any(t.ent_type_ in OWN_NAME_ENTS for t in child.subtree):
+            return False  # a name before the noun ("the Taliban movement") is its own actor
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return False  # "the group of seven", "the group of farmers"
+        definite = definite or (child.dep_ == "det" and child.lower_ in words.singular_determiners)
+    return definite
+
+
+def _organisation_before(article: Article, head, knowledge: Knowledge) -> Actor | None:
+    """The nearest earlier organisation: a named organisation or armed group, or (blocking the
+    search) a name tagged as an organisation that no actor holds, a named body with no code, or an
+    indefinite phrase with the same noun ("a group of farmers")."""
+    reporting, armed = knowledge.story["reporting_sectors"], knowledge.story["armed_sectors"]
+    fighters = head.tag_ in PLURAL_TAGS  # "the militants": only an armed group is meant
+    held = mentions(article)
+    candidates: list[tuple[int, Actor | None]] = []
+    for s, _, position, _ in held.starting_in(0, head.idx):
+        actor = article.actors[position]
+        sector = (actor.sector or "").lower()
+        if _named_body(actor) and sector not in reporting and (not fighters or sector in armed):
+            candidates.append((s, actor if actor.code else None))
+    for s, e, label, _, _ in entities(head.doc).starting_in(0, head.idx):
+        if label == "ORG" and not held.overlapping(s, e):
+            candidates.append((s, None))
+    lemma, definite = head.lemma_.lower(), knowledge.references.singular_determiners
+    candidates += [(t.idx, None) for t in head.doc[:head.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                   and (t.tag_ in PLURAL_TAGS) == fighters and not _named_mention(article, held, t)
+                   and not any(c.dep_ == "det" and c.lower_ in definite for c in t.children)]
+    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _named_mention(article: Article, held, token) -> bool:
+    """Is the token part of the mention of an actor known by name ("the Islamic State group")?"""
+    return any(not _role_only(article.actors[m[2]]) for m in held.overlapping(token.idx, token.idx + len(token)))
+
+
+def _named_body(actor: Actor) -> bool:
+    """An organisation or armed group known by its name, not a role noun ("militants", "the
+    authorities") nor a people ("Palestinians") that the actors stage also keeps as a group."""
+    if actor.kind == "organisation":
+        return True
+    source = (actor.rule or "").split("+")[0]
+    return actor.kind == "group" and not source.startswith(ROLE_RULES) and ".agents." not in source
 
 
 # -- pronouns ------------------------------------------------------------------------------

@@ -61,6 +61,13 @@ class SpanCoder:
             code = self.matcher.place_country(" ".join(t.text for t in span if t.lower_ != "the"))
         return code, sector
 
+    def named_codes(self, span) -> list[str]:
+        """The codes the span's own words name (countries, organisations, places), in text order,
+        each once: no role noun, no context."""
+        hit_at = {i: h for h in self.matcher.hits(span) for i in range(h.start, h.end)}
+        origins = origins_in(list(span), hit_at, self.article.published, self.matcher.place_country)
+        return list(dict.fromkeys(o.code for o in origins if o.code))
+
     def actor_origins(self, span) -> list:
         """Coded actors mentioned inside the span ("Putin's government")."""
         actors = [self.article.actors[p] for p in self.positions_in(span.start_char, span.end_char)]
@@ -109,3 +116,9 @@ def bare_place_name(span) -> bool:
     words = [t for t in span if t.lower_ != "the"]
     return bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in PLACE_LABELS
                                for t in words)
+
+
+def named_codes(article: Article, start: int, end: int, knowledge: Knowledge) -> list[str]:
+    """The codes the words of [start, end) name themselves ("Canadian and Mexican" -> CAN, MEX)."""
+    span = article.doc.char_span(start, end, alignment_mode="expand") if article.doc is not None else None
+    return SpanCoder(article, knowledge).named_codes(span) if span is not None and len(span) else []

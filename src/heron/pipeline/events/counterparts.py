@@ -7,8 +7,12 @@ in story.yaml) and whose clause names no coded recipient, the story is read in t
 1. ``counterpart:reacted-to`` -- the event's own object names an act ("the accusations", "the
    delay", "the resolution"): its author, named inside the phrase ("the allegations made by
    Pakistan") or the actor of that act told earlier in the story;
-2. ``counterpart:previous-sentence`` -- the other party of the sentence before;
-3. ``counterpart:main-dyad`` -- the story's other main party: of the pair of codes most often
+2. ``counterpart:clause`` -- for an act (not a statement), a coded actor its own clause names
+   outside the actor phrase ("negotiating to import eggs from Brazil"), never a place where it
+   happened nor one named in a clause of circumstance or description; this rule is also tried
+   for the other types before ``counterpart:domestic`` when the clause names no coded recipient;
+3. ``counterpart:previous-sentence`` -- the other party of the sentence before;
+4. ``counterpart:main-dyad`` -- the story's other main party: of the pair of codes most often
    found on the two sides of its events, the one the event's actor is not (none when the story's
    events are mostly within one country).
 
@@ -20,6 +24,10 @@ resort, when the story has no two-country main dyad, any event of that country's
 clause names no coded recipient ("the general signed a power-sharing agreement", "opposition
 parties rejected the budget"; not a pronoun nor an act someone else did, "rejected the claims"):
 the country itself is added as the recipient, with the same rule.
+
+A possessive pronoun that stands for the actor itself or for no one known ("France recalled its
+ambassador") owns what is acted upon and is no recipient: it is left out (``+recipient=own-possessive``
+in the event's rule) and the recipient is looked for as above.
 
 Each inferred participant carries the rule in ``inferred`` and the event's rule gains
 ``+recipient=<rule>``, so a user can tell them apart or leave them out (``Settings(infer_counterparts=False)``,
@@ -43,7 +51,7 @@ from heron.types import NON_STATE_CODES, Article, Event, Participant
 HEADLINE_EVENTS = 5
 LOOKBACK = 100
 REACTED, PREVIOUS, DYAD = "counterpart:reacted-to", "counterpart:previous-sentence", "counterpart:main-dyad"
-DOMESTIC = "counterpart:domestic"
+DOMESTIC, CLAUSE = "counterpart:domestic", "counterpart:clause"
 AUTHOR_PREPS = ("by", "from")
 
 
@@ -51,7 +59,7 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
                        index: dict[int, int]) -> list[Event]:
     words = knowledge.story
     sents = list(article.doc.sents)
-    dyad, home = main_dyad(events, knowledge), home_country(article, knowledge)
+    dyad, home = main_dyad(events, knowledge, article), home_country(article, knowledge)
     one_country = home if not dyad else None  # a story about one country, with no two-country main pair
     told_in: dict[int, list[Event]] = {}
     for other in events:
@@ -60,13 +68,18 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
     out = []
     for k, event in enumerate(events):
         check()
+        event = _without_own_possessive(article, event)
         if event.event.lower() not in words["counterpart_types"] or _coded(named_recipients(event)) \
                 or (_coded(event.recipient) and event.event.lower() not in words["statement_types"]):
             # a place's state stays the target of an act (PLOVER), not of a statement
-            out.append(_domestic_target(article, event, one_country, knowledge) or event)
+            clause = [] if _coded(event.recipient) else _clause_party(article, event, knowledge)
+            out.append(_with_recipient(event, clause, CLAUSE) if clause
+                       else _domestic_target(article, event, one_country, knowledge) or event)
             continue
         earlier = events[:HEADLINE_EVENTS] + events[HEADLINE_EVENTS:k + 1][-LOOKBACK:]
         found, rule = _reacted_to(article, event, earlier, knowledge, index), REACTED
+        if not found:
+            found, rule = _clause_party(article, event, knowledge), CLAUSE
         story_wide = any(p.code for p in event.actor) and not _names_someone(article, event, knowledge)
         if not found and not story_wide and home is not None:
             domestic = _domestic(article, event, home, knowledge)
@@ -81,10 +94,37 @@ def infer_counterparts(article: Article, events: list[Event], knowledge: Knowled
         if not found:
             out.append(_domestic_target(article, event, one_country, knowledge) or event)
             continue
-        kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
-        out.append(replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
-                           rule=f"{event.rule}+recipient={rule}", confidence=round(max(0.1, event.confidence - 0.1), 2)))
+        out.append(_with_recipient(event, found, rule))
     return out
+
+
+def _with_recipient(event: Event, found: list[Participant], rule: str) -> Event:
+    """The event with ``found`` as its inferred recipients, each and the event's rule naming ``rule``."""
+    kept = [p for p in event.recipient if p in named_recipients(event) or not (p.code or p.actor)]
+    return replace(event, recipient=kept + [replace(p, inferred=rule) for p in found],
+                   rule=f"{event.rule}+recipient={rule}", confidence=round(max(0.1, event.confidence - 0.1), 2))
+
+
+OWN = "+recipient=own-possessive"
+
+
+def _without_own_possessive(article: Article, event: Event) -> Event:
+    """"France recalled its ambassador", "withdrew their troops": a possessive pronoun that stands
+    for the actor itself, or for no one known, owns what is acted upon and is no recipient; it is
+    left out (the rule says so) and the recipient is looked for like any missing one."""
+    own = {p.code for p in event.actor if p.code}
+    dropped = [p for p in event.recipient if p.inferred is None and (p.code is None or p.code in own)
+               and _possessive_pronoun(article, p)]
+    if not dropped:
+        return event
+    return replace(event, recipient=[p for p in event.recipient if p not in dropped], rule=event.rule + OWN)
+
+
+def _possessive_pronoun(article: Article, part: Participant) -> bool:
+    if part.start is None or part.end is None:
+        return False
+    span = article.doc.char_span(part.start, part.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].tag_ == "PRP$"
 
 
 def _coded(parts: list[Participant]) -> bool:
@@ -187,7 +227,59 @@ def _author_in_story(event: Event, events: list[Event], types: set[str], index: 
     return best or []
 
 
-# --- 2. the sentence before ----------------------------------------------------------------
+# --- 2. a party named in the clause -----------------------------------------------------------
+
+def _clause_party(article: Article, event: Event, knowledge: Knowledge) -> list[Participant]:
+    """"negotiating to import eggs from Brazil", "deported 40 people to China": a coded actor the
+    clause of an act (not a statement) names outside its actor phrase, nearest the trigger first
+    (not a place where it happened, "in Nairobi", nor one named in a clause of circumstance or
+    description)."""
+    trigger = _trigger_token(article, event)
+    if trigger is None or event.event.lower() in knowledge.story["statement_types"]:
+        return []  # what a statement's clause names is what it is about ("warned it could turn to Russia")
+    own = [(p.start, p.end) for p in event.actor if p.start is not None and p.end is not None]
+    reporting, locative = knowledge.story["reporting_sectors"], knowledge.words["locative_preps"]
+    best, best_distance = None, None
+    first, last = min(t.idx for t in trigger.subtree), max(t.idx + len(t) for t in trigger.subtree)
+    for start, end, position, _ in mentions(article).starting_in(first, last):
+        actor = article.actors[position]
+        if not actor.code or (actor.sector or "").lower() in reporting or any(s < end and start < e for s, e in own):
+            continue
+        token = article.doc.char_span(start, end, alignment_mode="expand")
+        if token is None or not _governed_by(token.root, trigger, locative):
+            continue
+        part = Participant(actor.code, actor.sector, article.text[start:end], actor.id, start, end)
+        distance = abs(token.root.i - trigger.i)
+        if not _same_actor(part, event.actor, loose=True) and (best_distance is None or distance < best_distance):
+            best, best_distance = part, distance
+    return [best] if best is not None else []
+
+
+def _trigger_token(article: Article, event: Event):
+    """The first word of the event's trigger in its sentence."""
+    words = event.event_text.split()
+    sentence = article.doc.char_span(event.start, event.end, alignment_mode="expand")
+    if not words or sentence is None:
+        return None
+    return next((t for t in sentence if t.text == words[0]), None)
+
+
+CIRCUMSTANCE_DEPS = ("advcl", "relcl", "acl", "parataxis", "appos", "npadvmod")
+
+
+def _governed_by(token, trigger, locative) -> bool:
+    """Is ``token`` inside the trigger's clause by a path of complements and objects (no place
+    phrase, no clause of circumstance or description on the way)?"""
+    while token.i != trigger.i:
+        if token.dep_ in CIRCUMSTANCE_DEPS or token.dep_ == "prep" and token.lower_ in locative:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+# --- 3. the sentence before ----------------------------------------------------------------
 
 def _previous_party(article: Article, event: Event, told_in: dict[int, list[Event]], sents: list,
                     index: dict[int, int], knowledge: Knowledge) -> list[Participant]:
@@ -213,19 +305,19 @@ def _previous_party(article: Article, event: Event, told_in: dict[int, list[Even
     return []
 
 
-# --- 3. the story's main dyad --------------------------------------------------------------
+# --- 4. the story's main dyad --------------------------------------------------------------
 
-def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
+def main_dyad(events: list[Event], knowledge: Knowledge, article: Article | None = None) -> list[Participant]:
     """The story's two opposing parties: the pair of codes most often on the two sides of its
-    events (sides the text names; reporters and outlets left out), each as its first participant.
-    None when the most frequent pair is one country on both sides (a domestic story)."""
-    reporting = knowledge.story["reporting_sectors"]
+    events (sides the text names; outlets and unnamed reporters left out, a journalist who is
+    a party by name kept), each as its first participant. None when the most frequent pair is
+    one country on both sides (a domestic story)."""
     pairs: Counter[tuple[str, str]] = Counter()
     first: dict[str, Participant] = {}
     for event in events:
         if event.negated:
             continue
-        sides = [[p for p in side if p.code and p.inferred is None and (p.sector or "").lower() not in reporting]
+        sides = [[p for p in side if p.code and p.inferred is None and not _reporting(p, article, knowledge)]
                  for side in (event.actor, named_recipients(event))]
         for pair in dict.fromkeys(tuple(sorted((one.code, two.code))) for one in sides[0] for two in sides[1]):
             pairs[pair] += 1  # once per event, in text order (a tie goes to the pair told first)
@@ -237,6 +329,15 @@ def main_dyad(events: list[Event], knowledge: Knowledge) -> list[Participant]:
     if one == two:
         return []
     return [replace(first[one], inferred=None), replace(first[two], inferred=None)]
+
+
+def _reporting(part: Participant, article: Article | None, knowledge: Knowledge) -> bool:
+    """Does the participant report the story (an outlet, "reporters") rather than take part in
+    it? A person named as such (a jailed publisher) takes part."""
+    if (part.sector or "").lower() not in knowledge.story["reporting_sectors"]:
+        return False
+    actor = article.actor_by_id(part.actor) if article is not None and part.actor else None
+    return actor is None or actor.kind != "person"
 
 
 def home_country(article: Article, knowledge: Knowledge) -> str | None:

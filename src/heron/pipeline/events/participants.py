@@ -8,7 +8,9 @@ coded into Participants through the actor stage's interface, with the pipeline's
 """
 from __future__ import annotations
 
-from heron.pipeline.actors.references import group_reference, pronoun_reference
+from heron.pipeline.actors.references import (fighters_reference, group_reference, organisation_reference,
+                                              pronoun_reference)
+from heron.pipeline.actors.span_coder import named_codes
 from heron.pipeline.actors.stage import actors_in_span, code_span
 from heron.pipeline.events.triggers import Trigger
 from heron.pipeline.knowledge import Knowledge
@@ -230,12 +232,17 @@ def participants(article: Article, heads: list, knowledge: Knowledge) -> list[Pa
         for conj in with_conjuncts(head):
             # "the two leaders", "he", "they": the actors named before, when the text singles them out
             referred = (pronoun_reference(article, conj, knowledge) if conj.pos_ == "PRON"
-                        else group_reference(article, conj, knowledge))
+                        else group_reference(article, conj, knowledge) or organisation_reference(article, conj, knowledge)
+                        or fighters_reference(article, conj, knowledge))
             if referred:
                 out += referred
                 continue
             start, end = phrase_span(conj)
             found = _named_head(article, conj, actors_in_span(article, start, end))
+            owners = _owners_before_head(article, conj, found, knowledge) if found else []
+            if owners:
+                out += [Participant(code, None, article.text[start:end], None, start, end) for code in owners]
+                continue
             if found:
                 for actor in found:
                     text = article.text[start:end] if len(found) == 1 else _mention_text(article, actor, start, end)
@@ -249,6 +256,21 @@ def participants(article: Article, heads: list, knowledge: Knowledge) -> list[Pa
 
 
 SHARED_DEPS = ("poss", "amod", "compound")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+
+
+def _owners_before_head(article: Article, head, found: list, knowledge: Knowledge) -> list[str]:
+    """"Canadian and Mexican exports to the U.S.": when the actors inside a phrase are all named
+    in a prepositional phrase after its head word and the words before the head name countries,
+    those countries are whose the thing is; the actor further on is somewhere else in the scene."""
+    before = [t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree]
+    if not before or head.pos_ == "PROPN":
+        return []
+    after = [(min(t.idx for t in p.subtree), max(t.idx + len(t) for t in p.subtree))
+             for p in head.rights if p.dep_ == "prep"]
+    if not all(any(a <= s and e <= b for s, e in actor.mentions for a, b in after) for actor in found):
+        return []  # an actor named before the head, at it or beside it ("minister, Nadiem Makarim")
+    return named_codes(article, min(t.idx for t in before), head.idx, knowledge)
 
 
 def _named_head(article: Article, head, found: list) -> list:
