@@ -192,7 +192,8 @@ def test_a_warc_warning_is_one_line_beside_the_progress_bar_on_a_terminal(tmp_pa
 
 
 def test_the_bar_total_grows_when_an_input_yields_more_documents_than_counted():
-    """A large .txt counts as one input and is coded as many parts: the bar never passes its total."""
+    """A WARC that cannot be cut into ranges counts as one input and gives many documents: the bar
+    never passes its total."""
     import io
 
     from tqdm import tqdm

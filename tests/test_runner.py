@@ -11,6 +11,7 @@ from heron import runner
 from heron.config import Limits, Settings
 from heron.engines import open_engine
 from heron.errors import InputError
+from heron.ingest import read_paths
 from heron.runner import code_for_store, ingest_paths
 from heron.store import Store
 from heron.types import Article, RawDocument
@@ -139,8 +140,8 @@ def test_a_worker_failure_crosses_back_as_a_plain_heron_error(settings, monkeypa
 
 
 @pytest.mark.parametrize("task", [
-    lambda settings, partition: runner.read_for_store(settings, partition, frozenset())[0].item,
-    lambda settings, partition: runner.code_partition(settings, partition)[0],
+    lambda settings, partition: runner.read_for_store(settings, partition, frozenset())[0][0].item,
+    lambda settings, partition: runner.code_partition(settings, partition)[0][0],
 ], ids=["read_for_store", "code_partition"])
 def test_failed_inputs_leave_a_worker_as_plain_values(settings, task):
     from heron.engines.partitions import Partition, Piece
@@ -178,6 +179,25 @@ def coded(monkeypatch) -> list[str]:
     return seen
 
 
+@pytest.mark.parametrize("run_chars", [1, 400, 10**6])
+def test_documents_are_coded_in_runs_of_bounded_text_with_the_same_records(monkeypatch, settings, run_chars):
+    docs = [RawDocument(f"s{n}", text=story) for n, story in enumerate(STORIES)]
+    batches: list[list[str]] = []
+    real = runner._code_guarded
+
+    def recording(pipeline, items):
+        batches.append([item.origin for item in items])
+        return real(pipeline, items)
+
+    whole = [article.to_dict() for article, _ in code_for_store(settings, docs)]
+    monkeypatch.setattr(runner, "RUN_CHARS", run_chars)
+    monkeypatch.setattr(runner, "_code_guarded", recording)
+    assert [article.to_dict() for article, _ in code_for_store(settings, docs)] == whole
+    assert [origin for batch in batches for origin in batch] == [doc.origin for doc in docs]
+    assert all(sum(len(STORIES[int(o[1:])]) for o in batch) <= run_chars for batch in batches if len(batch) > 1)
+    assert len(batches) == {1: 5, 400: 3, 10**6: 1}[run_chars]  # five stories of 159-182 characters
+
+
 def large_text(folder: Path, monkeypatch) -> tuple[Path, Limits]:
     """A .txt file over the (lowered) one-article limit, so it is read in parts."""
     monkeypatch.setattr("heron.ingest.text.PART_BYTES", 1000)
@@ -186,6 +206,16 @@ def large_text(folder: Path, monkeypatch) -> tuple[Path, Limits]:
     paragraphs = [f"{story} ({n})" for n, story in enumerate(STORIES * 4)]  # no two parts alike
     path.write_text("\n\n".join(paragraphs), encoding="utf-8")
     return path, Limits(text_bytes=1500)
+
+
+def test_a_large_text_file_is_read_and_stored_a_partition_at_a_time(tmp_path, monkeypatch, coded):
+    big, limits = large_text(tmp_path / "large", monkeypatch)
+    settings = replace(settings_for(tmp_path / "big.duckdb", batch_size=2), limits=limits)
+    written = []
+    report = ingest_paths([str(big)], settings, on_batch=lambda n, counts: written.append(n))
+    parts = [o for o in coded if o.startswith(f"{big}#part-")]
+    assert len(written) > 1 and set(written) <= {1, 2}  # one transaction per two parts, not one for the file
+    assert report.articles == sum(written) == len(parts) and not report.failed
 
 
 @pytest.mark.parametrize("engine", ["local", "dask"])
@@ -204,22 +234,25 @@ def test_a_rerun_codes_no_part_of_a_large_text_file_again(tmp_path, monkeypatch,
     assert snapshot(settings.db) == stored
 
 
-def test_a_run_stopped_after_a_large_text_file_resumes_to_the_same_store(tmp_path, monkeypatch, coded):
+def test_a_run_stopped_inside_a_large_text_file_resumes_to_the_same_store(tmp_path, monkeypatch, coded):
     big, limits = large_text(tmp_path / "large", monkeypatch)
     small = write(tmp_path / "corpus")
     paths = [str(small / "s1.txt"), str(big), str(small / "s2.txt"), str(small / "s3.txt")]
+    parts = [doc.origin for doc in read_paths([str(big)], limits)]
     stopped, full = (replace(settings_for(tmp_path / name, batch_size=1), limits=limits)
                      for name in ("stopped.duckdb", "full.duckdb"))
+    stored = []
 
-    def stop_after_the_large_file(n, counts):
-        if counts.articles > 1:
-            raise KeyboardInterrupt  # as a kill after the large file's partition committed
+    def stop_inside_the_large_file(n, counts):
+        stored.append(counts.articles)
+        if sum(stored) == 3:
+            raise KeyboardInterrupt  # as a kill after s1 and two parts of the large file committed
 
     with pytest.raises(KeyboardInterrupt):
-        ingest_paths(paths, stopped, on_batch=stop_after_the_large_file)
+        ingest_paths(paths, stopped, on_batch=stop_inside_the_large_file)
     coded.clear()
     ingest_paths(paths, stopped)
-    assert coded == [str(small / "s2.txt"), str(small / "s3.txt")]  # only what the stopped run left
+    assert len(parts) > 3 and coded == [*parts[2:], str(small / "s2.txt"), str(small / "s3.txt")]
     ingest_paths(paths, full)
     assert snapshot(stopped.db) == snapshot(full.db)
 

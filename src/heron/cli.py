@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from heron.config import Settings
-from heron.errors import HeronError, InputError, one_line
+from heron.errors import HeronError, InputError
+from heron.logs import LOGGER, LineHandler, log_line
 from heron.registry import EXPORTERS
 from heron.types import EVENT_STATUSES
 
@@ -35,12 +36,12 @@ def _settings(**kwargs) -> Settings:
 
 def error(message: object) -> None:
     """The one way an error reaches stderr: one line, control characters escaped, bounded."""
-    _stderr_line(f"heron: error: {one_line(str(message))}")
+    _stderr_line(log_line("error", str(message)))
 
 
 def warning(message: object) -> None:
     """A warning line on stderr, formatted as errors are."""
-    _stderr_line(f"heron: warning: {one_line(str(message))}")
+    _stderr_line(log_line("warning", str(message)))
 
 
 def _stderr_line(line: str) -> None:
@@ -49,17 +50,6 @@ def _stderr_line(line: str) -> None:
     from tqdm import tqdm
 
     tqdm.write(line, file=sys.stderr)
-
-
-class _LogLine(logging.Handler):
-    """heron's warnings as ``heron: warning: ...`` lines, one line each like errors (a file name
-    or a WARC record in a message is input, and may hold anything)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            _stderr_line(f"heron: {record.levelname.lower()}: {one_line(record.getMessage())}")
-        except Exception:
-            self.handleError(record)
 
 
 def _progress(settings: Settings, inputs=(), unit: str = "input"):
@@ -78,8 +68,8 @@ def _progress(settings: Settings, inputs=(), unit: str = "input"):
 
 
 def _advance(bar, done: int) -> None:
-    """Move the bar on; a total counted too low (a large .txt counts as one input and is coded
-    as many parts) grows rather than letting the bar pass it."""
+    """Move the bar on; a total counted too low (a WARC archive that cannot be cut into record
+    ranges counts as one input and gives many documents) grows rather than letting the bar pass it."""
     if bar.total is not None and bar.n + done > bar.total:
         bar.total = bar.n + done
     bar.update(done)
@@ -558,15 +548,16 @@ def cache(clear) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place that turns errors into exit codes."""
-    # heron's warnings become lines; other libraries' log records (they may quote input) are never
-    # printed raw by logging's last-resort handler
-    lines, silence = _LogLine(logging.WARNING), logging.NullHandler()
-    logging.getLogger("heron").addHandler(lines)
+    # heron's warnings become lines, one line each like errors (a file name or a WARC record in a
+    # message is input, and may hold anything), those logged on workers too (heron.logs); other
+    # libraries' log records (they may quote input) are never printed raw by logging's last-resort handler
+    lines, silence = LineHandler(_stderr_line), logging.NullHandler()
+    logging.getLogger(LOGGER).addHandler(lines)
     logging.getLogger().addHandler(silence)
     try:
         return _run(argv)
     finally:
-        logging.getLogger("heron").removeHandler(lines)
+        logging.getLogger(LOGGER).removeHandler(lines)
         logging.getLogger().removeHandler(silence)
 
 

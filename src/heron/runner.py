@@ -16,17 +16,22 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from heron.config import Settings
 from heron.engines import Engine, open_engine
 from heron.engines.partitions import Partition, partitions, read_partition
 from heron.errors import HeronError, InputError
 from heron.ingest import Item, read_paths
+from heron.logs import Logged, collected, replay
 from heron.store import BatchCounts, InputRecord, Store, fingerprint, story_signature
 from heron.types import Article, RawDocument
 
 Result = Article | InputError
+T = TypeVar("T")
+Reported = tuple[T, list[Logged]]  # a worker task's result and the warnings logged making it
 CODE_PARTITION = 8  # inputs per partition for `heron code`: small, so workers finish together
+RUN_CHARS = 1_000_000  # characters of text coded in one batch: one part of a large .txt (text.PART_BYTES)
 
 
 def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -52,7 +57,7 @@ def code_paths(paths: Iterable[str], settings: Settings, engine: Engine | None =
     size = min(settings.batch_size, CODE_PARTITION)
     tasks = ((settings, partition) for partition in partitions(paths, size, settings.limits))
     try:
-        for results in engine.map(code_partition, tasks):
+        for results in _replayed(engine.map(code_partition, tasks)):
             yield from results
             if on_partition:
                 on_partition(len(results))
@@ -63,7 +68,7 @@ def code_paths(paths: Iterable[str], settings: Settings, engine: Engine | None =
 
 # --- workers: read a partition, code documents ------------------------------------------
 
-def code_partition(settings: Settings, partition: Partition) -> list[Result]:
+def code_partition(settings: Settings, partition: Partition) -> Reported[list[Result]]:
     """Read and code one partition (`heron code`); articles come back without their parse."""
     return _in_worker(_code_read, settings, partition)
 
@@ -83,7 +88,8 @@ class Outcome:
     item: Item | None  # None: (origin, fingerprint) was already stored, so it is not sent back
 
 
-def read_for_store(settings: Settings, partition: Partition, known: frozenset[tuple[str, str]]) -> list[Outcome]:
+def read_for_store(settings: Settings, partition: Partition,
+                   known: frozenset[tuple[str, str]]) -> Reported[list[Outcome]]:
     """Read and fingerprint one partition (`heron ingest`); documents whose (origin,
     fingerprint) is in ``known`` stay here, so a rerun sends back fingerprints only."""
     return _in_worker(_read_outcomes, settings, partition, known)
@@ -98,23 +104,37 @@ def _read_outcomes(settings: Settings, partition: Partition, known: frozenset[tu
     return outcomes
 
 
-def code_documents(settings: Settings, documents: list[RawDocument]) -> list[tuple[Result, bytes | None]]:
+def code_documents(settings: Settings, documents: list[RawDocument]) -> Reported[list[tuple[Result, bytes | None]]]:
     """Code the documents the writer found new (`heron ingest`), each with its signature."""
     return _in_worker(lambda: [(_plain(result), signature)
                                for result, signature in code_for_store(settings, documents)])
 
 
-def _in_worker(task: Callable, *args):
-    """``task(*args)`` as a worker runs it. Results and errors cross back pickled, so anything
+def _in_worker(task: Callable[..., T], *args) -> Reported[T]:
+    """``task(*args)`` as a worker runs it, with the warnings it logged (sent back to be printed
+    by the main process: :func:`_replayed`). Results and errors cross back pickled, so anything
     raised leaves as a HeronError: heron's errors pickle, other libraries' may not, and one
     that cannot be unpickled breaks the whole pool."""
-    try:
-        return task(*args)
-    except HeronError as exc:
-        failure = exc.detached()
-    except Exception as exc:
-        failure = HeronError(f"a worker could not code a partition: {type(exc).__name__}: {exc}")
+    with collected() as logged:
+        try:
+            return task(*args), logged
+        except HeronError as exc:
+            failure = exc.detached()
+        except Exception as exc:
+            failure = HeronError(f"a worker could not code a partition: {type(exc).__name__}: {exc}")
+    failure.logged = logged  # printed before the error that ends the run
     raise failure
+
+
+def _replayed(reported: Iterable[Reported[T]]) -> Iterator[T]:
+    """The results of worker tasks, each after the warnings its worker logged."""
+    try:
+        for result, logged in reported:
+            replay(logged)
+            yield result
+    except HeronError as exc:
+        replay(getattr(exc, "logged", ()))
+        raise
 
 
 def _plain(value):
@@ -179,8 +199,9 @@ def _coded_batches(paths: Iterable[str], settings: Settings, engine: Engine,
                    store: Store) -> Iterator[tuple[int, list[InputRecord]]]:
     """(inputs read, store entries) per partition, in input order: each partition is read on a
     worker, checked here against the store and this run, and its new documents coded on a worker."""
-    reads = engine.map(read_for_store, ((settings, partition, store.known_origins(_origins(partition)))
-                                        for partition in partitions(paths, settings.batch_size, settings.limits)))
+    reads = _replayed(engine.map(read_for_store, ((settings, partition, store.known_origins(_origins(partition)))
+                                                  for partition in partitions(paths, settings.batch_size,
+                                                                              settings.limits))))
     checked = _Checked(store)
     waiting: deque[tuple[int, list[InputRecord]]] = deque()
 
@@ -190,7 +211,7 @@ def _coded_batches(paths: Iterable[str], settings: Settings, engine: Engine,
             waiting.append((len(outcomes), entries))
             yield settings, [entry.result for entry in entries if isinstance(entry.result, RawDocument)]
 
-    for coded in engine.map(code_documents, new_documents()):
+    for coded in _replayed(engine.map(code_documents, new_documents())):
         read, entries = waiting.popleft()
         _fill(entries, coded)
         yield read, entries
@@ -273,13 +294,32 @@ def code_for_store(settings: Settings, items: list[RawDocument],
     if not items:
         return []
     out = []
-    for result in _code_guarded(_pipeline_for(settings), items):
-        if isinstance(result, Article):
-            result.doc = None
-            out.append((result, story_signature(result.text) if signatures else None))
-        else:
-            out.append((result, None))
+    pipeline = _pipeline_for(settings)
+    for run in _text_runs(items):
+        for result in _code_guarded(pipeline, run):
+            if isinstance(result, Article):
+                result.doc = None
+                out.append((result, story_signature(result.text) if signatures else None))
+            else:
+                out.append((result, None))
     return out
+
+
+def _text_runs(items: list[RawDocument]) -> Iterator[list[RawDocument]]:
+    """The items in runs of at most RUN_CHARS characters (at least one item each): a batch holds
+    every parse until its last article is coded, and the parts of a large text file are a
+    megabyte each, so a batch of them would hold several parses of a megabyte at once."""
+    run: list[RawDocument] = []
+    chars = 0
+    for item in items:
+        size = len(item.text or "") + len(item.html or "")
+        if run and chars + size > RUN_CHARS:
+            yield run
+            run, chars = [], 0
+        run.append(item)
+        chars += size
+    if run:
+        yield run
 
 
 def _code_guarded(pipeline, items: list[Item]) -> list[Result]:

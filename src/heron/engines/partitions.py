@@ -1,11 +1,14 @@
 """Inputs cut into partitions: small descriptions of work that any worker can read by itself.
 
-A partition names pieces of input files (a whole file, a JSONL line range, a WARC record range)
-so that only the description crosses to a worker, which reads the bytes from the (shared) path.
-Inputs that have no path a worker could open (stdin), feeds (small; their items' origins are
-links, which only reading reveals) and inputs that fail before reading (missing files, unknown
-types) travel as the documents or errors themselves. Partitions come in input order, and
-reading them one after another gives exactly what :func:`heron.ingest.read_paths` gives.
+A partition names pieces of input files (a whole file, a JSONL line range, a WARC record range,
+a range of the parts of a .txt file over the one-article limit) so that only the description
+crosses to a worker, which reads the bytes from the (shared) path. Inputs that have no path a
+worker could open (stdin), feeds (small; their items' origins are links, which only reading
+reveals), compressed files other than WARC (a gzip stream cannot be entered at a byte offset,
+so the main process reads it, one partition at a time, and sends the documents) and inputs
+that fail before reading (missing files, unknown types) travel as the documents or errors
+themselves. Partitions come in input order, and reading them one after another gives exactly
+what :func:`heron.ingest.read_paths` gives.
 """
 from __future__ import annotations
 
@@ -19,30 +22,36 @@ from heron.config import DEFAULT_LIMITS, Limits
 from heron.errors import InputError
 from heron.ingest import Item, guarded, read_path, walk
 from heron.ingest.compressed import is_gzip_name
+from heron.ingest.text import PartRange
 from heron.registry import reader_for
 
 _JSONL = "heron.ingest.jsonl:read_jsonl_file"
 _WARC = "heron.ingest.warc:read_warc_file"
 _FEED = "heron.ingest.feeds:read_feed_file"
+_TEXT = "heron.ingest.text:read_text_file"
 CARRIED_MAX = 1000  # documents per carried piece
+# parts of a large .txt per partition: a part is a megabyte of text and its records some ten
+# more, so a partition of them is a partition of its own, no larger than `heron code`'s
+TEXT_PARTS = 8
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A whole file (``count`` None), a JSONL line range or a WARC record range of ``path``,
-    or documents carried along (``items``)."""
+    """A whole file (``count`` None), a JSONL line range, a WARC record range or a range of
+    text parts (``parts``) of ``path``, or documents carried along (``items``)."""
 
     path: str = ""
     offset: int = 0  # byte where the range starts
     before: int = 0  # JSONL: number of the line before ``offset``
     count: int | None = None  # lines or records in the range
-    kind: str = "file"  # "file" | "jsonl" | "warc" | "items"
+    kind: str = "file"  # "file" | "jsonl" | "warc" | "text" | "items"
     items: tuple = ()
     origins: tuple[str, ...] = ()  # the range's origins, where reading is not needed to know them
+    parts: PartRange | None = None  # "text": the planned parts
 
     @property
     def size(self) -> int:
-        """Inputs in the piece (a text file too large for one article counts as one)."""
+        """Inputs in the piece (a whole file counts as one)."""
         return len(self.items) if self.kind == "items" else (1 if self.count is None else self.count)
 
 
@@ -59,12 +68,14 @@ class Partition:
 def partitions(paths: Iterable[str], size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[Partition]:
     """Partitions of about ``size`` inputs each, in input order, planned lazily."""
     pending: list[Piece] = []
-    number = 0
+    number = filled = 0
     for piece in _pieces(paths, size, limits):
-        if pending and sum(p.size for p in pending) + piece.size > size:
+        weight = size if piece.kind == "text" else piece.size  # a range of text parts fills a partition
+        if pending and filled + weight > size:
             yield Partition(number, tuple(pending))
-            number, pending = number + 1, []
+            number, pending, filled = number + 1, [], 0
         pending.append(piece)
+        filled += weight
     if pending:
         yield Partition(number, tuple(pending))
 
@@ -97,6 +108,10 @@ def read_piece(piece: Piece, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
         from heron.ingest.warc import read_record_range
 
         yield from guarded(piece.path, lambda: read_record_range(Path(piece.path), piece.offset, piece.count, limits))
+    elif piece.kind == "text":
+        from heron.ingest.text import read_part_range
+
+        yield from guarded(piece.path, lambda: read_part_range(Path(piece.path), piece.parts))
     else:
         yield from read_path(Path(piece.path), limits)
 
@@ -144,6 +159,15 @@ def _file_pieces(path: Path, size: int, limits: Limits, warn: bool) -> Iterator[
         if isinstance(ranges, list) and ranges:
             for offset, origins in ranges:
                 yield Piece(str(path), offset, count=len(origins), kind="warc", origins=tuple(origins))
+            return
+    elif reader == _TEXT and not is_gzip_name(path.name):
+        from heron.ingest.text import part_ranges
+
+        ranges = _scanned(part_ranges(path, min(size, TEXT_PARTS), limits), path)
+        if isinstance(ranges, list) and ranges:  # none: one article, read whole
+            for planned in ranges:
+                yield Piece(str(path), planned.start, planned.before, len(planned.numbers), "text",
+                            origins=planned.origins(path), parts=planned)
             return
     elif reader == _FEED or reader is None or is_gzip_name(path.name):
         # read here: feeds are small, failures need no worker, and a compressed stream cannot be

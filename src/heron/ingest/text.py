@@ -12,13 +12,19 @@ single news article (a dump, a book, a concatenated crawl), so it is streamed in
 ``PART_BYTES`` cut at paragraph breaks (else at a line break, a sentence end, a space), each
 coded as its own document with origin ``file.txt#part-N``: memory stays bounded, nothing is
 dropped, and no part is longer than the parser's limit of 1,000,000 characters. The encoding is chosen on the
-first part and held for the rest.
+file's head and held for the rest. Each cut depends only on the bytes from the part's start, so a
+planning scan (:func:`part_ranges`) finds the cuts without decoding or holding the file, and a
+worker reads one range of parts from its byte offset (:func:`read_part_range`) exactly as the
+whole-file reader reads them.
 """
 from __future__ import annotations
 
+import os
 import re
 import string
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 from typing import BinaryIO
 
@@ -176,17 +182,105 @@ def read_text_stream(stream: BinaryIO, origin: str,
 def read_parts(stream: BinaryIO, head: bytes, origin: str) -> Iterator[RawDocument | InputError]:
     """Documents of about PART_BYTES each, cut at paragraph breaks; a part that cannot be
     decoded is an InputError naming it, and the parts after it still come."""
+    encoding = parts_encoding(head, origin)
+    for number, chunk in enumerate(_paragraph_chunks(stream, head), start=1):
+        if chunk.strip():
+            yield _part(chunk, f"{origin}#part-{number}", encoding)
+
+
+def parts_encoding(head: bytes, origin: str) -> str:
+    """The encoding every part of a file over the one-article limit is decoded in, chosen on
+    its head; InputError for a file that cannot be cut into parts (UTF-16, binary)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:PART_BYTES]:
         raise InputError(origin, "too large for one article and not single-byte or UTF-8 text; split it into articles")
-    encoding = _stream_encoding(head, origin)
-    for number, chunk in enumerate(_paragraph_chunks(stream, head), start=1):
-        part = f"{origin}#part-{number}"
-        if not chunk.strip():
-            continue
-        try:
-            yield RawDocument(origin=part, text=_finish(_decode_strict(chunk, encoding, part), part))
-        except InputError as exc:
-            yield exc
+    return _stream_encoding(head, origin)
+
+
+def _part(chunk: bytes, origin: str, encoding: str) -> RawDocument | InputError:
+    try:
+        return RawDocument(origin=origin, text=_finish(_decode_strict(chunk, encoding, origin), origin))
+    except InputError as exc:
+        return exc
+
+
+@dataclass(frozen=True)
+class PartRange:
+    """Consecutive parts of a .txt file over the one-article limit, as the planning scan cut them."""
+
+    start: int  # byte where the range's first part starts
+    ends: tuple[int, ...]  # byte after each of its parts (blank ones, which give no document, included)
+    before: int  # parts before the range
+    numbers: tuple[int, ...]  # the range's non-blank parts: its documents are ``file.txt#part-N``
+    encoding: str  # chosen on the file's head, held for every part
+    file_bytes: int  # the file's size when planned
+
+    @property
+    def end(self) -> int:
+        return self.ends[-1]
+
+    def origins(self, path: Path | str) -> tuple[str, ...]:
+        return tuple(f"{path}#part-{number}" for number in self.numbers)
+
+
+def part_ranges(path: Path, size: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[PartRange]:
+    """Ranges of ``size`` non-blank parts of a .txt file over the one-article limit, cut as
+    :func:`read_parts` cuts them but neither decoded nor held (at most the head and two parts are
+    in memory), so that workers can read ranges apart; none for an article-sized file. Raises
+    InputError for a file that cannot be read in parts: the whole-file reader then says why."""
+    with path.open("rb") as stream:
+        file_bytes = _file_bytes(stream)
+        head = stream.read(limits.text_bytes + 1)
+        if len(head) <= limits.text_bytes:
+            return
+        encoding = parts_encoding(head, str(path))
+        start = end = before = 0
+        ends: list[int] = []
+        numbers: list[int] = []
+        for number, chunk in enumerate(_paragraph_chunks(stream, head), start=1):
+            end += len(chunk)
+            ends.append(end)
+            if chunk.strip():
+                numbers.append(number)
+            if len(numbers) == size:
+                yield PartRange(start, tuple(ends), before, tuple(numbers), encoding, file_bytes)
+                start, before, ends, numbers = end, number, [], []
+        if numbers:
+            yield PartRange(start, tuple(ends), before, tuple(numbers), encoding, file_bytes)
+
+
+def read_part_range(path: Path, planned: PartRange) -> Iterator[RawDocument | InputError]:
+    """The documents of one planned range, as :func:`read_parts` gives them. A file that changed
+    since it was planned gives an InputError for each planned part not read, never parts cut elsewhere."""
+    with path.open("rb") as stream:
+        now = _file_bytes(stream)
+        if now != planned.file_bytes:
+            yield from _changed(path, planned.numbers, f"it held {planned.file_bytes:,} bytes when its parts "
+                                                       f"were planned and holds {now:,} now")
+            return
+        stream.seek(planned.start)
+        offset, waiting = planned.start, list(planned.numbers)
+        chunks = _paragraph_chunks(stream, b"")
+        for number, end, chunk in zip(count(planned.before + 1), planned.ends, chunks):
+            offset += len(chunk)
+            if offset != end or bool(chunk.strip()) != (number in waiting):
+                yield from _changed(path, waiting, f"its parts are no longer where they were when planned "
+                                                   f"(part {number}, ending at byte {end:,})")
+                return
+            if waiting and number == waiting[0]:
+                waiting.pop(0)
+                yield _part(chunk, f"{path}#part-{number}", planned.encoding)
+        if waiting:  # the file ended early
+            yield from _changed(path, waiting, f"it ends before byte {planned.end:,}")
+
+
+def _changed(path: Path, numbers, how: str) -> Iterator[InputError]:
+    for number in numbers:
+        yield InputError(f"{path}#part-{number}", f"the file changed while heron read it ({how}); "
+                                                  "rerun to read it again")
+
+
+def _file_bytes(stream: BinaryIO) -> int:
+    return os.fstat(stream.fileno()).st_size
 
 
 def _stream_encoding(head: bytes, origin: str) -> str:
