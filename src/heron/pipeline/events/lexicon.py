@@ -14,7 +14,7 @@ from heron.pipeline.text.language import Language
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentive_particles", "subject_preps",
-               "object_preps")
+               "object_preps", "manner_preps", "manner_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive"}
@@ -60,6 +60,7 @@ class Lexicon:
     take_part: dict = field(default_factory=dict)  # "took part in": noun, verbs, preposition (light_verbs.yaml)
     suffixes: tuple[tuple[str, str], ...] = ()  # de-inflections tried after the lemma (inflections.yaml)
     doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant
+    irregular: dict[str, str] = field(default_factory=dict)  # past forms the model does not lemmatise
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
@@ -169,6 +170,7 @@ def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path
     inflections = _read_yaml(language, "inflections.yaml") or {}
     lexicon.suffixes = tuple((str(a), str(b)) for a, b in inflections.get("suffixes") or ())
     lexicon.doubled = frozenset(inflections.get("doubled") or ())
+    lexicon.irregular = {str(k).lower(): str(v).lower() for k, v in (inflections.get("irregular") or {}).items()}
     for path in user_files:
         load_user_file(lexicon, path, plover)
     return lexicon
