@@ -64,3 +64,16 @@ def test_a_statement_or_exchange_by_no_political_actor_is_unattributed(code_text
 def test_political_actors_and_acts_stay_counted(code_text, text, event_type):
     found = statuses(code_text(HEADLINE + text, PUBLISHED), event_type)
     assert found and all(status in COUNTED_STATUSES for status, _ in found)
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    # a company acting with no state, organisation or party on the other side: business news
+    ("Iberdrola, the Spanish utility company, has invested heavily in renewables in Spain.", "AID", "unattributed"),
+    ("The Spanish energy company Iberdrola pledged to stop burning coal in Spain by 2025.", "AGREE", "unattributed"),
+    # a state's act stays counted
+    ("The Spanish government pledged to stop burning coal in Spain by 2025.", "AGREE", "happened"),
+])
+def test_business_news_is_no_political_act(code_text, text, event_type, status):
+    found = [e for e in code_text(HEADLINE + text, PUBLISHED).events if e.event == event_type]
+    assert found and found[0].status == status
+    assert status == "happened" or "unattributed=business" in found[0].rule

@@ -75,6 +75,18 @@ def test_who_claims_an_attack_is_its_actor(code_text):
     assert {p.entity_text for p in event.actor} == {"Boko Haram"}
 
 
+@pytest.mark.parametrize("text, actor", [
+    # "it" cannot stand for plural speakers: the act, not the rights groups, violates the treaty
+    ("Rights groups condemned the expulsion of the refugees by Thailand. They say it violates Thailand's "
+     "treaty obligations.", set()),
+    # a singular speaker is the pronoun's actor ("Syria says it will defy")
+    ("Syria says it will defy the UN ceasefire resolution.", {"SYR"}),
+])
+def test_a_pronoun_stands_for_a_speaker_of_its_number(code_text, text, actor):
+    found = [e for e in code_text(text).events if e.event == "REJECT"]
+    assert found and {p.code for p in found[0].actor if p.code} == actor
+
+
 @pytest.mark.parametrize("text, word, recipient", [
     # the countries before the head own the thing; the one after it is where it goes
     ("Washington imposed tariffs on Canadian and Mexican exports to the European Union.", "tariffs", {"CAN", "MEX"}),

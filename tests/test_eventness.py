@@ -214,3 +214,120 @@ def test_concrete_targets_stay_attacks(code_text, text):
 def test_a_hedge_covers_the_verbs_coordinated_with_it(code_text):
     assert not coded(code_text(HEADLINE + "Journalists may be arrested and detained without charge."), "COERCE")
     assert coded(code_text(HEADLINE + "Police arrested and detained two journalists on Monday."), "COERCE")
+
+
+@pytest.mark.parametrize("text, appeal", [
+    # a verb of appeal whose clause states something reports an opinion
+    ("Beijing insists it is committed to peace in the region.", False),
+    ("Critics in Poland suggest Germany can't afford to rearm.", False),
+    ("Beijing has hinted that it could retaliate with tariffs on German cars.", False),
+    ("Officials in Hanoi hope foreign tourists will return next year.", False),
+    # an appeal's clause says what should be done, or the verb names whom it addresses
+    ("Germany insisted that Russia withdraw its troops from the border.", True),
+    ("France suggested that Iran should release the two French researchers.", True),
+    ("The Dutch foreign minister suggested the United States could close its embassy in Caracas.", True),
+    ("Germany urged Russia to withdraw its troops from the border.", True),
+])
+def test_an_opinion_is_no_appeal(code_text, text, appeal):
+    article = code_text(HEADLINE + text)
+    assert bool(coded(article, "REQUEST")) is appeal
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # what someone hopes others will do has not happened; the same act told as done has
+    ("The ambassador hopes Japan and India can coordinate their efforts against piracy.", "COOPERATE", False),
+    ("Japan and India coordinated their efforts against piracy last month.", "COOPERATE", True),
+    # what a law authorizes has not been done; the act itself is an attack
+    ("In January China passed a law that authorizes firing on foreign vessels.", "ASSAULT", False),
+    ("The Chinese coast guard fired on two Vietnamese fishing boats on Monday.", "ASSAULT", True),
+])
+def test_wished_and_permitted_acts_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, word, reason", [
+    ("The ambassador hopes Japan and India can coordinate their efforts against piracy.", "coordinate", "wish"),
+    ("In January China passed a law that authorizes firing on foreign vessels.", "firing", "permission"),
+])
+def test_the_reason_is_named(knowledge, text, word, reason):
+    from heron.pipeline.events.triggers import sentence_triggers
+
+    sent = next(iter(knowledge.nlp(text).sents))
+    found = {g[0].head.lower_: not_an_event(g[0], sent, knowledge.eventness, False)
+             for g in sentence_triggers(sent, knowledge.lexicon, knowledge.verbs)}
+    assert found[word] == reason
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # making the means of an attack is no attack, and its aim is none either
+    ("Authorities in Rabat said the cell was making remote-controlled bombs to carry out attacks in Morocco.",
+     "ASSAULT", False),
+    ("Prosecutors in Rabat say the men were building explosive devices to attack tourists in Marrakech.",
+     "ASSAULT", False),
+    ("Militants planted a roadside bomb in Kandahar on Monday.", "ASSAULT", True),
+    # "turned out to be", "took X to court" are not the protest verbs
+    ("The photographs turned out to be available online in Harare.", "PROTEST", False),
+    ("The mother took the school in Blantyre to court and won.", "PROTEST", False),
+    ("Thousands of opposition supporters turned out in Harare on Monday.", "PROTEST", True),
+    # harm by a disaster or an abstract cause has no attacker, also across coordinated passives
+    ("In Malawi their houses were either destroyed or submerged by floods.", "ASSAULT", False),
+    ("In Kenya the economic slowdown has hurt.", "ASSAULT", False),
+    ("In Kenya, militias destroyed 40 houses on Monday.", "ASSAULT", True),
+])
+def test_preparations_other_verbs_and_non_agents_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # a standing stance told by the narrator in the simple present is no act of the news
+    ("The separatist group also opposes Chinese investment in Pakistan.", "REJECT", False),
+    ("Pakistan said it opposes Chinese investment in Balochistan.", "REJECT", True),
+    ("Russia opposed the resolution of the UN Security Council on Monday.", "REJECT", True),
+    # a question put to someone is no appeal
+    ("The Kenyan prosecutor asked the defendant if he agreed with the charges.", "REQUEST", False),
+    ("The Kenyan government asked Somalia to withdraw its troops.", "REQUEST", True),
+])
+def test_stances_and_questions_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+def test_a_stance_in_the_headline_is_the_news(code_text):
+    assert coded(code_text("Pakistan opposes Indian dam plan\n\nThe story follows."), "REJECT")
+
+
+def test_a_request_for_comment_is_newsgathering(code_text):
+    article = code_text(HEADLINE + "The Kenyan embassy did not reply to an email requesting comment from Kenya's army.")
+    assert not [e for e in coded(article, "REQUEST") if e.rule.startswith("lexicon/")]
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # receiving a thing is no meeting; receiving a person is
+    ("In Kabul the author received widespread praise from Afghan officials.", "CONSULT", False),
+    ("Japan's prime minister received the Indian foreign minister in Tokyo.", "CONSULT", True),
+    # pointing someone to a statement is no order; directing a body to act is
+    ("Guatemala's embassy in Washington directed VOA to comments made by Guatemala's president.", "REQUEST", False),
+    ("Guatemala's embassy in Washington directed VOA to comments made by Guatemala's president.", "CONSULT", False),
+    ("The Kenyan president directed Somalia to close the camps.", "REQUEST", True),
+])
+def test_things_received_and_directions_are_no_events(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, event, coded_event", [
+    # a publication released is no release of captives, also as a participle after its noun
+    ("The report, released this month by the OECD in Paris, ranks Indonesia low.", "RETREAT", False),
+    ("Hamas released three Israeli hostages in Gaza on Saturday.", "RETREAT", True),
+    # a disease as the passive subject of a conflict verb is a figure of speech
+    ("Politicians in Brussels said the coronavirus has been suppressed in France.", "COERCE", False),
+    ("Protests in Minsk were suppressed by the police on Sunday.", "COERCE", True),
+])
+def test_publications_and_diseases_are_no_targets(code_text, text, event, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), event)) is coded_event
+
+
+@pytest.mark.parametrize("text, coded_event", [
+    ("\"Turkey officially cannot say we will renounce the Brotherhood's support,\" the adviser said.", False),
+    ("Turkey said it will renounce the Brotherhood's support.", True),
+])
+def test_what_was_not_said_is_no_event(code_text, text, coded_event):
+    assert bool(coded(code_text(HEADLINE + text), "REJECT")) is coded_event

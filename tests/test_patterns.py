@@ -160,3 +160,29 @@ def test_evacuating_residents_is_no_withdrawal(code_text):
 ])
 def test_dismissing_claims_is_rejection_dismissing_officials_is_not(code_text, text, rejected):
     assert ("REJECT" in {e.event for e in code_text(text).events}) is rejected
+
+
+@pytest.mark.parametrize("text, imported", [
+    # a pattern's preposition stands after the verb: "On Wednesday" is a date, not "called on"
+    ("On Wednesday, the French president called the new subsidies unbearable.", set()),
+    # an object predicate names the object: "what they called a victory for Sudan" is no appeal
+    ("Demonstrators in Khartoum celebrated what they called a new victory for Sudan.", set()),
+    # the parser may hang the verb's phrase on its object: "departed Paris for Moscow" is a visit
+    ("On Monday the French president departed for Moscow.", {"CONSULT"}),
+])
+def test_pattern_prepositions_belong_to_the_verb(code_text, text, imported):
+    assert {e.event for e in code_text(text).events if e.rule.startswith("petrarch/")} == imported
+
+
+@pytest.mark.parametrize("text, imported", [
+    # verbs of annoyance name an effect on someone, not dissent by the subject
+    ("U.S. warships sailed through the strait ten times, irritating China each time.", set()),
+    ("The vote in Ankara upset Brussels.", set()),
+    # buying is trade; the pattern that names arms stays
+    ("Most of the licences were purchased by hunters from the United States in Botswana.", set()),
+    ("Russia bought weapons from Iran.", {"COOPERATE"}),
+    # breaking with a bloc's line is a split, not a threat
+    ("Hungary broke with the European Union over the sanctions.", set()),
+])
+def test_imported_verbs_of_feeling_trade_and_splits(code_text, text, imported):
+    assert {e.event for e in code_text(text).events if e.rule.startswith("petrarch/")} == imported

@@ -166,6 +166,25 @@ def test_no_domestic_target_outside_a_story_about_one_country(code_text):
     assert not codes(event.recipient) and "counterpart" not in event.rule
 
 
+TRAIN = ("Militants attack train in Pakistan\n\n"
+         "Baloch militants attacked a passenger train in Balochistan on Tuesday. "
+         "Pakistan's army said the militants attacked the train near Sibi. "
+         "The train carried about 450 passengers. Many of them were soldiers going home on leave. "
+         "The railway line was built in the 1880s. It crosses several tunnels. "
+         "Then they shot them several times, a witness said.")
+
+
+def test_a_far_telling_with_no_side_joins_the_main_occurrence(code_text):
+    attacks = [e for e in of_type(code_text(TRAIN, PUBLISHED), "ASSAULT") if e.status == "happened"]
+    assert len(attacks) == 1 and "shot" in [m.event_text for m in attacks[0].mentions]
+
+
+def test_a_far_telling_with_a_side_of_its_own_stays_apart(code_text):
+    text = TRAIN.replace("Then they shot them several times", "Then Indian troops shot two Pakistani soldiers")
+    attacks = of_type(code_text(text, PUBLISHED), "ASSAULT")
+    assert len(attacks) == 2
+
+
 @pytest.mark.parametrize("text, event_type, code", [
     ("Cameroon's livestock ministry said it is negotiating to import eggs and chicks from Brazil.", "CONSULT", "BRA"),
     ("Thailand deported 40 migrants to Myanmar on Thursday.", "COERCE", "MMR"),

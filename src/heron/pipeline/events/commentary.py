@@ -15,8 +15,10 @@ A statement or an exchange (``political_actor_types``: appeals, accusations, pro
 cooperation, aid, releases) whose actor side names no country or organisation and no political
 office ("critics say", "she asked", "foreigners visit hospitals", "I had met Dr. Lai") gets status
 ``unattributed`` (``+unattributed`` in ``rule``): no political actor is known to have made it.
-"The foreign ministers" (an office, no country) stays. Conflict acts are left alone: an attack or
-a protest by "gunmen" or "protesters" is an event whoever they are.
+"The foreign ministers" (an office, no country) stays. One by a company with no state,
+organisation or party on the other side gets it too (``+unattributed=business``): business news.
+Conflict acts are left alone: an attack or a protest by "gunmen" or "protesters" is an event
+whoever they are.
 
 Both stay in the record with their reason in ``rule``; evaluations, exports and counts leave them
 out like expected events (``heron.types.COUNTED_STATUSES``). The word lists are data
@@ -28,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from heron.pipeline.budget import check
+from heron.pipeline.events.coreference import named_recipients
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.language import lemma
 from heron.types import Article, Event, Participant
@@ -36,6 +39,18 @@ COMMENTARY, UNATTRIBUTED = "commentary", "unattributed"  # statuses (heron.types
 ANALYST = "commentary=analyst"  # the reason, added to the rule
 ORGANISATION_CODES = frozenset({"NGO", "IGO"})  # a researcher of a rights group speaks for it
 DESCRIBING_DEPS = ("compound", "appos", "amod")  # "security analyst X", "X, a professor"
+BUSINESS = "unattributed=business"
+
+
+def business_only(event: Event, words) -> bool:
+    """"The company has invested heavily in renewables", "the firm pledged to cut emissions": a
+    company acting with no state, organisation or party on the other side is business news
+    (eval/CODING.md), not an act of a political actor."""
+    sectors = words["business_sectors"]  # lower-cased, as every list of story.yaml
+    if not event.actor or not all((p.sector or "").lower() in sectors for p in event.actor):
+        return False
+    # the place's state filled in as recipient is no party to the deal
+    return all(not p.code or (p.sector or "").lower() in sectors for p in named_recipients(event))
 
 
 def mark_commentary(article: Article, events: list[Event], knowledge: Knowledge) -> list[Event]:
@@ -54,6 +69,8 @@ def mark_commentary(article: Article, events: list[Event], knowledge: Knowledge)
         elif event.event.lower() in words["political_actor_types"] \
                 and not any(p.code or (p.sector or "").upper() in political for p in event.actor):
             status = reason = UNATTRIBUTED
+        elif event.event.lower() in words["political_actor_types"] and business_only(event, words):
+            status, reason = UNATTRIBUTED, BUSINESS
         out.append(event if status is None else replace(event, status=status, rule=f"{event.rule}+{reason}"))
     return out
 

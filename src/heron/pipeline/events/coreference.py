@@ -6,7 +6,8 @@ stage codes each telling on its own; here tellings that can be the same occurren
 the same PLOVER type, negation and status, dates and places that do not differ, and sides whose
 codes meet (an unknown side, a pronoun or a generic noun, meets anything). Two statements are one
 only when the same speaker made them with one lexicon pattern, close together or in the headline;
-a telling that codes no side at all joins only an event told a few sentences before it. The merged event keeps every telling in ``mentions`` (sentence,
+a telling that codes no side at all joins an event told a few sentences before it, or else the
+story's main occurrence of its type (told at least twice, with a known side). The merged event keeps every telling in ``mentions`` (sentence,
 offsets, trigger words, rule), so its provenance stays complete.
 
 "al-Shabab claimed responsibility for the attack" and "the attack was carried out by X" name the
@@ -97,7 +98,23 @@ def _best_cluster(event: Event, sentence: int, clusters: list[Told], words, publ
         if score > best_score or (score == best_score and best is not None
                                   and cluster.last_sentence() > best.last_sentence()):
             best, best_score = cluster, score
+    if best is None and bare and event.event.lower() not in words["statement_types"]:
+        return _main_occurrence(event, clusters, words, published)
     return best
+
+
+def _main_occurrence(event: Event, clusters: list[Told], words, published: str | None) -> Told | None:
+    """A telling that names no side ("they shot them", "the train came under attack") far from
+    any other: the story's main occurrence of its type, the one told most often with a known
+    side, when the two are compatible. A story tells its main attack again and again; a second
+    attack it never names a side of is far less likely than one more telling of the first."""
+    told = [c for c in clusters if len(c.events) >= words["main_occurrence_tellings"]
+            and any(not _bare(e) for e in c.events)]
+    if not told:
+        return None
+    main = max(told, key=lambda c: len(c.events))
+    compared = main.events[:1] + main.events[1:][-TELLINGS_COMPARED:]
+    return main if all(compatible(event, other, words, published) for other in compared) else None
 
 
 def _cluster_codes(events: list[Event], side: str) -> set[str]:

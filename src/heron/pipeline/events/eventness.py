@@ -6,8 +6,10 @@ Two questions, asked of every trigger:
 - ``not_an_event``: figures of speech ("fight corruption", "a trade war", "was met with
   brutality"), conditional and hypothetical clauses ("if the U.S. imposes a tariff"), questions,
   habits and generic statements ("the group frequently conducts bombings"), relative clauses
-  about a class of people ("those who abuse ...") and purpose clauses of material acts ("sent
-  troops to combat ...") name no event; the stage codes nothing for them.
+  about a class of people ("those who abuse ..."), purpose clauses of material acts ("sent
+  troops to combat ..."), opinions told with a verb of appeal ("insists it is committed to
+  peace"), acts someone hopes others will do and acts a law permits ("authorizes firing on
+  vessels") name no event; the stage codes nothing for them.
 - ``event_status``: an event that is coded is ``happened`` (the default), ``planned`` (scheduled
   by the actors, promised or announced: "will visit", "talks are scheduled for next week"),
   ``expected`` (others' expectation: "is expected to meet") or ``background`` (its own date lies
@@ -21,6 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from datetime import date, timedelta
 
 from heron.errors import DataFileError
@@ -29,7 +32,10 @@ from heron.pipeline.text.language import Language, lemma
 EVENTNESS_FILE = "eventness.yaml"
 LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figurative_of", "reception_verbs",
          "conditional_marks", "state_nouns", "state_verbs", "habitual_adverbs", "habitual_modifiers",
-         "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words")
+         "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
+         "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
+         "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
+         "saying_verbs")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -102,6 +108,12 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("class", lambda: class_description(trig.head, words)),
         ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig)),
         ("purpose", lambda: event in words["material_types"] and purpose(trig.head, words, trigger_heads)),
+        ("opinion", lambda: event in words["appeal_types"] and trig.noun is None and opinion(trig.head, words)),
+        ("question", lambda: event in words["appeal_types"] and trig.noun is None and asks_a_question(trig.head, words)),
+        ("stance", lambda: not in_headline and trig.noun is None and standing_stance(trig.head, words)),
+        ("wish", lambda: wished(trig.head, words)),
+        ("unsaid", lambda: unsaid(trig.head, words)),
+        ("permission", lambda: event in words["material_types"] and permitted(trig.head, words)),
     )
     return next((name for name, check in checks if check()), None)
 
@@ -134,7 +146,7 @@ def figurative(trig, words: EventnessWords) -> bool:
         if trig.kind == "noun":
             return False
     verb = trig.head
-    objects = _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+    objects = _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
                 for o in _with_conjuncts([c for c in p.children if c.dep_ == "pobj"])]
     return bool(objects) and all(_abstract(o, words) for o in objects)
@@ -201,13 +213,101 @@ def purpose(verb, words: EventnessWords, trigger_heads: frozenset[int]) -> bool:
     """A purpose infinitive of a coded act ("sent troops to combat the group": the sending is the
     event) or "aimed at protecting". "launched an operation to flush out X" stays: the purpose
     clause is all the sentence says the operation did."""
-    if verb.dep_ == "advcl" and verb.head.i in trigger_heads \
+    if verb.dep_ == "advcl" and (verb.head.i in trigger_heads or _verb_forms(verb.head) & words["preparation_verbs"]) \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return True
+        return True  # "was making bombs to carry out attacks": preparing for an act is no act
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return lemma(verb.head.head) in words["purpose_heads"]
     return False
+
+
+def opinion(verb, words: EventnessWords) -> bool:
+    """"insists it is committed to peace", "suggest Europe can't afford it", "hinted that it could
+    retaliate": a verb of appeal whose clause states what is, was or will be, with no one it is
+    addressed to, reports an opinion. An appeal's clause says what should be done: subjunctive
+    ("demanded that Beijing remove them") or with should/must; "urged X to", "asked X" have an
+    addressee."""
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_indicative(c, words) for c in clauses)
+
+
+def _indicative(clause, words: EventnessWords) -> bool:
+    """A finite clause that states: a tensed verb or auxiliary, a modal of prediction ("would"),
+    or one of possibility that is denied or said of the speaker's own side ("Europe can't
+    afford", "it could retaliate"). "suggested the United States could close the offices" is a
+    proposal to the United States, an appeal."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in words["directive_modals"] for a in auxes):
+        return False
+    if any(a.lower_ in words["possibility_modals"] for a in auxes):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.dep_ == "neg" for c in clause.children) or any(c.dep_ == "auxpass" for c in auxes) \
+            or not subjects or any(c.pos_ == "PRON" for c in subjects) or lemma(clause) == "be"
+    if any(a.lower_ in words["statement_modals"] or a.tag_ in ("VBZ", "VBD", "VBP") for a in auxes):
+        return True
+    return clause.tag_ in ("VBZ", "VBD", "VBP")
+
+
+def asks_a_question(verb, words: EventnessWords) -> bool:
+    """"asked the elder Lai if he agreed", "asked whether Russia would attack": a question put to
+    someone is no appeal that they act; "asked Kyiv to withdraw" is."""
+    if not _verb_forms(verb) & words["question_verbs"]:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
+    return any(any(m.dep_ == "mark" and m.lower_ in words["question_marks"] for m in c.children)
+               or any(t.tag_ in ("WDT", "WP", "WRB") and t.i < c.i for t in c.children) for c in clauses)
+
+
+def standing_stance(verb, words: EventnessWords) -> bool:
+    """"The group also opposes Chinese investment in the province": a stance verb in the simple
+    present, told as the narrator's description and not as someone's statement ("said it
+    opposes"), describes a standing position, not an act of the news."""
+    if not _verb_forms(verb) & words["stance_verbs"] or verb.dep_ in ("ccomp", "xcomp", "advcl"):
+        return False
+    return generic_present(SimpleNamespace(head=verb))
+
+
+def wished(verb, words: EventnessWords) -> bool:
+    """"she hopes the US and Britain can coordinate their efforts": what someone hopes or wishes
+    others would do has not happened (the hope may be an appeal; the wished act is no event).
+    "hopes to sign a deal" is the subject's own plan (an xcomp) and stays."""
+    for token in _clause_chain(verb):
+        if token.dep_ == "ccomp" and _verb_forms(token.head) & words["wish_verbs"]:
+            return True
+        if token.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+    return False
+
+
+def unsaid(verb, words: EventnessWords) -> bool:
+    """"Turkey cannot say we will renounce their support", "he did not say the army attacked":
+    what someone did not or cannot say is not told as having happened."""
+    for token in _clause_chain(verb):
+        if token.dep_ == "ccomp" and _verb_forms(token.head) & words["saying_verbs"] \
+                and any(c.dep_ == "neg" for c in token.head.children):
+            return True
+        if token.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+    return False
+
+
+def permitted(verb, words: EventnessWords) -> bool:
+    """"a law that authorizes firing on foreign vessels", "allowed police to use force": what is
+    authorized or allowed is a permission, not an act that took place."""
+    return verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and bool(_verb_forms(verb.head) & words["permission_verbs"])
+
+
+def _verb_forms(token) -> set[str]:
+    """The lemma and plain de-inflections: the small model lemmatises "hopes" as "hop"."""
+    word = token.lower_
+    out = {lemma(token), word}
+    for suffix, keep in (("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", ""), ("ing", "e"), ("ed", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.add(word[: -len(suffix)] + keep)
+    return out
 
 
 # -- status ---------------------------------------------------------------------------------------

@@ -23,6 +23,18 @@ def non_agent(heads: list, lexicon: Lexicon) -> bool:
     return any(h.lemma_.lower() in words and not owned(h) for h in heads)
 
 
+def shared_agents(verb) -> list:
+    """"destroyed or submerged by floods": the agent of the last of coordinated passives is the
+    agent of them all; the verb's own agent when it has one."""
+    def agents(v) -> list:
+        return [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+    own = agents(verb)
+    if own or not any(c.dep_ == "auxpass" for c in verb.children):
+        return own
+    return [p for conj in verb.conjuncts for p in agents(conj)]
+
+
 def violence_cue(sent, lexicon: Lexicon) -> bool:
     """A weapon, an attacker or a nominal attack anywhere in the sentence."""
     cues = set(lexicon.words("weapon_modifiers"))

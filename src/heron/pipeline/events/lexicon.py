@@ -14,10 +14,10 @@ from heron.pipeline.text.language import Language
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentive_particles", "subject_preps",
-               "object_preps")
+               "object_preps", "manner_preps", "manner_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
-              "target_preps"}
+              "target_preps", "intransitive"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class LexiconEntry:
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
+    intransitive: bool = False  # "thousands turned out": no object or complement ("turned out to be", "took X to court")
     light: frozenset[str] = frozenset()  # light verbs allowed for this entry's nouns (empty: the general list)
     target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
     source: str | None = None  # an imported entry's upstream file and line ("petrarch/CAMEO.2.0.txt:1234")
@@ -59,6 +60,7 @@ class Lexicon:
     take_part: dict = field(default_factory=dict)  # "took part in": noun, verbs, preposition (light_verbs.yaml)
     suffixes: tuple[tuple[str, str], ...] = ()  # de-inflections tried after the lemma (inflections.yaml)
     doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant
+    irregular: dict[str, str] = field(default_factory=dict)  # past forms the model does not lemmatise
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
@@ -102,6 +104,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
+                 intransitive=bool(raw.get("intransitive")),
                  light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()))
 
 
@@ -167,6 +170,7 @@ def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path
     inflections = _read_yaml(language, "inflections.yaml") or {}
     lexicon.suffixes = tuple((str(a), str(b)) for a, b in inflections.get("suffixes") or ())
     lexicon.doubled = frozenset(inflections.get("doubled") or ())
+    lexicon.irregular = {str(k).lower(): str(v).lower() for k, v in (inflections.get("irregular") or {}).items()}
     for path in user_files:
         load_user_file(lexicon, path, plover)
     return lexicon

@@ -134,6 +134,10 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
         actor = _noun_actor(trig.noun, knowledge)
         subject = subject_of(verb, knowledge)
+        passive = passive_parts(verb, knowledge) if trig.light == "undergoing" else None
+        if passive is not None:  # "detainees were subjected to torture by the guards"
+            actor = actor if actor is not None else passive[0]
+            subject = subject if subject is not None else passive[1]
         recipients = [subject] if trig.light == "undergoing" and subject is not None else []
         recipients += _prep_objects(trig.noun, recipient_preps) + _prep_objects(verb, recipient_preps)
         if trig.light == "intransitive":  # "an air strike hit Gaza"

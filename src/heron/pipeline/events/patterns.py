@@ -25,9 +25,12 @@ from heron.pipeline.text.language import Language, lemma
 RULES_FILE = "lexicon/petrarch.yaml"
 ANY_PHRASE = ("$", "+", "^")  # source, target, any noun phrase: some phrase must stand there
 # dependents of a verb whose words a pattern may name as objects: the verb's own phrase (its
-# prepositional phrases are matched as upstream's prepositions; subjects and clauses never)
-OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prt", "acomp", "advmod", "npadvmod", "compound"})
+# prepositional phrases are matched as upstream's prepositions; subjects and clauses never). An
+# object predicate ("what they called a victory", "called subsidies unbearable") names or judges
+# the object; it is no object of the act, so "oprd" is not here.
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "prt", "acomp", "advmod", "npadvmod", "compound"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
+PATTERN_PREP_DEPS = ("prep", "agent", "dative", "prt")  # what may stand for a pattern's preposition
 NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
 
 
@@ -362,6 +365,22 @@ def _pool(verb, passive: bool) -> list:
     return out
 
 
+def _prep_candidates(verb, prep: str, named: list) -> list:
+    """Where a pattern's preposition may stand: after the verb as its own dependent ("called on
+    China", never "On Wednesday, X called"), in the passive subject's phrase, or on the verb's
+    direct object, where the parser often hangs the verb's own phrase ("departs the UK for
+    Germany", "fired tear gas at protesters"). Not deeper ("cease support for the war in
+    Ukraine"), and not when the verb names or judges its object ("what they called a victory
+    for Sudan", "calls the idea for a wall stupid"): there the phrase belongs to the object."""
+    hosts = {verb.i} | {t.i for t in named}
+    if not any(c.dep_ == "oprd" for c in verb.children):
+        hosts |= {c.i for c in verb.children if c.dep_ in ("dobj", "dative")}
+    if is_passive(verb):
+        hosts |= {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    return [t for t in verb.sent if t.head.i in hosts and t.lower_ == prep and t.dep_ in PATTERN_PREP_DEPS
+            and (t.head.i != verb.i or t.i > verb.i)]
+
+
 def _subject_pool(verb) -> list:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if not subjects and verb.dep_ in ("conj", "xcomp"):
@@ -393,7 +412,7 @@ def _named(pattern: Pattern, verb, pool: list, words: set[str], inside_of: dict[
         named.append(token)
     for prep, phrases in pattern.preps:
         hit = None
-        for token in (t for t in pool if t.lower_ == prep and t.dep_ in ("prep", "agent", "dative", "prt")):
+        for token in _prep_candidates(verb, prep, named):
             inside = inside_of.get(token.i)
             if inside is None:
                 inside = inside_of[token.i] = [t for t in token.subtree if t.i != token.i]

@@ -106,15 +106,6 @@ def _protest_word(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
     return None
 
 
-def between(trig: Trigger) -> list:
-    """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
-    if trig.kind != "noun":
-        return []
-    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
-    return [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
-            if p.dep_ == "pobj"]
-
-
 def _during(trig: Trigger, lexicon: Lexicon) -> list:
     """Nouns of time-and-place phrases of the trigger: "detained during protests", "killed at a rally"."""
     anchors = [trig.head] + ([trig.noun] if trig.noun is not None else [])

@@ -16,15 +16,15 @@ from heron.pipeline.events.dates import UNRESOLVED_DATES
 from heron.pipeline.events.eventness import (event_status, foreign_date, frame_status, headline_end, negated_noun,
                                             not_an_event, reference_status)
 from heron.pipeline.events.fields import date_for, location_for, scores
-from heron.pipeline.events.harm import non_agent, out_of_scope, policing_crime, policing_motive, violence_cue
+from heron.pipeline.events.harm import (non_agent, out_of_scope, policing_crime, policing_motive, shared_agents,
+                                        violence_cue)
 from heron.pipeline.events.lexicon import LexiconEntry
 from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
                                                is_participant, participants, phrase_span, role_heads, subject_of)
-from heron.pipeline.events.protest import (REPRESSION_WHY, between, concurrent_protests, crowd_reading,
-                                         implied_protests, is_crowd)
-from heron.pipeline.events.triggers import Trigger, sentence_triggers
+from heron.pipeline.events.protest import REPRESSION_WHY, concurrent_protests, crowd_reading, implied_protests, is_crowd
+from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
@@ -138,7 +138,8 @@ def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]
 def _main_clauses(drafts: list[EventDraft], lexicon) -> list[EventDraft]:
     """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
     ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
-    roles = [clause_role(d.trig.head, lexicon) for d in drafts]
+    # "a rally held by students was dispersed": the rally's clause, not the participle's, ranks it
+    roles = [clause_role(d.trig.noun if _done_to(d.trig) else d.trig.head, lexicon) for d in drafts]
     for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
         chosen = [d for d, r in zip(drafts, roles) if r == wanted]
         if chosen:
@@ -180,8 +181,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     event, negated, reason = reshape(event, frame)
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
-    if non_agent(actor_heads, lexicon) and event in CONFLICTUAL:
-        return None
+    if event in CONFLICTUAL and (non_agent(actor_heads or shared_agents(trig.head), lexicon)
+                                 or trig.entry.objects and not actor_heads and non_agent(causes(pred), lexicon)):
+        return None  # "floods killed 20"; "houses were destroyed in the floods"
     speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker, scope.knowledge)
     # "promised to allocate $1.5 billion to X": the complement may name the recipient
@@ -189,6 +191,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not kids:
         kid_heads += complement_objects(trig, scope.knowledge)
     recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
+    if not actor and trig.kind == "noun":  # "clashes between herders and farmers": one side acts on the other
+        sides = participants(article, [h for h in between(trig) if is_participant(h, scope.knowledge)], scope.knowledge)
+        actor, recipient = sides[:1], sides[1:] + [p for p in recipient if p not in sides]
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
     elif trig.entry.mutual and not recipient and collective(actor_heads, actor):
@@ -250,22 +255,54 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
     return EventDraft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
 
 
+def causes(verb) -> list:
+    """The nouns of a verb's "by" and prepositional phrases: where a disaster would be named."""
+    return [o for p in verb.children if p.dep_ in ("agent", "prep") for o in p.children if o.dep_ == "pobj"]
+
+
+def _done_to(trig: Trigger) -> bool:
+    """The light verb is a participle on the nominal event itself ("a rally held in the capital")."""
+    return trig.noun is not None and reduced_passive(trig.head) and trig.head.head.i == trig.noun.i
+
+
 def _happening(trig: Trigger, event: str) -> bool:
     """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
-    "demonstrations were held in ten cities")."""
-    if event == "PROTEST" and trig.kind == "noun" and trig.noun.dep_ == "nsubjpass" and trig.light == "agentive":
-        return True
-    return event in CONFLICTUAL and trig.kind == "noun" and trig.light == "intransitive"
+    "demonstrations were held in ten cities"), or a thing the entry names undergoing it ("shops were
+    burned", "an explosive device detonated" parsed as a participle)."""
+    if event not in CONFLICTUAL:
+        return False
+    if event == "PROTEST" and trig.kind == "verb" and \
+            any(c.dep_ == "nsubj" and c.ent_type_ == "CARDINAL" for c in trig.head.children):
+        return True  # "thousands marched": a crowd counted, not named
+    if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
+        return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
+    if trig.kind != "noun":
+        return False
+    if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
+        return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
+    return trig.light == "intransitive"
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
     """The actor phrases coded; a pronoun in reported speech ("Syria says it will") is the speaker."""
     actor = participants(article, [h for h in heads if is_participant(h, knowledge)], knowledge)
-    if speaker is not None and heads and all(h.pos_ == "PRON" for h in heads) and not coded(actor):
+    if speaker is not None and heads and all(h.pos_ == "PRON" and _agree(h, speaker) for h in heads) \
+            and not coded(actor):
         spoken = participants(article, [speaker], knowledge)
         if coded(spoken):
             return spoken
     return actor
+
+
+SINGULAR_PRONOUNS = ("it", "he", "she")
+PLURAL_HEADS = ("NNS", "NNPS")
+
+
+def _agree(pronoun, speaker) -> bool:
+    """"They say it violates the treaty": a singular pronoun cannot stand for plural speakers."""
+    plural = speaker.tag_ in PLURAL_HEADS or speaker.lower_ in ("they", "we") \
+        or any(c.dep_ == "conj" for c in speaker.children)
+    return not (plural and pronoun.lower_ in SINGULAR_PRONOUNS)
 
 
 def default_recipient(scope: Scope, event: str, actor: list[Participant], anchor: int) -> tuple[list[Participant], str | None]:

@@ -15,7 +15,9 @@ from heron.pipeline.index import tokens
 from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
+GERUND_DEPS = ("nsubj", "nsubjpass", "csubj", "pcomp")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
+COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
 
@@ -42,6 +44,8 @@ def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
 def word_forms(word: str, lemma_lower: str, pos: str, lexicon: Lexicon) -> tuple[str, ...]:
     """``forms`` from a word's strings: lower case, lemma in lower case, part of speech."""
     out = [lemma_lower]
+    if pos in INFLECTED and word in lexicon.irregular:
+        out.append(lexicon.irregular[word])
     if pos in INFLECTED:
         for suffix, repl in lexicon.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -82,7 +86,9 @@ def _time_phrase(prep) -> bool:
 
 def objects_of(verb, lexicon: Lexicon) -> list:
     """Direct objects, passive subjects and prepositional objects of a verb (with conjuncts)."""
-    out = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    out = [_antecedent(c, verb) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if reduced_passive(verb):
+        out.append(verb.head)
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     out += [c for o in list(out) for c in o.conjuncts]
@@ -105,7 +111,8 @@ def _object_words(obj) -> list:
 
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
-        near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        near = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        near += [verb.head] if reduced_passive(verb) else []
         near += [p for a in verb.children if a.dep_ in ("agent", "prep") and a.lower_ in lexicon.light["subject_preps"]
                  for p in a.children if p.dep_ == "pobj"]
         if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
@@ -113,6 +120,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
                   or o.head.dep_ == "agent"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            direct.append(verb.head)  # "a report released by the OECD": the noun is the object
         words = {lemma(t) for o in direct for t in _object_words(o)}
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
@@ -122,6 +131,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
         words = {lemma(t) for p in preds for t in p.subtree} | {t.lower_ for p in preds for t in p.subtree}
         if not words & entry.predicates:
             return False
+    if entry.intransitive and any(c.dep_ in COMPLEMENT_DEPS for c in verb.children):
+        return False  # "turned out to be", "took the school to court": another verb than the protest one
     if entry.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False  # "event" complements are checked once the complement's own trigger is known
     return True
@@ -163,7 +174,7 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
         return head.head, "agentive"  # "retaliated with tariffs"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _light_role(head, lexicon)
-    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
+    if noun.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
         return _light_role(head.head, lexicon, own)  # "carried out a series of air strikes"
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
@@ -178,9 +189,34 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
             return verb, "undergoing"
         if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
-    if noun.dep_ == "nsubj" and light_kind(head, lexicon) == "intransitive":
-        return head, "intransitive"
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
+        return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
+    done = next((c for c in noun.children if reduced_passive(c)), None)
+    if done is not None and light_kind(done, lexicon) == "agentive" and (not own or set(forms(done, lexicon)) & own):
+        return done, "agentive"  # "a rally held by students", "the attack carried out on Monday"
     return None
+
+
+def reduced_passive(verb) -> bool:
+    """A past participle modifying a noun ("rockets fired by militants"): the noun is its object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def _antecedent(token, verb):
+    """A relative pronoun stands for the noun its clause modifies ("a mine which was planted")."""
+    if verb.dep_ == "relcl" and token.tag_ in ("WDT", "WP") and token.head.i == verb.i:
+        return verb.head
+    return token
+
+
+def _manner_role(noun, entry: LexiconEntry, lexicon: Lexicon) -> tuple[object, str] | None:
+    """"shut their shops in protest": the bare event noun is how the verb's subject acted."""
+    prep = noun.head
+    if entry.event not in lexicon.light["manner_types"] or noun.dep_ != "pobj" or noun.tag_ != "NN" \
+            or prep.lower_ not in lexicon.light["manner_preps"] or prep.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return None
+    return prep.head, "agentive"
 
 
 def _takes_part(token, take_part: dict) -> bool:
@@ -191,21 +227,36 @@ def _takes_part(token, take_part: dict) -> bool:
     return lemma(token) == verbs[0] and any(c.lower_ == noun and c.dep_ == "dobj" for c in token.children) if verbs else False
 
 
+def nominal_gerund(pos: str, word: str, dep: str) -> bool:
+    """A gerund the parser tags as a verb where a noun stands ("Fighting between X and Y
+    continued", "a campaign of torching"): its -ing form is the event noun."""
+    return pos == "VERB" and word.endswith("ing") and dep in GERUND_DEPS
+
+
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+    gerund = nominal_gerund(token.pos_, token.lower_, token.dep_)
+    if token.pos_ not in ("NOUN", "PROPN") and not gerund or token.ent_type_ in ("DATE", "TIME"):
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
     found = []
-    for words, entry in lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
-        start = token.i - len(words) + 1
+    joined = hyphenated_end(token)  # "sit-in" is three tokens: the pattern's last word spans them
+    last, first = (joined, token.i - 2) if joined in lexicon.nouns else (None, token.i)
+    if gerund:
+        last = token.lower_
+    for words, entry in lexicon.nouns.get(last, ()) or lexicon.nouns.get(lemma(token), lexicon.nouns.get(token.lower_, ())):
+        start = first - len(words) + 1
         if start < token.sent.start:
             continue
-        span = doc[start:token.i + 1]
-        if [lemma(t) if t.i == token.i else t.lower_ for t in span] != list(words) and \
-                [lemma(t) for t in span] != list(words):
+        before = doc[start:first]
+        if last is not None:
+            if [t.lower_ for t in before] + [last] != list(words):
+                continue
+        elif [t.lower_ for t in before] + [lemma(token)] != list(words) and \
+                [lemma(t) for t in before] + [lemma(token)] != list(words):
             continue
+        span = doc[start:token.i + 1]
         noun = span.root
-        role = _light_role(noun, lexicon, entry.light)
+        role = _light_role(noun, lexicon, entry.light) or _manner_role(noun, entry, lexicon)
         if role is None:
             continue
         verb, light = role
@@ -214,6 +265,27 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))
     return found
+
+
+def hyphenated_end(token) -> str | None:
+    """The hyphenated word that ends at ``token`` ("sit-in", "counter-offensive"), written without
+    spaces around the hyphen, or None."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].whitespace_ or doc[token.i - 1].whitespace_:
+        return None
+    return f"{doc[token.i - 2].lower_}-{token.lower_}"
+
+
+def between(trig: Trigger) -> list:
+    """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
+    if trig.kind != "noun":
+        return []
+    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
+    sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
+             if p.dep_ == "pobj"]
+    # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
+    return sides + [t for p in sides for t in p.subtree if t.dep_ == "conj" and t.pos_ == "NOUN"
+                    and t.head.i != p.i and t not in sides]
 
 
 def _rank(trig: Trigger) -> tuple[int, int]:
@@ -266,7 +338,10 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
         kinds = set()
         if any(f in lexicon.phrases for f in token_forms):
             kinds.add("phrase")
-        if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns):
+        if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns
+                                         or i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) in lexicon.nouns):
+            kinds.add("noun")
+        elif word in lexicon.nouns and nominal_gerund(pos, word, read.dep[i]):
             kinds.add("noun")
         if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
                 any(f in lexicon.verbs for f in token_forms):

@@ -88,6 +88,8 @@ class Cues:
                      if word.endswith(suffix) and len(word) > len(suffix) + 2)
         if len(word) > 5 and word[-3:] in lexicon.doubled and word[-4] == word[-3]:
             found.add(word[:-3])
+        if word in lexicon.irregular:
+            found.add(lexicon.irregular[word])
         return found
 
 
