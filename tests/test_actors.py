@@ -236,6 +236,53 @@ def test_untitled_unknown_person_is_not_given_a_country(actors_of):
     assert actor_named(article, "Maria Lopez").code is None
 
 
+@pytest.mark.parametrize("text, words", [
+    # the party a directive verb presses is acted upon, not the subject's own country
+    ("The ministry, which said the boats were Chinese, demanded that Beijing withdraw them.", "The ministry"),
+    ("The government urged Tokyo to free the sailors.", "The government"),
+    ("The cabinet and the ministry condemned Moscow on Friday.", "the ministry"),
+])
+def test_role_noun_takes_no_country_from_what_its_clause_acts_upon(actors_of, text, words):
+    actor = actor_named(actors_of(text), words)
+    assert actor.code is None and actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("text, words, sector", [
+    # a role word as an adjective before a collective noun names the group's side
+    ("A terrorist cell planned the bombing.", "A terrorist cell", "REB"),
+    ("The separatist movement held a rally on Sunday.", "The separatist movement", "REB"),
+    ("An opposition network organised the strike.", "An opposition network", "OPP"),
+])
+def test_role_adjective_before_a_collective_noun_names_the_group(actors_of, text, words, sector):
+    actor = actor_named(actors_of(text), words)
+    assert actor.kind == "group" and actor.sector == sector
+
+
+@pytest.mark.parametrize("text", ["The prison cell was small.", "The network went down on Monday.",
+                                  "A large group gathered outside."])
+def test_collective_noun_alone_is_no_actor(actors_of, text):
+    assert actors_of(text).actors == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Officials accused Russia of meddling in the vote.", "Officials"),
+    ("Regional leaders criticised China on Tuesday.", "Regional leaders"),
+    ("Japan was criticised by officials on Monday.", "officials"),
+    ("Officials asked that Iran release the tanker.", "Officials"),
+])
+def test_span_coder_takes_no_country_from_the_clauses_target(actors_of, text, words):
+    assert span_code(actors_of(text), words)[0] is None
+
+
+@pytest.mark.parametrize("text, words, code", [
+    # a speech verb's clause is no target: the sentence's only country still places the role
+    ("Officials said Kenya would hold the vote in May.", "Officials", "KEN"),
+    ("Police in Ghana arrested two men, and officials said more arrests would follow.", "officials", "GHA"),
+])
+def test_span_coder_keeps_the_sentences_country_outside_targets(actors_of, text, words, code):
+    assert span_code(actors_of(text), words)[0] == code
+
+
 def test_group_takes_the_sentences_only_country_as_context(actors_of):
     article = actors_of("Protesters in Ghana blocked roads, and police fired tear gas.")
     police = actor_named(article, "police")

@@ -188,8 +188,9 @@ def organisation_reference(article: Article, head, knowledge: Knowledge) -> list
     (an unknown name, "a group of farmers"), so that the phrase does not take its sentence's
     country instead."""
     words = knowledge.references
-    if not _definite_organisation(head, words) or mentions(article).overlapping(head.idx, head.idx + len(head)):
-        return None
+    if not _definite_organisation(head, words) or any(not _role_only(article.actors[m[2]]) for m in
+                                                     mentions(article).overlapping(head.idx, head.idx + len(head))):
+        return None  # a mention of its own name or country; a role phrase ("the militant group") refers back
     start, end = _phrase_bounds(head)
     text = article.text[start:end]
     actor = _organisation_before(article, head, knowledge)

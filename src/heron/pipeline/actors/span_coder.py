@@ -2,13 +2,14 @@
 
 The actor whose mention holds the span's head word decides; otherwise the actor rules run on
 the span's own words: a country, organisation or place gives the code, a role noun the sector,
-and a role without a country takes the sentence's only country (else the article's dominant).
+and a role without a country takes the sentence's only country (else the article's dominant),
+never one its own clause acts upon.
 """
 from __future__ import annotations
 
 from heron.pipeline.actors.dictionary import ActorEntry, CountryForm
 from heron.pipeline.actors.matcher import dominant_code
-from heron.pipeline.actors.titles import Origin, choose_role, find_roles, implied_code, origins_in
+from heron.pipeline.actors.titles import Origin, choose_role, find_roles, implied_code, origins_in, target_tokens
 from heron.pipeline.index import mentions
 from heron.pipeline.knowledge import Knowledge
 from heron.types import NON_STATE_CODES, Actor, Article
@@ -89,14 +90,21 @@ class SpanCoder:
         return None
 
     def context_code(self, span) -> str | None:
+        """The sentence's only country, else the article's dominant one; never a country the
+        span's own clause acts upon ("Quad leaders criticised China": not CHN)."""
         sent = span.root.sent
-        hits = self.matcher.hits(sent)
-        codes = {h.code for h in hits if h.code and h.code not in NON_STATE_CODES}
-        actors = [self.article.actors[p] for p in self.positions_in(sent.start_char, sent.end_char)]
-        codes |= {a.code for a in actors if a.code and a.code not in NON_STATE_CODES}
+        targets = target_tokens(span.root, self.words)
+        named = [(h.start, h.code) for h in self.matcher.hits(sent)]
+        named += [(self.doc.char_span(s, e, alignment_mode="expand").start, a.code)
+                  for a in map(self.article.actors.__getitem__, self.positions_in(sent.start_char, sent.end_char))
+                  for s, e in a.mentions if sent.start_char <= s < sent.end_char]
+        named = [(i, code) for i, code in named if code and code not in NON_STATE_CODES]
+        target_codes = {code for i, code in named if i in targets}
+        codes = {code for i, code in named} - target_codes
         if len(codes) == 1:
             return codes.pop()
-        return self.dominant()
+        code = self.dominant()
+        return None if code in target_codes else code
 
     def dominant(self) -> str | None:
         """The article's dominant state (matcher.dominant_code), worked out once per Doc."""

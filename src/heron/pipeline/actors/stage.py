@@ -472,7 +472,8 @@ class ActorFinder:
 
     def context_origin(self, token, places: bool = True, exclude: str | None = None,
                        targets: bool = True) -> Origin | None:
-        """The sentence's only country, else the article's clearly dominant one.
+        """The sentence's only country, else the article's clearly dominant one; never a country
+        the token's clause acts upon ("the government demanded that Beijing ...": not CHN).
 
         For people, words that already qualify someone else (a title, a role phrase) do not
         count: in "President X welcomed South African leader Y", X is not South African."""
@@ -485,7 +486,7 @@ class ActorFinder:
             found = origins_in([t for t in sent if t.i not in self.hit_at], {}, self.date, self.matcher.place_country)
             codes |= {o.code for o in found if o.start not in targets}
             target_codes |= {o.code for o in found if o.start in targets}
-        codes.discard(exclude)
+        codes -= target_codes | {exclude}  # a country acted upon is nobody's own in that clause
         if len(codes) == 1:
             return Origin(codes.pop(), "context:sentence")
         code = self.dominant

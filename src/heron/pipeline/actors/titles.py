@@ -75,9 +75,18 @@ def _role_candidates(doc, roles: dict[str, Role], prefixes: frozenset[str]) -> l
             stem += words[i + longest - 1]
         for n in range(longest, 0, -1):
             role = _lookup(words[i:i + n], lemmas[i + n - 1], read.pos[i + n - 1], roles)
-            if role is not None and nominal[i + n - 1]:
+            if role is not None and (nominal[i + n - 1] or _before_collective(doc[i + n - 1], roles)):
                 table[i].append((n, role))
     return table
+
+
+def _before_collective(token, roles: dict[str, Role]) -> bool:
+    """A role word used as an adjective before a collective noun ("terrorist cell", "separatist
+    movement"): it names the group's side as the noun would ("terrorists")."""
+    if token.dep_ != "amod" or token.head.i <= token.i:
+        return False
+    collective = roles.get(token.head.lower_) or roles.get(token.head.lemma_.lower())
+    return collective is not None and collective.weak and not collective.sector and not collective.code
 
 
 def _lookup(words: list[str], last_lemma: str, last_pos: str, roles: dict[str, Role]) -> Role | None:
@@ -211,22 +220,39 @@ def implied_code(hits: list[RoleHit]) -> Origin | None:
     return None
 
 
+# dependents inside a noun phrase ("the", "Quad" in "Quad leaders"): its head word acts for them
+PHRASE_DEPS = {"det", "predet", "compound", "amod", "nummod", "poss", "nmod"}
+# words of a target phrase that name whose it is ("Chinese vessels")
+TARGET_MODIFIERS = {"compound", "amod"}
+
+
 def target_tokens(token, words: WordLists) -> set[int]:
-    """Tokens naming what the clause of ``token`` (its subject) acts upon: "militants fired
-    rockets at Israel" -> Israel. A group's country is never taken from its own target."""
-    verb = token.head
-    while verb.dep_ in ("compound", "amod", "conj", "appos") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or token.dep_ not in ("nsubj", "compound", "amod", "conj", "appos"):
+    """Tokens naming what is acted upon in the clause whose subject (or passive agent) holds
+    ``token``: "militants fired rockets at Israel" -> Israel; "Quad leaders criticised
+    China" -> China; "the government demanded that Beijing return the men" -> Beijing (the party
+    pressed); "China was criticised by officials" -> China. A group's country is never taken
+    from its own target."""
+    head = token
+    while head.head.i != head.i and (head.dep_ in PHRASE_DEPS or head.dep_ in ("conj", "appos")
+                                     and head.head.pos_ in ("NOUN", "PROPN", "PRON")):
+        head = head.head
+    passive = head.dep_ == "pobj" and head.head.dep_ == "agent"
+    verb = head.head.head if passive else head.head
+    if verb.pos_ not in ("VERB", "AUX") or not passive and head.dep_ != "nsubj":
         return set()
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    holders = [verb, *heads]
+    # "met and criticised China": verbs sharing the subject
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+    heads = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative") or passive and c.dep_ == "nsubjpass"]
+    objects = list(heads)
+    heads += [s for v in verbs if v.lemma_.lower() in words["directive_verbs"]
+              for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    holders = verbs + heads
     heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in words["target_preps"]
               for o in p.children if o.dep_ == "pobj"]
-    heads += [o for h in heads if h.pos_ in ("NOUN", "PROPN") for p in h.children  # "a hotel in Kenya"
+    heads += [o for h in objects if h.pos_ in ("NOUN", "PROPN") for p in h.children  # "attacked a hotel in Kenya"
               if p.dep_ == "prep" and p.lower_ in words["target_place_preps"] for o in p.children if o.dep_ == "pobj"]
     out: set[int] = set()
-    for head in heads:
-        out |= {t.i for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "amod") and t.head.i == head.i}
+    for target in heads:
+        out |= {t.i for t in target.subtree if t.i == target.i or t.dep_ in TARGET_MODIFIERS and t.head.i == target.i}
     return out
-
