@@ -265,6 +265,12 @@ def test_role_noun_owned_by_a_coded_actor_takes_the_owners_country(actors_of, te
     assert span_code(article, words) == (code, sector)
 
 
+def test_a_country_word_of_the_role_nouns_own_wins_over_its_owner(actors_of):
+    article = actors_of("Turkish President Tayfun Demir spoke on Monday. Demir's Syrian fighters attacked the town.")
+    actor = actor_named(article, "Demir's Syrian fighters")
+    assert actor.code == "SYR" and "owner:" not in actor.rule
+
+
 @pytest.mark.parametrize("text, words, code", [
     # an owner with no country, or a pronoun, leaves the role to the context rules as before
     ("John Smith's government froze a Chinese-funded pipeline.", "John Smith's government", "CHN"),

@@ -284,7 +284,8 @@ class ActorFinder:
         origins = origins_in(left, self.hit_at, self.date, self.matcher.place_country)
         owner = self.owner_origin(head)
         if owner is not None and not any(o.start is not None and o.start <= owner.start < o.end for o in origins):
-            origins = [owner] + [o for o in origins if o.start is None or o.start >= owner.end]
+            # a country word of the noun's own ("Demir's Syrian allies") still says more
+            origins = [o for o in origins if o.start is not None and o.start >= owner.end] or [owner]
         objects = object_origins(prep_objects(head, self.words), self.hit_at, self.date, self.matcher.place_country)
         if not origins and not objects and all(r.role.weak or not r.role.sector for r in roles) and not implied_code(roles):
             return  # "officials said": nobody to code
