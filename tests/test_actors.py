@@ -247,6 +247,40 @@ def test_role_noun_takes_no_country_from_what_its_clause_acts_upon(actors_of, te
     assert actor.code is None and actor.sector == "GOV"
 
 
+@pytest.mark.parametrize("text, words, code, sector", [
+    # the owner's country wins over the sentence's only other country; the role noun keeps the sector
+    ("Malaysian Prime Minister Mahathir Mohamad arrived in Tokyo. Mahathir's government froze a "
+     "Chinese-funded pipeline.", "Mahathir's government", "MYS", "GOV"),
+    ("Turkish President Tayfun Demir spoke on Monday. Demir's spokesman criticised the Greek navy.",
+     "Demir's spokesman", "TUR", "GOV"),
+    ("Indian Foreign Minister Priya Raman landed in Beijing. Raman's aides met Chinese officials.",
+     "Raman's aides", "IND", "GOV"),
+    ("Hezbollah's fighters clashed with Syrian troops.", "Hezbollah's fighters", "LBN", "REB"),
+])
+def test_role_noun_owned_by_a_coded_actor_takes_the_owners_country(actors_of, text, words, code, sector):
+    article = actors_of(text)
+    actor = actor_named(article, words)
+    assert (actor.code, actor.sector) == (code, sector)
+    assert "context:" not in actor.rule
+    assert span_code(article, words) == (code, sector)
+
+
+def test_a_country_word_of_the_role_nouns_own_wins_over_its_owner(actors_of):
+    article = actors_of("Turkish President Tayfun Demir spoke on Monday. Demir's Syrian fighters attacked the town.")
+    actor = actor_named(article, "Demir's Syrian fighters")
+    assert actor.code == "SYR" and "owner:" not in actor.rule
+
+
+@pytest.mark.parametrize("text, words, code", [
+    # an owner with no country, or a pronoun, leaves the role to the context rules as before
+    ("John Smith's government froze a Chinese-funded pipeline.", "John Smith's government", "CHN"),
+    ("Ukraine said its troops repelled Russian attacks.", "its troops", "UKR"),
+])
+def test_role_noun_with_an_uncoded_owner_takes_the_context_country(actors_of, text, words, code):
+    actor = actor_named(actors_of(text), words)
+    assert actor.code == code and "context:sentence" in actor.rule and "owner:" not in actor.rule
+
+
 @pytest.mark.parametrize("text, words, sector", [
     # a role word as an adjective before a collective noun names the group's side
     ("A terrorist cell planned the bombing.", "A terrorist cell", "REB"),

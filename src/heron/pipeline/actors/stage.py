@@ -282,6 +282,10 @@ class ActorFinder:
         if role_hit is None:
             return
         origins = origins_in(left, self.hit_at, self.date, self.matcher.place_country)
+        owner = self.owner_origin(head)
+        if owner is not None and not any(o.start is not None and o.start <= owner.start < o.end for o in origins):
+            # a country word of the noun's own ("Demir's Syrian allies") still says more
+            origins = [o for o in origins if o.start is not None and o.start >= owner.end] or [owner]
         objects = object_origins(prep_objects(head, self.words), self.hit_at, self.date, self.matcher.place_country)
         if not origins and not objects and all(r.role.weak or not r.role.sector for r in roles) and not implied_code(roles):
             return  # "officials said": nobody to code
@@ -298,6 +302,19 @@ class ActorFinder:
             self.role_people(first, head, role_hit, office, chosen)
         else:
             self.role_group(first, head, role_hit, chosen)
+
+    def owner_origin(self, head) -> Origin | None:
+        """The country of a coded person or organisation owning the role noun ("Mahathir's
+        government", "Erdogan's spokesman"): whose body or aide it is decides, not the context.
+        A pronoun ("its forces") or an owner without a country gives none."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ == "PRON":
+                continue
+            for draft in self.drafts:
+                held = [s for s, e in draft.mentions if s <= child.i < e]
+                if held and draft.code and draft.kind in ("person", "organisation", "group"):
+                    return Origin(draft.code, f"owner:{draft.name}", None, held[0], child.i + 1)
+        return None
 
     def mention_span(self, n: int, first: int, head, origin: Origin | None) -> tuple[int, int]:
         """The first country's mention is the whole phrase; each further one its own words."""
