@@ -188,8 +188,7 @@ def organisation_reference(article: Article, head, knowledge: Knowledge) -> list
     (an unknown name, "a group of farmers"), so that the phrase does not take its sentence's
     country instead."""
     words = knowledge.references
-    if not _definite_organisation(head, words) or any(not _role_only(article.actors[m[2]]) for m in
-                                                     mentions(article).overlapping(head.idx, head.idx + len(head))):
+    if not _definite_organisation(head, words) or _named_mention(article, mentions(article), head):
         return None  # a mention of its own name or country; a role phrase ("the militant group") refers back
     start, end = _phrase_bounds(head)
     text = article.text[start:end]
@@ -209,7 +208,7 @@ def fighters_reference(article: Article, head, knowledge: Knowledge) -> list[Par
     if not any(c.dep_ == "det" and c.lower_ in words.determiners for c in head.children) \
             or any(c.dep_ in ("poss", "nummod", "appos") or c.lower_ in words.blockers for c in head.children):
         return None
-    if any(not _role_only(article.actors[m[2]]) for m in mentions(article).overlapping(head.idx, head.idx + len(head))):
+    if _named_mention(article, mentions(article), head):
         return None  # "the BLA militants", "the Somali rebels": their own name or country
     armed = {s.upper() for s in knowledge.story["armed_sectors"]}
     actor = _organisation_before(article, head, knowledge)

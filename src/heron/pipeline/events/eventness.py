@@ -23,7 +23,6 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from types import SimpleNamespace
 from datetime import date, timedelta
 
 from heron.errors import DataFileError
@@ -106,7 +105,7 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("question", lambda: bool(QUESTION_END.search(sent.text))),
         ("habitual", lambda: habitual(trig, words)),
         ("class", lambda: class_description(trig.head, words)),
-        ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig)),
+        ("generic", lambda: not in_headline and event in words["material_types"] and generic_present(trig.head)),
         ("purpose", lambda: event in words["material_types"] and purpose(trig.head, words, trigger_heads)),
         ("opinion", lambda: event in words["appeal_types"] and trig.noun is None and opinion(trig.head, words)),
         ("question", lambda: event in words["appeal_types"] and trig.noun is None and asks_a_question(trig.head, words)),
@@ -194,10 +193,9 @@ def habitual(trig, words: EventnessWords) -> bool:
                                     for c in noun.children)
 
 
-def generic_present(trig) -> bool:
+def generic_present(verb) -> bool:
     """A material act in the simple present with no auxiliary ("states provide", "the company
     invests"): outside a headline this describes a habit or a standing state."""
-    verb = trig.head
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     # "as they march in Khartoum Thursday": a dated present is a caption or a live report
@@ -267,27 +265,28 @@ def standing_stance(verb, words: EventnessWords) -> bool:
     opposes"), describes a standing position, not an act of the news."""
     if not _verb_forms(verb) & words["stance_verbs"] or verb.dep_ in ("ccomp", "xcomp", "advcl"):
         return False
-    return generic_present(SimpleNamespace(head=verb))
+    return generic_present(verb)
 
 
 def wished(verb, words: EventnessWords) -> bool:
     """"she hopes the US and Britain can coordinate their efforts": what someone hopes or wishes
     others would do has not happened (the hope may be an appeal; the wished act is no event).
     "hopes to sign a deal" is the subject's own plan (an xcomp) and stays."""
-    for token in _clause_chain(verb):
-        if token.dep_ == "ccomp" and _verb_forms(token.head) & words["wish_verbs"]:
-            return True
-        if token.dep_ not in ("conj", "xcomp", "ccomp"):
-            return False
-    return False
+    return _told_under(verb, lambda head: bool(_verb_forms(head) & words["wish_verbs"]))
 
 
 def unsaid(verb, words: EventnessWords) -> bool:
     """"Turkey cannot say we will renounce their support", "he did not say the army attacked":
     what someone did not or cannot say is not told as having happened."""
+    return _told_under(verb, lambda head: bool(_verb_forms(head) & words["saying_verbs"])
+                       and any(c.dep_ == "neg" for c in head.children))
+
+
+def _told_under(verb, governs) -> bool:
+    """Is the verb's clause, through conjuncts and complements, the complement clause of a verb
+    for which ``governs`` holds ("hopes the two can coordinate", "did not say the army attacked")?"""
     for token in _clause_chain(verb):
-        if token.dep_ == "ccomp" and _verb_forms(token.head) & words["saying_verbs"] \
-                and any(c.dep_ == "neg" for c in token.head.children):
+        if token.dep_ == "ccomp" and governs(token.head):
             return True
         if token.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
