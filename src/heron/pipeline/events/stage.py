@@ -219,7 +219,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         return None  # police and criminals alone: ordinary crime, outside PLOVER's scope
     if event == "ASSAULT" and out_of_scope(trig, scope.sent, coded(actor), lexicon):
         return None  # an accident, or violence in the course of a robbery: outside PLOVER's scope
-    crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon) if not negated else None
+    crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon, trig.pattern) \
+        if not negated else None
     if crowd is not None:  # "protesters clashed with police": a riot; "police beat protesters": repression
         event, why = ("COERCE" if crowd == "repression" else "PROTEST"), crowd
     draft = EventDraft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
