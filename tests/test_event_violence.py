@@ -44,7 +44,7 @@ RIOTS = [
     "The ruling party's offices were vandalised by demonstrators.",
     "Violent protests rocked the capital for a third day.",
     "Students went on a rampage, damaging buses and shops.",
-    "Rampaging students damaged several buses.",
+    "Rampaging students smashed several buses.",
     "A protest turned violent when demonstrators attacked a bank.",
     "Demonstrators set fire to a government building.",
     "Protesters ransacked the mayor's office.",
@@ -212,6 +212,10 @@ NOT_VIOLENT = [
     "A fire destroyed several houses in the town.",
     "Floods destroyed hundreds of homes.",
     "The storm damaged dozens of buildings.",
+    "Elephants damaged crops in the north of Botswana.",
+    "The legend is that the old king set fire to the fort and fled.",
+    "Legend has it that pirates burned the harbour town.",
+    "According to legend, the giant smashed the bridge.",
     "A bus crashed into a shop, killing two people.",
     "Several houses burned down after an electrical fault.",
     "The team smashed the record with a late goal.",
@@ -268,7 +272,7 @@ def test_disasters_sport_and_figures_of_speech_stay_non_violent(code_text, text)
 @pytest.mark.parametrize("text", [
     "Angry villagers set fire to the house of a local official in Kenema.",
     "Residents of Kisumu lynched a suspected thief on Sunday.",
-    "Rampaging students damaged several buses in Dhaka.",
+    "Rampaging students smashed several buses in Dhaka.",
 ])
 def test_townspeople_acting_as_a_mob_are_rioting_not_assaulting(code_text, text):
     article = code_text(text)
