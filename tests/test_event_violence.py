@@ -92,6 +92,18 @@ RIOTS = [
     "Cow vigilantes attacked two men transporting cattle in Rajasthan.",
     "Two men were lynched by a mob in Jharkhand.",
     "Protesters vandalised a statue in Bristol.",
+    "Protesters fought running battles with police in Nairobi.",
+    "Youths and police fought pitched battles in the streets of Conakry.",
+    "Street battles between protesters and riot police raged in Santiago.",
+    "A suspected thief was burnt alive by a mob in Lagos.",
+    "A mob set upon a man accused of blasphemy in Sialkot.",
+    "Residents of Aba meted out jungle justice to two suspected robbers.",
+    "A lynch mob killed a cattle trader in Alwar.",
+    "Angry residents blocked the Nairobi-Mombasa highway with burning tyres.",
+    "Protesters barricaded roads in Port-au-Prince with burning tires.",
+    "Rioters set fire to cars in Stockholm.",
+    "Cars were set on fire during riots in Stockholm.",
+    "Supporters of the opposition candidate went on the rampage in Abidjan.",
 ]
 
 # force against demonstrators, dispersals, arrests and detentions, demolitions by an authority
@@ -142,6 +154,15 @@ REPRESSION = [
     "Police charged at protesters in Lahore.",
     "Soldiers demolished dozens of homes in the area.",
     "Dozens of homes were demolished by soldiers.",
+    "Three protesters were killed in Khartoum on Monday.",
+    "Two demonstrators were killed during the protest in Conakry.",
+    "The opposition leader was picked up by security agents in Harare.",
+    "Dozens of students were rounded up in Yangon.",
+    "The journalist was remanded in custody in Istanbul.",
+    "Police raided the homes of opposition activists in Minsk and detained five.",
+    "Five activists were arrested in a dawn raid in Minsk.",
+    "Police have arrested the suspects in connection with the protest in Kampala.",
+    "Three protesters were killed in Khartoum.",
 ]
 
 # property destruction, sexual violence, abduction and enforced disappearance
@@ -205,6 +226,15 @@ ASSAULTS = [
     "Unknown gunmen snatched a businessman in Port Harcourt.",
     "The activist was forcibly disappeared in Dhaka.",
     "Security agents abducted the blogger in Karachi.",
+    "Gunmen kidnapped five aid workers in Borno state.",
+    "Five aid workers have been kidnapped in Borno state.",
+    "Unidentified gunmen abducted a pastor in Kaduna.",
+    "The pastor was abducted by unidentified gunmen in Kaduna.",
+    "A woman was raped by a soldier in Goma.",
+    "Troops burned homes in Rakhine state.",
+    "Homes were burned in Rakhine state.",
+    "Militants burned down two schools in Khyber Pakhtunkhwa.",
+    "Jihadists torched the church in Burkina Faso.",
 ]
 
 # disasters, accidents, sport, markets and figures of speech: no violent event
@@ -246,6 +276,10 @@ NOT_VIOLENT = [
     "The company plans to demolish the old stadium.",
     "The rally in oil prices continued on Monday.",
     "The novel tells the story of an abducted girl.",
+    "The driver picked up three passengers in Lagos.",
+    "Police picked up the trail of the stolen car.",
+    "Six people were killed when a tanker exploded in Lagos.",
+    "The house was set on fire by lightning.",
 ]
 
 

@@ -71,6 +71,8 @@ def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon:
         return "riot"  # "youths attacked police officers"
     if event in ("ASSAULT", "COERCE") and _mob(actors, act, lexicon):
         return "riot"
+    if event == "ASSAULT" and by_security and any(t.lemma_.lower() in lexicon.words("crowd_like") for t in actors):
+        return "riot"  # "youths and police fought running battles"
     at_crowd = any(is_crowd(t, lexicon) or protest_entry(t, lexicon) for t in targets)
     if event == "ASSAULT" and at_crowd and (by_security or not actors):
         return "repression"  # "riot police beat demonstrators"; "three protesters were shot dead"

@@ -182,7 +182,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
     if event in CONFLICTUAL and (non_agent(actor_heads or shared_agents(trig.head), lexicon)
-                                 or trig.entry.objects and not actor_heads and non_agent(causes(pred), lexicon)):
+                                 or trig.entry.objects and not actor_heads and non_agent(causes(pred, trig), lexicon)):
         return None  # "floods killed 20"; "houses were destroyed in the floods"
     speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker, scope.knowledge)
@@ -212,7 +212,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
-    if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
+    if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon) \
+            and not any(is_crowd(h, lexicon) for h in recipient_heads):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
     if event in CONFLICTUAL_ACTS and (policing_crime(actor, recipient, scope.knowledge.words)
                                       or policing_motive(actor, recipient, scope.sent, scope.knowledge.words, lexicon)):
@@ -256,9 +257,12 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
     return EventDraft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
 
 
-def causes(verb) -> list:
-    """The nouns of a verb's "by" and prepositional phrases: where a disaster would be named."""
-    return [o for p in verb.children if p.dep_ in ("agent", "prep") for o in p.children if o.dep_ == "pobj"]
+def causes(verb, trig: Trigger | None = None) -> list:
+    """The nouns of a verb's "by" and prepositional phrases: where a disaster would be named (not
+    the trigger's own words: the fire of "were set on fire")."""
+    own = {t.i for t in trig.words} if trig is not None else set()
+    return [o for p in verb.children if p.dep_ in ("agent", "prep") for o in p.children
+            if o.dep_ == "pobj" and o.i not in own]
 
 
 def _done_to(trig: Trigger) -> bool:
