@@ -163,6 +163,8 @@ REPRESSION = [
     "Five activists were arrested in a dawn raid in Minsk.",
     "Police have arrested the suspects in connection with the protest in Kampala.",
     "Three protesters were killed in Khartoum.",
+    "Dozens were arrested during the protests in Tehran.",
+    "Hundreds were detained in Minsk after the rally.",
 ]
 
 # property destruction, sexual violence, abduction and enforced disappearance
@@ -235,6 +237,8 @@ ASSAULTS = [
     "Homes were burned in Rakhine state.",
     "Militants burned down two schools in Khyber Pakhtunkhwa.",
     "Jihadists torched the church in Burkina Faso.",
+    "30 schoolchildren were abducted in Kaduna state.",
+    "Scores were kidnapped on the highway near Abuja.",
 ]
 
 # disasters, accidents, sport, markets and figures of speech: no violent event
@@ -280,6 +284,8 @@ NOT_VIOLENT = [
     "Police picked up the trail of the stolen car.",
     "Six people were killed when a tanker exploded in Lagos.",
     "The house was set on fire by lightning.",
+    "Two men were arrested in Lagos for theft.",
+    "Two suspects were arrested in Nairobi over the robbery.",
 ]
 
 

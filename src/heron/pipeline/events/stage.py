@@ -216,7 +216,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
             and not any(is_crowd(h, lexicon) for h in recipient_heads):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
     if event in CONFLICTUAL_ACTS and (policing_crime(actor, recipient, scope.knowledge.words)
-                                      or policing_motive(actor, recipient, scope.sent, scope.knowledge.words, lexicon)):
+                                      or policing_motive(actor, recipient, scope.sent, scope.knowledge.words, lexicon,
+                                                         by_police=not actor and trig.entry.mode == "arrest")):
         return None  # police and criminals alone: ordinary crime, outside PLOVER's scope
     if event == "ASSAULT" and out_of_scope(trig, scope.sent, coded(actor), lexicon):
         return None  # an accident, or violence in the course of a robbery: outside PLOVER's scope
@@ -281,11 +282,21 @@ def _happening(trig: Trigger, event: str) -> bool:
         return True  # "thousands marched": a crowd counted, not named
     if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
+    if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c) for c in trig.head.children):
+        return True  # "dozens were arrested", "30 schoolchildren were abducted": people counted, not named
     if trig.kind != "noun":
         return False
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
         return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
     return trig.light == "intransitive"
+
+
+def _counted(token) -> bool:
+    return token.ent_type_ == "CARDINAL" or token.lower_ in COUNT_WORDS \
+        or any(c.dep_ == "nummod" for c in token.children)
+
+
+COUNT_WORDS = ("dozens", "hundreds", "thousands", "scores")
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
