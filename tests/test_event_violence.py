@@ -104,6 +104,17 @@ RIOTS = [
     "Rioters set fire to cars in Stockholm.",
     "Cars were set on fire during riots in Stockholm.",
     "Supporters of the opposition candidate went on the rampage in Abidjan.",
+    "Widespread looting and arson followed the protests in Durban.",
+    "Protests turned into riots in Bogota overnight.",
+    "The demonstration degenerated into clashes with police in Algiers.",
+    "Police stations were attacked by rioters in Bogota.",
+    "Rioters in Bogota attacked police stations and burned buses.",
+    "Protesters in Lebanon blocked roads with burning tyres and rubbish bins.",
+    "Angry farmers dumped tomatoes and blocked roads in Nashik.",
+    "Residents in Kibera barricaded the road and clashed with police.",
+    "Protesters stormed the governor's office in Basra and set it on fire.",
+    "Demonstrators torched the headquarters of the ruling party in Basra.",
+    "Demonstrators in Basra set the Iranian consulate ablaze.",
 ]
 
 # force against demonstrators, dispersals, arrests and detentions, demolitions by an authority
@@ -165,6 +176,14 @@ REPRESSION = [
     "Three protesters were killed in Khartoum.",
     "Dozens were arrested during the protests in Tehran.",
     "Hundreds were detained in Minsk after the rally.",
+    "Police used batons to disperse protesters in Lahore.",
+    "Security forces fired into the crowd in Mandalay.",
+    "The protest in Kinshasa was dispersed with tear gas.",
+    "Police blocked the march in Kinshasa.",
+    "Police stopped the protest march in Kinshasa.",
+    "Riot police kettled protesters in London.",
+    "Security forces killed 12 protesters in Mandalay.",
+    "12 protesters were killed by security forces in Mandalay.",
 ]
 
 # property destruction, sexual violence, abduction and enforced disappearance
@@ -239,6 +258,18 @@ ASSAULTS = [
     "Jihadists torched the church in Burkina Faso.",
     "30 schoolchildren were abducted in Kaduna state.",
     "Scores were kidnapped on the highway near Abuja.",
+    "An arson attack destroyed a mosque in Sweden.",
+    "Arsonists set fire to a church in Nantes.",
+    "Unknown assailants vandalised a Hindu temple in Sindh.",
+    "A Hindu temple was vandalised in Sindh.",
+    "Attackers ransacked the offices of the newspaper in Bamako.",
+    "Settlers torched Palestinian cars in the West Bank.",
+    "Armed men abducted the village chief in Tillaberi.",
+    "The village chief was abducted in Tillaberi.",
+    "Boko Haram has abducted hundreds of women and girls in northeast Nigeria.",
+    "Gunmen stormed a school in Zamfara and kidnapped 300 girls.",
+    "Soldiers detained and raped women in Tigray.",
+    "Militants have raped and killed civilians in Ituri.",
 ]
 
 # disasters, accidents, sport, markets and figures of speech: no violent event
@@ -286,6 +317,11 @@ NOT_VIOLENT = [
     "The house was set on fire by lightning.",
     "Two men were arrested in Lagos for theft.",
     "Two suspects were arrested in Nairobi over the robbery.",
+    "Firefighters battled a blaze that destroyed a warehouse in Lagos.",
+    "Burglars broke into the shop and stole cash in Lagos.",
+    "A man was arrested for stealing a car in Nairobi.",
+    "Strong winds smashed windows across the city.",
+    "The fire was started by an electrical fault.",
 ]
 
 

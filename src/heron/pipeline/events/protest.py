@@ -51,6 +51,11 @@ def is_crowd(token, lexicon: Lexicon) -> bool:
     return marked and token.lemma_.lower() in lexicon.words("crowd_like")
 
 
+def _owned_by(token, owners: frozenset[str]) -> bool:
+    """"a police station", "an army post": a place named after the force it belongs to."""
+    return any(c.dep_ in ("compound", "poss") and c.lemma_.lower() in owners for c in token.children)
+
+
 def _mob(actors: list, act: str, lexicon: Lexicon) -> bool:
     """"villagers lynched a thief", "residents torched the house": townspeople (plural) doing what a
     mob does is mob violence, a riot in PLOVER (CAMEO 145)."""
@@ -66,7 +71,7 @@ def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon:
         return {"ASSAULT": "riot", "REQUEST": "demo", "ACCUSE": "demo", "COERCE": "obstruct"}.get(event)
     security = lexicon.words("security_forces")
     by_security = any(t.lemma_.lower() in security for t in actors)
-    at_security = any(t.lemma_.lower() in security for t in targets)
+    at_security = any(t.lemma_.lower() in security or _owned_by(t, security) for t in targets)
     if event == "ASSAULT" and at_security and any(t.lemma_.lower() in lexicon.words("crowd_like") for t in actors):
         return "riot"  # "youths attacked police officers"
     if event in ("ASSAULT", "COERCE") and _mob(actors, act, lexicon):
