@@ -270,6 +270,9 @@ ASSAULTS = [
     "Gunmen stormed a school in Zamfara and kidnapped 300 girls.",
     "Soldiers detained and raped women in Tigray.",
     "Militants have raped and killed civilians in Ituri.",
+    "A schoolgirl was sexually assaulted in Lahore.",
+    "Two nuns were kidnapped near Enugu.",
+    "The girl was gang-raped in Bihar.",
 ]
 
 # disasters, accidents, sport, markets and figures of speech: no violent event
@@ -322,6 +325,8 @@ NOT_VIOLENT = [
     "A man was arrested for stealing a car in Nairobi.",
     "Strong winds smashed windows across the city.",
     "The fire was started by an electrical fault.",
+    "The debate was hijacked by populists.",
+    "The film was hijacked by its producers.",
 ]
 
 

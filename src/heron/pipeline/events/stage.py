@@ -18,7 +18,7 @@ from heron.pipeline.events.eventness import (event_status, foreign_date, frame_s
 from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import (non_agent, out_of_scope, policing_crime, policing_motive, shared_agents,
                                         violence_cue)
-from heron.pipeline.events.lexicon import LexiconEntry
+from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
@@ -207,9 +207,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if trig.entry.needs_dyad and not _dyad(actor, recipient, trig.entry.needs_dyad == "named" and default):
         return None  # imported entries code, as PETRARCH does, with a known source and target only
     # an event needs a named side; a place alone will do only for a reported attack or clash
-    if not actor and (not recipient or default and not _happening(trig, event)):
+    if not actor and (not recipient or default and not _happening(trig, event, lexicon)):
         return None
-    if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
+    if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event, lexicon) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
     if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon) \
@@ -271,7 +271,7 @@ def _done_to(trig: Trigger) -> bool:
     return trig.noun is not None and reduced_passive(trig.head) and trig.head.head.i == trig.noun.i
 
 
-def _happening(trig: Trigger, event: str) -> bool:
+def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
     """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
     "demonstrations were held in ten cities"), or a thing the entry names undergoing it ("shops were
     burned", "an explosive device detonated" parsed as a participle)."""
@@ -284,6 +284,8 @@ def _happening(trig: Trigger, event: str) -> bool:
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
     if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c) for c in trig.head.children):
         return True  # "dozens were arrested", "30 schoolchildren were abducted": people counted, not named
+    if trig.kind == "verb" and trig.entry.mode in lexicon.words("victim_modes"):
+        return any(c.dep_ == "nsubjpass" for c in trig.head.children)  # "a schoolgirl was sexually assaulted"
     if trig.kind != "noun":
         return False
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
