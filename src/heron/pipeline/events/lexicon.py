@@ -17,7 +17,7 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentiv
                "object_preps", "manner_preps", "manner_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
-              "target_preps", "intransitive"}
+              "target_preps", "intransitive", "when_between"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class LexiconEntry:
     target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
     source: str | None = None  # an imported entry's upstream file and line ("petrarch/CAMEO.2.0.txt:1234")
     needs_dyad: str | None = None  # "coded": only between actors with codes; "named": the recipient not a default
+    when_between: str | None = None  # the type when a nominal event names both sides ("a truce between X and Y")
 
     def rule(self, pattern: str) -> str:
         if self.source:
@@ -95,6 +96,8 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r} has unknown keys {sorted(unknown)}")
     if raw.get("complement") not in (None, "absorb", "judge"):
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: complement must be absorb or judge")
+    if raw.get("when_between") not in (None, *TYPES):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: when_between must be a PLOVER type")
     if raw.get("needs_complement") not in (None, "event", "clause"):
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: needs_complement must be event or clause")
     return LexiconEntry(event=event, id=str(raw["id"]), file=name, cameo=str(raw.get("cameo") or root_cameo),
@@ -105,7 +108,8 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
                  intransitive=bool(raw.get("intransitive")),
-                 light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()))
+                 light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()),
+                 when_between=raw.get("when_between"))
 
 
 def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverTable) -> None:

@@ -109,6 +109,12 @@ def _object_words(obj) -> list:
     return out
 
 
+def _names_one(wanted: frozenset[str], words: list) -> bool:
+    """An entry's ``objects`` on a phrase or a nominal event: its object phrase ("signed a peace
+    agreement", "the handover of the base") names one of the words; no list, no condition."""
+    return not wanted or bool(({lemma(t) for t in words} | {t.lower_ for t in words}) & wanted)
+
+
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
         near = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
@@ -145,7 +151,7 @@ def phrase_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> li
         *particles, obj_word = rest
         objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
         near = _near(token, tuple(particles)) if particles else []
-        if objs and near is not None:
+        if objs and near is not None and _names_one(entry.objects, _object_words(objs[0])):
             pattern = " ".join((key,) + rest)
             found.append(Trigger(token, entry, pattern, "phrase", words=[token, *near, objs[0]]))
     return found
@@ -262,6 +268,9 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         verb, light = role
         if entry.light and not set(forms(verb, lexicon)) & entry.light:
             continue
+        if not _names_one(entry.objects, [t for prep in noun.children if prep.lower_ == "of"
+                                          for o in prep.children if o.dep_ == "pobj" for t in _object_words(o)]):
+            continue  # "the capture of the town", not "the capture of market share"
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))
     return found
