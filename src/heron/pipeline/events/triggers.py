@@ -287,9 +287,10 @@ def hyphenated_end(token) -> str | None:
 
 def between(trig: Trigger) -> list:
     """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
-    if trig.kind != "noun":
+    if trig.kind not in ("noun", "phrase"):
         return []
-    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
+    # the phrase may hang on the noun or on "broke out"; a phrase's object ("an accord between X and Y was signed")
+    anchors = (trig.noun, trig.head) if trig.kind == "noun" else (trig.words[-1],)
     sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
              if p.dep_ == "pobj"]
     # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
