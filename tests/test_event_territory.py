@@ -37,6 +37,7 @@ def types(article):
     'The Taliban and the United States inked a peace deal in Doha.',
     'A peace accord between Mozambique and Renamo was signed in Maputo.',
     'Syria and Turkey reached a ceasefire deal in Idlib.',
+    'The cease-fire agreement between Sudan and South Sudan took effect on Monday.',
 ])
 def test_a_mutual_accord_or_exchange_is_agree(code_text, text):
     assert "AGREE" in types(code_text(text))
@@ -56,6 +57,8 @@ def test_a_mutual_accord_or_exchange_is_agree(code_text, text):
     'The Houthi rebels vacated their positions in the port of Hodeidah.',
     'Syrian rebels abandoned their positions in Daraa on Tuesday.',
     'French troops handed control of the base to the Malian army.',
+    'Russian troops vacated Kherson.',
+    'The militia handed Sirte over to the army.',
 ])
 def test_what_one_side_yields_is_retreat(code_text, text):
     assert "RETREAT" in types(code_text(text))
@@ -80,36 +83,47 @@ def test_what_one_side_yields_is_retreat(code_text, text):
     'Ukrainian troops liberated three villages near Kharkiv.',
     'Houthi rebels took over the provincial capital.',
     'The recapture of the airport by Iraqi troops was announced on Monday.',
+    'Syrian troops recaptured Palmyra on Sunday.',
+    'Rebels seized Goma after heavy fighting.',
+    'Malian troops entered Kidal on Monday.',
+    'Palmyra was retaken by Syrian troops.',
+    'Taliban fighters captured Kunduz.',
+    'The army completed the liberation of Mosul.',
+    'Syrian troops advanced to within five kilometres of the town.',
 ])
 def test_taking_or_moving_on_a_place_by_force_is_assault(code_text, text):
     assert "ASSAULT" in types(code_text(text))
 
 
 @pytest.mark.parametrize("forbidden, text", [
-    ({'PROTEST', 'RETREAT', 'ASSAULT', 'COERCE'}, 'The two companies signed a trade agreement in Beijing.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Apple and Samsung reached a settlement in their patent dispute.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The firm entered into talks with its creditors.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Toyota entered the Chinese market last year.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Nadal advanced to the final in Paris.'),
-    ({'PROTEST', 'RETREAT', 'ASSAULT', 'COERCE'}, 'The senator withdrew his candidacy on Monday.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The union and the employers reached a wage deal.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Real Madrid captured the title with a late goal.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The students exchanged gifts at the ceremony.'),
-    ({'PROTEST', 'RETREAT', 'ASSAULT', 'COERCE'}, 'The bank withdrew its offer for the rival.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Residents were evacuated from the flooded area.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The Labour Party captured 40 percent of the vote.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Microsoft took over its smaller rival.'),
-    ({'PROTEST', 'RETREAT', 'ASSAULT', 'COERCE'}, 'The minister handed over the keys to the new building.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Oil prices advanced two percent on Tuesday.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Visitors entered the museum through the side door.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The team retook the lead in the second half.'),
-    ({'PROTEST', 'RETREAT', 'ASSAULT', 'COERCE'}, 'She withdrew cash from the bank in Lagos.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The army football team advanced to the semi-final.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Soldiers entered the stadium for the parade.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Troops advanced to the next stage of the training course.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'The company completed the takeover of its rival.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Storm surges overran the coastal town.'),
-    ({'PROTEST', 'ASSAULT', 'COERCE'}, 'Germany and France signed a cooperation agreement on energy.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST', 'RETREAT'}, 'The two companies signed a trade agreement in Beijing.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Apple and Samsung reached a settlement in their patent dispute.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The firm entered into talks with its creditors.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Toyota entered the Chinese market last year.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Nadal advanced to the final in Paris.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST', 'RETREAT'}, 'The senator withdrew his candidacy on Monday.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The union and the employers reached a wage deal.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Real Madrid captured the title with a late goal.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The students exchanged gifts at the ceremony.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST', 'RETREAT'}, 'The bank withdrew its offer for the rival.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Residents were evacuated from the flooded area.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The Labour Party captured 40 percent of the vote.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Microsoft took over its smaller rival.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST', 'RETREAT'}, 'The minister handed over the keys to the new building.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Oil prices advanced two percent on Tuesday.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Visitors entered the museum through the side door.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The team retook the lead in the second half.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST', 'RETREAT'}, 'She withdrew cash from the bank in Lagos.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The army football team advanced to the semi-final.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Soldiers entered the stadium for the parade.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Troops advanced to the next stage of the training course.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The company completed the takeover of its rival.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Storm surges overran the coastal town.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Germany and France signed a cooperation agreement on energy.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The Democrats captured Pennsylvania in the election.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The Republicans won back Ohio.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'German tourists entered France by car.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'He entered Germany illegally.'),
 ])
 def test_business_sport_and_daily_life_stay_out(code_text, forbidden, text):
     assert not types(code_text(text)) & forbidden

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.events.patterns import VerbIndex, match_verb
+from heron.pipeline.events.places import PLACE_LABELS
 from heron.pipeline.index import tokens
 from heron.pipeline.text.language import lemma
 
@@ -20,6 +21,7 @@ PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npad
 COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
+NAMED_PLACE = "@place"  # in an entry's objects: a place named by its name, "captured Kidal" (_named_place)
 
 
 @dataclass
@@ -109,10 +111,20 @@ def _object_words(obj) -> list:
     return out
 
 
-def _names_one(wanted: frozenset[str], words: list) -> bool:
+def _names_one(wanted: frozenset[str], heads: list) -> bool:
     """An entry's ``objects`` on a phrase or a nominal event: its object phrase ("signed a peace
     agreement", "the handover of the base") names one of the words; no list, no condition."""
-    return not wanted or bool(({lemma(t) for t in words} | {t.lower_ for t in words}) & wanted)
+    words = [t for o in heads for t in _object_words(o)]
+    return not wanted or bool(({lemma(t) for t in words} | {t.lower_ for t in words} | _named_place(heads)) & wanted)
+
+
+def _named_place(heads: list) -> set[str]:
+    """``NAMED_PLACE`` when an object phrase names a place: a place entity in it, or a proper noun
+    as its head that the model calls no organisation or nationality (the small English model
+    calls "Kherson" and "Goma" persons)."""
+    named = any(t.ent_type_ in PLACE_LABELS for o in heads for t in _object_words(o)) or \
+        any(o.pos_ == "PROPN" and o.ent_type_ not in ("ORG", "NORP", "DATE", "TIME") for o in heads)
+    return {NAMED_PLACE} if named else set()
 
 
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
@@ -128,7 +140,7 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
                   or o.head.dep_ == "agent"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             direct.append(verb.head)  # "a report released by the OECD": the noun is the object
-        words = {lemma(t) for o in direct for t in _object_words(o)}
+        words = {lemma(t) for o in direct for t in _object_words(o)} | _named_place(direct)
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
     if entry.predicates:
@@ -151,7 +163,7 @@ def phrase_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> li
         *particles, obj_word = rest
         objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
         near = _near(token, tuple(particles)) if particles else []
-        if objs and near is not None and _names_one(entry.objects, _object_words(objs[0])):
+        if objs and near is not None and _names_one(entry.objects, objs[:1]):
             pattern = " ".join((key,) + rest)
             found.append(Trigger(token, entry, pattern, "phrase", words=[token, *near, objs[0]]))
     return found
@@ -268,8 +280,8 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         verb, light = role
         if entry.light and not set(forms(verb, lexicon)) & entry.light:
             continue
-        if not _names_one(entry.objects, [t for prep in noun.children if prep.lower_ == "of"
-                                          for o in prep.children if o.dep_ == "pobj" for t in _object_words(o)]):
+        if not _names_one(entry.objects, [o for prep in noun.children if prep.lower_ == "of"
+                                          for o in prep.children if o.dep_ == "pobj"]):
             continue  # "the capture of the town", not "the capture of market share"
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))
