@@ -38,6 +38,12 @@ def types(article):
     'A peace accord between Mozambique and Renamo was signed in Maputo.',
     'Syria and Turkey reached a ceasefire deal in Idlib.',
     'The cease-fire agreement between Sudan and South Sudan took effect on Monday.',
+    'Ukraine and Russia traded prisoners on Saturday.',
+    'A truce was agreed between the army and the rebels.',
+    "Hundreds of prisoners were swapped between Yemen's government and the Houthis.",
+    'The army and the militia agreed a truce in Tripoli.',
+    "Sudan's army and the RSF signed a ceasefire in Jeddah.",
+    'Israel and Hamas agreed to extend the truce by two days.',
 ])
 def test_a_mutual_accord_or_exchange_is_agree(code_text, text):
     assert "AGREE" in types(code_text(text))
@@ -59,6 +65,11 @@ def test_a_mutual_accord_or_exchange_is_agree(code_text, text):
     'French troops handed control of the base to the Malian army.',
     'Russian troops vacated Kherson.',
     'The militia handed Sirte over to the army.',
+    'Troops withdraw from border town',
+    'The rebel commander surrendered with 200 fighters in Goma.',
+    'US forces completed their withdrawal from Afghanistan.',
+    'Ethiopian troops have pulled back from the border town of Humera.',
+    'The army handed the town over to the peacekeepers.',
 ])
 def test_what_one_side_yields_is_retreat(code_text, text):
     assert "RETREAT" in types(code_text(text))
@@ -90,6 +101,14 @@ def test_what_one_side_yields_is_retreat(code_text, text):
     'Taliban fighters captured Kunduz.',
     'The army completed the liberation of Mosul.',
     'Syrian troops advanced to within five kilometres of the town.',
+    'Rebels seize key town in eastern Congo',
+    'Army retakes airport from militants',
+    'The town was captured by rebels on Sunday.',
+    'Government troops drove the militants out of the town.',
+    'The militants were driven out of the town by Iraqi troops.',
+    'Fighters loyal to the government have regained control of the city centre.',
+    'ISIS militants have taken over large parts of the province.',
+    'Houthi rebels have seized control of the presidential palace in Sanaa.',
 ])
 def test_taking_or_moving_on_a_place_by_force_is_assault(code_text, text):
     assert "ASSAULT" in types(code_text(text))

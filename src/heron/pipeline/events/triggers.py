@@ -301,8 +301,9 @@ def between(trig: Trigger) -> list:
     """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
     if trig.kind not in ("noun", "phrase"):
         return []
-    # the phrase may hang on the noun or on "broke out"; a phrase's object ("an accord between X and Y was signed")
-    anchors = (trig.noun, trig.head) if trig.kind == "noun" else (trig.words[-1],)
+    # the phrase may hang on the noun or on "broke out", on a phrase's object or its verb ("an accord
+    # between X and Y was signed", "a truce was agreed between X and Y")
+    anchors = (trig.noun, trig.head) if trig.kind == "noun" else (trig.words[-1], trig.head)
     sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
              if p.dep_ == "pobj"]
     # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
