@@ -109,6 +109,8 @@ def test_what_one_side_yields_is_retreat(code_text, text):
     'Fighters loyal to the government have regained control of the city centre.',
     'ISIS militants have taken over large parts of the province.',
     'Houthi rebels have seized control of the presidential palace in Sanaa.',
+    'Kabul fell to the Taliban on Sunday.',
+    'The town fell to the rebels after a week of fighting.',
 ])
 def test_taking_or_moving_on_a_place_by_force_is_assault(code_text, text):
     assert "ASSAULT" in types(code_text(text))
@@ -143,6 +145,9 @@ def test_taking_or_moving_on_a_place_by_force_is_assault(code_text, text):
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The Republicans won back Ohio.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'German tourists entered France by car.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'He entered Germany illegally.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Prices fell to a record low.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Pennsylvania fell to the Democrats.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The task fell to the army.'),
 ])
 def test_business_sport_and_daily_life_stay_out(code_text, forbidden, text):
     assert not types(code_text(text)) & forbidden
@@ -166,3 +171,9 @@ def test_a_declared_ceasefire_stays_one_sided(code_text):
 def test_signing_a_trade_agreement_stays_support(code_text):
     (event,) = code_text("Germany and France signed a cooperation agreement on energy.").events
     assert (event.event, event.rule) == ("SUPPORT", "lexicon/support.yaml:sign:sign agreement")
+
+
+def test_the_force_a_place_falls_to_is_the_actor(code_text):
+    (event,) = code_text("Kabul fell to the Taliban on Sunday.").events
+    assert event.event == "ASSAULT" and [(a.entity_text, a.sector) for a in event.actor] == [("Taliban", "REB")]
+    assert [r.entity_text for r in event.recipient] == ["Kabul"]

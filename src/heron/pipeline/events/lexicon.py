@@ -17,7 +17,7 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentiv
                "object_preps", "manner_preps", "manner_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
-              "target_preps", "intransitive", "when_between"}
+              "target_preps", "intransitive", "when_between", "actor_preps"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class LexiconEntry:
     target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
     source: str | None = None  # an imported entry's upstream file and line ("petrarch/CAMEO.2.0.txt:1234")
     needs_dyad: str | None = None  # "coded": only between actors with codes; "named": the recipient not a default
+    actor_preps: tuple[str, ...] = ()  # "Kabul fell to the Taliban": these name the actor, the subject is the target
     when_between: str | None = None  # the type when a nominal event names both sides ("a truce between X and Y")
 
     def rule(self, pattern: str) -> str:
@@ -109,7 +110,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
                  intransitive=bool(raw.get("intransitive")),
                  light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()),
-                 when_between=raw.get("when_between"))
+                 when_between=raw.get("when_between"), actor_preps=tuple(raw.get("actor_preps") or ()))
 
 
 def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverTable) -> None:

@@ -127,7 +127,18 @@ def _named_place(heads: list) -> set[str]:
     return {NAMED_PLACE} if named else set()
 
 
+def _taken_by(entry: LexiconEntry, verb) -> bool:
+    """An ``actor_preps`` entry ("Kabul fell to the Taliban"): the prepositional object is the
+    actor and must be one of ``subjects``; the grammatical subject is the target, one of ``objects``."""
+    takers = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in entry.actor_preps
+              for p in prep.children if p.dep_ == "pobj"]
+    taken = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(takers and taken) and _names_one(entry.subjects, takers) and _names_one(entry.objects, taken)
+
+
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
+    if entry.actor_preps:
+        return _taken_by(entry, verb)
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
         near = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         near += [verb.head] if reduced_passive(verb) else []
