@@ -109,6 +109,8 @@ def test_what_one_side_yields_is_retreat(code_text, text):
     'Fighters loyal to the government have regained control of the city centre.',
     'ISIS militants have taken over large parts of the province.',
     'Houthi rebels have seized control of the presidential palace in Sanaa.',
+    'Opposition fighters captured the town.',
+    'The armed opposition seized the district.',
     'Kabul fell to the Taliban on Sunday.',
     'The town fell to the rebels after a week of fighting.',
 ])
@@ -148,6 +150,11 @@ def test_taking_or_moving_on_a_place_by_force_is_assault(code_text, text):
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Prices fell to a record low.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Pennsylvania fell to the Democrats.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The task fell to the army.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The Chinese firm took control of the port of Piraeus.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The company gained control of the oil field last year.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The ruling party regained control of the province in the vote.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Democrats took control of the county council.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The company completed its takeover of the port.'),
 ])
 def test_business_sport_and_daily_life_stay_out(code_text, forbidden, text):
     assert not types(code_text(text)) & forbidden

@@ -17,7 +17,8 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentiv
                "object_preps", "manner_preps", "manner_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
-              "target_preps", "intransitive", "when_between", "actor_preps"}
+              "target_preps", "intransitive", "when_between", "actor_preps",
+              "except_subjects"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class LexiconEntry:
     objects: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()  # an object naming one of these rules the entry out
     subjects: frozenset[str] = frozenset()  # intransitive use needs one of these as subject
+    except_subjects: frozenset[str] = frozenset()  # a subject naming one of these rules the entry out
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
@@ -105,6 +107,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  mode=raw.get("mode"), context=tuple(raw.get("context") or ()), complement=raw.get("complement"),
                  predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
                  subjects=frozenset(raw.get("subjects") or ()),
+                 except_subjects=frozenset(raw.get("except_subjects") or ()),
                  except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),

@@ -146,6 +146,11 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
                  for p in a.children if p.dep_ == "pobj"]
         if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
+    if entry.except_subjects:  # "the company took control of the port", "the party captured the capital"
+        doers = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
+        doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if {w for t in doers for w in (lemma(t).lower(), t.lower_)} & entry.except_subjects:  # the head: not "opposition fighters"
+            return False
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
                   or o.head.dep_ == "agent"]
