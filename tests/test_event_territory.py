@@ -150,6 +150,8 @@ def test_taking_or_moving_on_a_place_by_force_is_assault(code_text, text):
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Prices fell to a record low.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'Pennsylvania fell to the Democrats.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The task fell to the army.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The rebels captured the town without a fight.'),
+    ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The army took control of the city without firing a shot.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The Chinese firm took control of the port of Piraeus.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The company gained control of the oil field last year.'),
     ({'ASSAULT', 'COERCE', 'PROTEST'}, 'The ruling party regained control of the province in the vote.'),

@@ -18,7 +18,7 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentiv
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive", "when_between", "actor_preps",
-              "except_subjects"}
+              "except_subjects", "except_without"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class LexiconEntry:
     except_objects: frozenset[str] = frozenset()  # an object naming one of these rules the entry out
     subjects: frozenset[str] = frozenset()  # intransitive use needs one of these as subject
     except_subjects: frozenset[str] = frozenset()  # a subject naming one of these rules the entry out
+    except_without: frozenset[str] = frozenset()  # "entered the town without fighting": these after "without" rule it out
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
@@ -108,6 +109,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
                  subjects=frozenset(raw.get("subjects") or ()),
                  except_subjects=frozenset(raw.get("except_subjects") or ()),
+                 except_without=frozenset(raw.get("except_without") or ()),
                  except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),

@@ -137,6 +137,9 @@ def _taken_by(entry: LexiconEntry, verb) -> bool:
 
 
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
+    if entry.except_without and any(w.lower_ == "without" and {lemma(t) for t in w.subtree} & entry.except_without
+                                    for w in verb.children):
+        return False  # "entered the town without a fight": a transfer, not a battle
     if entry.actor_preps:
         return _taken_by(entry, verb)
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
