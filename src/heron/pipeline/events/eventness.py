@@ -34,7 +34,7 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
          "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
-         "saying_verbs")
+         "saying_verbs", "tale_nouns")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -113,6 +113,7 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("wish", lambda: wished(trig.head, words)),
         ("unsaid", lambda: unsaid(trig.head, words)),
         ("permission", lambda: event in words["material_types"] and permitted(trig.head, words)),
+        ("tale", lambda: told_as_a_tale(trig.head, words)),
     )
     return next((name for name, check in checks if check()), None)
 
@@ -160,6 +161,19 @@ def reception_idiom(trig, words: EventnessWords) -> bool:
     verb = trig.head
     return lemma(verb) in words["reception_verbs"] and any(c.dep_ == "auxpass" for c in verb.children) \
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def told_as_a_tale(verb, words: EventnessWords) -> bool:
+    """"The legend is he set fire to ...", "legend has it that ...", "according to legend, ...": a
+    story handed down, not news of an act."""
+    for clause in _clause_chain(verb):
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and lemma(child) in words["tale_nouns"] and clause.i != verb.i:
+                return True
+            if child.lower_ == "according":
+                if any(lemma(o) in words["tale_nouns"] for p in child.children for o in p.children if o.dep_ == "pobj"):
+                    return True
+    return False
 
 
 def _clause_chain(token):

@@ -60,14 +60,14 @@ def policing_crime(actor: list, recipient: list, words) -> bool:
         and any((p.sector or "").lower() in police for p in actor)
 
 
-def policing_motive(actor: list, recipient: list, sent, words, lexicon: Lexicon) -> bool:
+def policing_motive(actor: list, recipient: list, sent, words, lexicon: Lexicon, by_police: bool = False) -> bool:
     """The police acting on people of no political sector where the sentence names ordinary crime
     ("police arrested three men after a robbery", "police seized contraband"): law enforcement,
     not repression ("... and two opposition lawmakers" stays COERCE)."""
     police, crime = words["police_sectors"], words["crime_sectors"]
     if any(p.sector and p.sector.lower() not in crime for p in recipient):
         return False
-    return any((p.sector or "").lower() in police for p in actor) and crime_motive(sent, lexicon)
+    return (by_police or any((p.sector or "").lower() in police for p in actor)) and crime_motive(sent, lexicon)
 
 
 def crime_motive(sent, lexicon: Lexicon) -> bool:

@@ -158,11 +158,25 @@ def _add_entries(lexicon: Lexicon, entries: list, event: str, name: str, mode_ca
         entry = _entry(raw, event, name, mode_cameo.get(str((raw or {}).get("mode")), root_cameo)
                        if isinstance(raw, dict) else root_cameo)
         for pattern in raw.get("verbs") or ():
-            lexicon.add(lexicon.verbs, str(pattern), False, entry)
+            lexicon.add(lexicon.verbs, _verb_first(str(pattern)), False, entry)
         for pattern in raw.get("phrases") or ():
             lexicon.add(lexicon.phrases, str(pattern), False, entry)
         for pattern in raw.get("nouns") or ():
             lexicon.add(lexicon.nouns, str(pattern), True, entry)
+
+
+# endings of manner adverbs ("sexually", "forcibly", "violently"); not of verbs such as "apply",
+# "supply", "rally", "fly", which the short or "-ply" forms keep out
+MANNER_ENDINGS = ("ally", "ibly", "ably", "ully", "ntly", "ily", "ely", "tly")
+
+
+def _verb_first(pattern: str) -> str:
+    """"sexually assault", "forcibly return": a manner adverb written before its verb is found
+    among the verb's dependents, so the verb is the key ("assault sexually")."""
+    words = pattern.split()
+    if len(words) > 1 and len(words[0]) >= 6 and words[0].lower().endswith(MANNER_ENDINGS):
+        return " ".join([words[1], words[0], *words[2:]])
+    return pattern
 
 
 def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path, ...] = ()) -> Lexicon:

@@ -43,10 +43,27 @@ def protest_entry(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
 
 
 def is_crowd(token, lexicon: Lexicon) -> bool:
-    return token.lemma_.lower() in lexicon.words("protesters") or token.lower_ in lexicon.words("protesters")
+    """Protesters, rioters, mobs; or townspeople described as a crowd in anger ("angry villagers",
+    "rampaging students")."""
+    if token.lemma_.lower() in lexicon.words("protesters") or token.lower_ in lexicon.words("protesters"):
+        return True
+    marked = any(c.dep_ == "amod" and c.lower_ in lexicon.words("crowd_marks") for c in token.children)
+    return marked and token.lemma_.lower() in lexicon.words("crowd_like")
 
 
-def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon: Lexicon) -> str | None:
+def _owned_by(token, owners: frozenset[str]) -> bool:
+    """"a police station", "an army post": a place named after the force it belongs to."""
+    return any(c.dep_ in ("compound", "poss") and c.lemma_.lower() in owners for c in token.children)
+
+
+def _mob(actors: list, act: str, lexicon: Lexicon) -> bool:
+    """"villagers lynched a thief", "residents torched the house": townspeople (plural) doing what a
+    mob does is mob violence, a riot in PLOVER (CAMEO 145)."""
+    return act in lexicon.words("mob_acts") and any(
+        t.lemma_.lower() in lexicon.words("crowd_like") and t.tag_ == "NNS" for t in actors)
+
+
+def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon: Lexicon, act: str = "") -> str | None:
     """Why a conflict event is a protest or a repression instead: riot | demo | obstruct | repression."""
     actors, targets = _group(actor_heads), _group(recipient_heads[:3])
     if any(is_crowd(t, lexicon) for t in actors):
@@ -54,12 +71,16 @@ def crowd_reading(event: str, actor_heads: list, recipient_heads: list, lexicon:
         return {"ASSAULT": "riot", "REQUEST": "demo", "ACCUSE": "demo", "COERCE": "obstruct"}.get(event)
     security = lexicon.words("security_forces")
     by_security = any(t.lemma_.lower() in security for t in actors)
-    at_security = any(t.lemma_.lower() in security for t in targets)
+    at_security = any(t.lemma_.lower() in security or _owned_by(t, security) for t in targets)
     if event == "ASSAULT" and at_security and any(t.lemma_.lower() in lexicon.words("crowd_like") for t in actors):
         return "riot"  # "youths attacked police officers"
+    if event in ("ASSAULT", "COERCE") and _mob(actors, act, lexicon):
+        return "riot"
+    if event == "ASSAULT" and by_security and any(t.lemma_.lower() in lexicon.words("crowd_like") for t in actors):
+        return "riot"  # "youths and police fought running battles"
     at_crowd = any(is_crowd(t, lexicon) or protest_entry(t, lexicon) for t in targets)
-    if event == "ASSAULT" and by_security and at_crowd:
-        return "repression"  # "riot police beat demonstrators"
+    if event == "ASSAULT" and at_crowd and (by_security or not actors):
+        return "repression"  # "riot police beat demonstrators"; "three protesters were shot dead"
     return None
 
 

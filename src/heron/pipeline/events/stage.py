@@ -18,7 +18,7 @@ from heron.pipeline.events.eventness import (event_status, foreign_date, frame_s
 from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import (non_agent, out_of_scope, policing_crime, policing_motive, shared_agents,
                                         violence_cue)
-from heron.pipeline.events.lexicon import LexiconEntry
+from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
@@ -182,7 +182,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
     if event in CONFLICTUAL and (non_agent(actor_heads or shared_agents(trig.head), lexicon)
-                                 or trig.entry.objects and not actor_heads and non_agent(causes(pred), lexicon)):
+                                 or trig.entry.objects and not actor_heads and non_agent(causes(pred, trig), lexicon)):
         return None  # "floods killed 20"; "houses were destroyed in the floods"
     speaker, _ = speaker_of(pred, scope.knowledge, scope.trigger_heads)
     actor = _actor(article, actor_heads, speaker, scope.knowledge)
@@ -209,19 +209,22 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if trig.entry.needs_dyad and not _dyad(actor, recipient, trig.entry.needs_dyad == "named" and default):
         return None  # imported entries code, as PETRARCH does, with a known source and target only
     # an event needs a named side; a place alone will do only for a reported attack or clash
-    if not actor and (not recipient or default and not _happening(trig, event)):
+    if not actor and (not recipient or default and not _happening(trig, event, lexicon)):
         return None
-    if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
+    if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event, lexicon) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
-    if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
+    if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon) \
+            and not any(is_crowd(h, lexicon) for h in recipient_heads):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
     if event in CONFLICTUAL_ACTS and (policing_crime(actor, recipient, scope.knowledge.words)
-                                      or policing_motive(actor, recipient, scope.sent, scope.knowledge.words, lexicon)):
+                                      or policing_motive(actor, recipient, scope.sent, scope.knowledge.words, lexicon,
+                                                         by_police=not actor and trig.entry.mode == "arrest")):
         return None  # police and criminals alone: ordinary crime, outside PLOVER's scope
     if event == "ASSAULT" and out_of_scope(trig, scope.sent, coded(actor), lexicon):
         return None  # an accident, or violence in the course of a robbery: outside PLOVER's scope
-    crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon) if not negated else None
+    crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon, trig.pattern) \
+        if not negated else None
     if crowd is not None:  # "protesters clashed with police": a riot; "police beat protesters": repression
         event, why = ("COERCE" if crowd == "repression" else "PROTEST"), crowd
     draft = EventDraft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
@@ -257,9 +260,12 @@ def protest_draft(scope: Scope, token, entry: LexiconEntry, word: str, how: str)
     return EventDraft(trig, "PROTEST", actor, recipient, why=how, default=default, text_tokens=[token])
 
 
-def causes(verb) -> list:
-    """The nouns of a verb's "by" and prepositional phrases: where a disaster would be named."""
-    return [o for p in verb.children if p.dep_ in ("agent", "prep") for o in p.children if o.dep_ == "pobj"]
+def causes(verb, trig: Trigger | None = None) -> list:
+    """The nouns of a verb's "by" and prepositional phrases: where a disaster would be named (not
+    the trigger's own words: the fire of "were set on fire")."""
+    own = {t.i for t in trig.words} if trig is not None else set()
+    return [o for p in verb.children if p.dep_ in ("agent", "prep") for o in p.children
+            if o.dep_ == "pobj" and o.i not in own]
 
 
 def _done_to(trig: Trigger) -> bool:
@@ -267,7 +273,7 @@ def _done_to(trig: Trigger) -> bool:
     return trig.noun is not None and reduced_passive(trig.head) and trig.head.head.i == trig.noun.i
 
 
-def _happening(trig: Trigger, event: str) -> bool:
+def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
     """A nominal event that simply took place ("clashes broke out", "gun attacks left 7 dead",
     "demonstrations were held in ten cities"), or a thing the entry names undergoing it ("shops were
     burned", "an explosive device detonated" parsed as a participle)."""
@@ -278,11 +284,23 @@ def _happening(trig: Trigger, event: str) -> bool:
         return True  # "thousands marched": a crowd counted, not named
     if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
+    if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c) for c in trig.head.children):
+        return True  # "dozens were arrested", "30 schoolchildren were abducted": people counted, not named
+    if trig.kind == "verb" and trig.entry.mode in lexicon.words("victim_modes"):
+        return any(c.dep_ == "nsubjpass" for c in trig.head.children)  # "a schoolgirl was sexually assaulted"
     if trig.kind != "noun":
         return False
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
         return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
     return trig.light == "intransitive"
+
+
+def _counted(token) -> bool:
+    return token.ent_type_ == "CARDINAL" or token.lower_ in COUNT_WORDS \
+        or any(c.dep_ == "nummod" for c in token.children)
+
+
+COUNT_WORDS = ("dozens", "hundreds", "thousands", "scores")
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:

@@ -155,7 +155,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
         if {w for t in doers for w in (lemma(t).lower(), t.lower_)} & entry.except_subjects:  # the head: not "opposition fighters"
             return False
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
-        direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
+        preps = lexicon.light["object_preps"] | set(entry.target_preps)  # "set fire to a school"
+        direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in preps
                   or o.head.dep_ == "agent"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             direct.append(verb.head)  # "a report released by the OECD": the noun is the object
@@ -377,6 +378,9 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
     for i in range(sent.start, sent.end):
         pos, word, lemma_lower = read.pos[i], read.lower[i], read.lemma[i].lower()
         token_forms = word_forms(word, lemma_lower, pos, lexicon) if pos in INFLECTED else (lemma_lower,)
+        if pos == "VERB" and i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) is not None:
+            # "lathi-charged", "tear-gassed": the compound verb before its last part ("charged")
+            token_forms = tuple(f"{read.lower[i - 2]}-{f}" for f in token_forms) + token_forms
         kinds = set()
         if any(f in lexicon.phrases for f in token_forms):
             kinds.add("phrase")
