@@ -82,4 +82,28 @@ def out_of_scope(trig, sent, actor_known: bool, lexicon: Lexicon) -> bool:
         return False
     if trig.entry.id in HARM_ENTRIES and accident_clause(trig.head, lexicon):
         return True
+    blasts = [trig.noun] if trig.noun is not None else \
+        [c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the blast at the pit killed six"
+    if accidental_blast(blasts, lexicon):
+        return True
     return crime_motive(sent, lexicon)
+
+
+def accidental_blast(heads: list, lexicon: Lexicon) -> bool:
+    """An explosion said to be of something that blows up by accident ("a gas explosion") or to
+    have happened at a works ("the blast at a chemical plant"), with no weapon named."""
+    weapons = lexicon.words("weapon_modifiers") - lexicon.words("accident_sites")  # a "mine blast" may be a pit's
+    for head in heads:
+        if head.lemma_.lower() not in lexicon.words("blast_nouns"):
+            continue
+        mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+        if mods & weapons:
+            return False
+        sites = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "of")
+                 for o in p.children if o.dep_ == "pobj"]
+        site_words = {w for o in sites for w in [o.lemma_.lower()] + [c.lemma_.lower() for c in o.children
+                                                                      if c.dep_ in ("compound", "amod")]}
+        if mods & lexicon.words("accident_modifiers") or site_words & lexicon.words("accident_sites") \
+                or site_words & lexicon.words("accident_modifiers"):
+            return True
+    return False
