@@ -206,8 +206,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         recipient = recipient + fallback if not recipient or fallback else recipient
     if trig.entry.needs_dyad and not _dyad(actor, recipient, trig.entry.needs_dyad == "named" and default):
         return None  # imported entries code, as PETRARCH does, with a known source and target only
-    # an event needs a named side; a place alone will do only for a reported attack or clash
-    if not actor and (not recipient or default and not _happening(trig, event)):
+    # an event needs a named side; a place alone, or nothing, will do only for a reported attack or clash
+    if not actor and (not recipient and not _told_as_news(trig, event, lexicon)
+                      or default and not _happening(trig, event)):
         return None
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
             and event not in CONFLICTUAL:
@@ -281,6 +282,14 @@ def _happening(trig: Trigger, event: str) -> bool:
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
         return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
     return trig.light == "intransitive"
+
+
+def _told_as_news(trig: Trigger, event: str, lexicon) -> bool:
+    """"A grenade attack was carried out on Friday", "clashes erupted": a nominal event reported
+    as having happened is news without a named side or place; "this attack follows ..." points
+    back to one told before and adds nothing of its own."""
+    return trig.kind == "noun" and _happening(trig, event) and not any(
+        c.dep_ == "det" and c.lower_ in lexicon.light["anaphoric_determiners"] for c in trig.noun.children)
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:

@@ -168,8 +168,8 @@ def verb_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> list
 def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tuple[object, str] | None:
     """The light verb governing a nominal event and how its subject relates to the event."""
     head = noun.head
-    if noun.dep_ in ("nsubjpass", "dobj") and head.pos_ == "VERB" and set(forms(head, lexicon)) & lexicon.light["observed"]:
-        return head, "intransitive"  # "clashes were reported", "residents heard gunfire": no doer named
+    if noun.dep_ == "nsubjpass" and set(forms(head, lexicon)) & lexicon.light["observed"]:
+        return head, "intransitive"  # "clashes were reported", "gunfire was heard": no doer named
     if own and noun.dep_ in ("dobj", "nsubjpass") and set(forms(head, lexicon)) & own:
         return head, "agentive"
     if own and noun.dep_ == "pobj" and head.lower_ == "with" and set(forms(head.head, lexicon)) & own:
