@@ -14,7 +14,8 @@ from heron.pipeline.text.language import Language
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "observed", "quantifiers", "agentive_particles",
-               "subject_preps", "object_preps", "manner_preps", "manner_types", "anaphoric_determiners")
+               "subject_preps", "object_preps", "manner_preps", "manner_types", "anaphoric_determiners",
+               "patient_of_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive"}

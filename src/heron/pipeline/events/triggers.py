@@ -193,6 +193,10 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
             return verb, "agentive"
     if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
         return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
+    told = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBN")
+                 and not any(a.dep_ == "agent" for a in c.children)), None)
+    if noun.dep_ == "ROOT" and told is not None and set(forms(told, lexicon)) & lexicon.light["intransitive"]:
+        return told, "intransitive"  # "Violence flared in ...": a finite verb the parser hung on its subject
     done = next((c for c in noun.children if reduced_passive(c)), None)
     if done is not None and light_kind(done, lexicon) == "agentive" and (not own or set(forms(done, lexicon)) & own):
         return done, "agentive"  # "a rally held by students", "the attack carried out on Monday"
