@@ -96,7 +96,8 @@ def accidental_blast(heads: list, lexicon: Lexicon) -> bool:
     for head in heads:
         if head.lemma_.lower() not in lexicon.words("blast_nouns"):
             continue
-        mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {t.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                for t in c.subtree}  # "gas leak blast", "coal mine explosion"
         if mods & weapons:
             return False
         sites = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "of")
