@@ -127,6 +127,9 @@ WITNESSED = [
 ]
 
 HEADLINES = [
+    "Heavy clashes in border town",
+    "Grenade attack on police station wounds three",
+    "Suicide bombing at Kabul mosque",
     "Suicide bomb attack kills 12 in market",
     "Airstrike kills 8 in northern village",
 ]
@@ -266,3 +269,9 @@ def test_the_nominal_own_words_are_no_actor(code_text):
 def test_a_nominal_attack_pointed_back_to_is_no_news_of_its_own(code_text):
     assert not code_text("This attack was carried out on Friday.").events
     assert "ASSAULT" in told(code_text("A grenade attack was carried out on Friday."))
+
+
+def test_a_verbless_line_codes_only_as_the_headline(code_text):
+    assert "ASSAULT" in told(code_text("Heavy clashes in border town"))
+    body = "Officials met on Monday.\n\nHeavy clashes in border town\n\nThe talks went on."
+    assert "ASSAULT" not in told(code_text(body))

@@ -98,8 +98,9 @@ class EventStage(Stage):
         tags = read_tokens(article.doc).pos
         for index, sent in enumerate(article.doc.sents):
             check()
-            if len(sent) > MAX_SENTENCE_TOKENS or not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end]):
-                continue
+            verbless = not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end])
+            if len(sent) > MAX_SENTENCE_TOKENS or verbless and sent.start_char >= headline:
+                continue  # a verbless line codes only as a headline ("Heavy clashes in border town")
             groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),
                           headline)
