@@ -135,7 +135,19 @@ HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize("text", SUPPORT_VERBS + NOMINAL_SUBJECTS + WITNESSED + HEADLINES)
+# every support verb with every voice: active with the doer, passive with "by", agentless passive,
+# and the participle on the noun
+VOICES = ("Rebels {verb} {a} {noun} on an army base in Kandahar.",
+          "{A} {noun} was {verb} on an army base in Kandahar by rebels.",
+          "{A} {noun} was {verb} on an army base on Friday.",
+          "{A} {noun} {verb} by rebels killed four soldiers.")
+SUPPORT_MATRIX = [voice.format(verb=verb, noun=noun, a=a, A=a.capitalize())
+                  for verb in ("carried out", "launched", "staged", "conducted", "mounted")
+                  for noun, a in (("raid", "a"), ("airstrike", "an"), ("suicide attack", "a"), ("ambush", "an"))
+                  for voice in VOICES]
+
+
+@pytest.mark.parametrize("text", SUPPORT_VERBS + NOMINAL_SUBJECTS + WITNESSED + HEADLINES + SUPPORT_MATRIX)
 def test_nominal_attack_is_assault(code_text, text):
     assert "ASSAULT" in told(code_text(text))
 
@@ -161,6 +173,8 @@ def test_nominal_attack_is_assault(code_text, text):
     "A sit-in was staged outside the governor's office.",
     "Mass protests swept the country last week.",
     "A candlelight vigil was held for the victims.",
+    "Thousands joined a march in Nairobi.",
+    "Strikes broke out at the docks in Mombasa.",
 ])
 def test_nominal_protest_is_protest(code_text, text):
     assert "PROTEST" in told(code_text(text))

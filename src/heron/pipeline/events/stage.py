@@ -273,9 +273,9 @@ def _happening(trig: Trigger, event: str) -> bool:
     burned", "an explosive device detonated" parsed as a participle)."""
     if event not in CONFLICTUAL:
         return False
-    if event == "PROTEST" and trig.kind == "verb" and \
+    if event == "PROTEST" and trig.kind in ("verb", "noun") and \
             any(c.dep_ == "nsubj" and c.ent_type_ == "CARDINAL" for c in trig.head.children):
-        return True  # "thousands marched": a crowd counted, not named
+        return True  # "thousands marched", "thousands joined a rally": a crowd counted, not named
     if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
     if trig.kind != "noun":
