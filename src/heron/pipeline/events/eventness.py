@@ -151,8 +151,12 @@ def figurative(trig, words: EventnessWords) -> bool:
         if trig.kind == "noun":
             return False
     verb = trig.head
-    if verbal and any(_verbal_agent(c, words) for c in verb.children if c.dep_ == "nsubj"):
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verbal and any(_verbal_agent(c, words) for c in subjects):
         return True  # "critics attacked the plan"
+    if any(lemma(m) in words["figurative_modifiers"] for c in subjects for m in c.children
+           if m.dep_ in ("compound", "amod")):
+        return True  # "a shark attack killed a swimmer", "the trade war hurt farmers"
     objects = _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
                 for o in _with_conjuncts([c for c in p.children if c.dep_ == "pobj"])]

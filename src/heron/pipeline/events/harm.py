@@ -104,6 +104,8 @@ def accidental_blast(heads: list, lexicon: Lexicon) -> bool:
                  for o in p.children if o.dep_ == "pobj"]
         site_words = {w for o in sites for w in [o.lemma_.lower()] + [c.lemma_.lower() for c in o.children
                                                                       if c.dep_ in ("compound", "amod")]}
+        # "an explosion caused by a gas leak": what the participle on the noun names
+        site_words |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
         if mods & lexicon.words("accident_modifiers") or site_words & lexicon.words("accident_sites") \
                 or site_words & lexicon.words("accident_modifiers"):
             return True
