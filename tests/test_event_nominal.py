@@ -45,7 +45,6 @@ SUPPORT_VERBS = [
 
 # the event noun as the subject of an intransitive, harm or causative verb; compounds
 NOMINAL_SUBJECTS = [
-    "An explosion ripped through a busy market in the capital.",
     "A car bomb went off near the ministry building.",
     "A roadside bomb exploded as a patrol passed.",
     "Heavy shelling hit the city on Tuesday.",
@@ -55,8 +54,6 @@ NOMINAL_SUBJECTS = [
     "Heavy fighting broke out between government forces and militants.",
     "A rocket attack targeted the military base.",
     "An airstrike on the village killed ten civilians.",
-    "The blast left five people dead.",
-    "The blast killed five people and wounded twelve.",
     "A suicide bombing in the capital killed twenty people.",
     "Mortar fire hit a residential area.",
     "Sniper fire killed two civilians on the bridge.",
@@ -73,7 +70,6 @@ NOMINAL_SUBJECTS = [
     "A missile strike destroyed a warehouse in the port.",
     "An ambush on an army convoy killed nine soldiers.",
     "A bomb blast rocked the city centre.",
-    "A powerful explosion rocked the police headquarters.",
     "A bomb exploded outside the court building, killing two.",
     "Gunfire erupted near the presidential palace.",
     "Shelling continued in the eastern districts.",
@@ -91,12 +87,9 @@ NOMINAL_SUBJECTS = [
     "Fierce battles were fought for control of the town.",
     "A firefight broke out between soldiers and smugglers.",
     "A gun battle ensued between police and the gunmen.",
-    "Violence flared in the northern town after the election.",
     "Sectarian violence killed a dozen people in the province.",
     "The shelling of the town continued on Monday.",
     "Ten people died in the fighting.",
-    "An explosion tore through a crowded bus.",
-    "A powerful blast shook the city centre on Thursday.",
     "Artillery fire pounded the eastern districts.",
     "A car bombing killed eight people outside a hotel.",
     "A suicide car bomb exploded at a checkpoint.",
@@ -113,7 +106,6 @@ NOMINAL_SUBJECTS = [
     "The offensive against the rebels began on Monday.",
     "Air raids continued for a third day.",
     "Intense shelling forced residents to flee.",
-    "A series of explosions rocked the capital.",
     "Fresh fighting erupted along the front line.",
 ]
 
@@ -309,3 +301,22 @@ def test_a_verbless_line_codes_only_as_the_headline(code_text):
     assert "ASSAULT" in told(code_text("Heavy clashes in border town"))
     body = "Officials met on Monday.\n\nHeavy clashes in border town\n\nThe talks went on."
     assert "ASSAULT" not in told(code_text(body))
+
+
+# An explosion is an attack where the sentence names a weapon, an attacker or an attack beside it;
+# alone it is as often an accident, and is left uncoded.
+@pytest.mark.parametrize("text, violent", [
+    ("An explosion ripped through a busy market in Baghdad.", False),
+    ("A bomb explosion ripped through a busy market in Baghdad.", True),
+    ("The blast left five people dead in Quetta.", False),
+    ("The blast, blamed on militants, left five people dead in Quetta.", True),
+    ("A powerful explosion rocked the police headquarters in Kirkuk.", False),
+    ("A suicide bomber's explosion rocked the police headquarters in Kirkuk.", True),
+])
+def test_an_explosion_is_an_attack_only_with_a_weapon_or_attacker_named(code_text, text, violent):
+    assert ("ASSAULT" in told(code_text(text))) is violent
+
+
+def test_a_situation_without_side_or_place_is_no_news(code_text):
+    assert not told(code_text("The war forced millions to flee."))
+    assert "ASSAULT" in told(code_text("The war in Sudan forced millions to flee."))

@@ -27,6 +27,7 @@ from heron.pipeline.events.protest import REPRESSION_WHY, concurrent_protests, c
 from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
+from heron.pipeline.text.language import lemma
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
 
 MAX_SENTENCE_TOKENS = 120
@@ -288,9 +289,10 @@ def _happening(trig: Trigger, event: str) -> bool:
 def _told_as_news(trig: Trigger, event: str, lexicon) -> bool:
     """"A grenade attack was carried out on Friday", "clashes erupted": a nominal event reported
     as having happened is news without a named side or place; "this attack follows ..." points
-    back to one told before and adds nothing of its own."""
-    return trig.kind == "noun" and _happening(trig, event) and not any(
-        c.dep_ == "det" and c.lower_ in lexicon.light["anaphoric_determiners"] for c in trig.noun.children)
+    back to one told before, and "the war forced millions to flee" names a situation, not an
+    incident: with no side or place, neither adds anything of its own."""
+    return trig.kind == "noun" and _happening(trig, event) and lemma(trig.noun) not in lexicon.light["situations"] \
+        and not any(c.dep_ == "det" and c.lower_ in lexicon.light["anaphoric_determiners"] for c in trig.noun.children)
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
