@@ -35,8 +35,6 @@ SUPPORT_VERBS = [
     "The army launched airstrikes on rebel-held districts.",
     "An attack took place at a checkpoint near the city.",
     "A deadly attack occurred at a mosque in the south.",
-    "The attack was claimed by the militant group.",
-    "The bombing was claimed by the militant group.",
     "A grenade attack took place at a bus stop.",
     "Gunmen carried out a shooting at a wedding party.",
     "The massacre of villagers was carried out by militiamen.",
@@ -71,7 +69,6 @@ NOMINAL_SUBJECTS = [
     "An ambush on an army convoy killed nine soldiers.",
     "A bomb blast rocked the city centre.",
     "A bomb exploded outside the court building, killing two.",
-    "Gunfire erupted near the presidential palace.",
     "Shelling continued in the eastern districts.",
     "A suicide bomber blew himself up at a checkpoint.",
     "Violence flared between the two communities.",
@@ -114,7 +111,6 @@ WITNESSED = [
     "A gas attack was reported in the rebel enclave.",
     "Machine-gun fire was heard as troops attacked the town.",
     "Exchanges of fire were reported along the border.",
-    "Gunfire was heard near the airport overnight.",
     "Heavy fighting was reported on the outskirts of the city.",
 ]
 
@@ -317,6 +313,11 @@ def test_an_explosion_is_an_attack_only_with_a_weapon_or_attacker_named(code_tex
     assert ("ASSAULT" in told(code_text(text))) is violent
 
 
-def test_a_situation_without_side_or_place_is_no_news(code_text):
-    assert not told(code_text("The war forced millions to flee."))
-    assert "ASSAULT" in told(code_text("The war in Sudan forced millions to flee."))
+@pytest.mark.parametrize("alone, placed", [
+    ("The war forced millions to flee.", "The war in Sudan forced millions to flee."),
+    ("A shooting took place on Friday.", "A shooting took place in Kandahar on Friday."),
+    ("Gunfire was heard near the airport overnight.", "Gunfire was heard near the airport in Kabul overnight."),
+])
+def test_a_situation_or_a_crime_like_act_needs_a_side_or_place(code_text, alone, placed):
+    assert not told(code_text(alone))
+    assert "ASSAULT" in told(code_text(placed))

@@ -35,10 +35,10 @@ def shared_agents(verb) -> list:
     return [p for conj in verb.conjuncts for p in agents(conj)]
 
 
-def violence_cue(sent, lexicon: Lexicon) -> bool:
+def violence_cue(sent, lexicon: Lexicon, unsure: frozenset[str] = frozenset()) -> bool:
     """A weapon, an attacker or a nominal attack anywhere in the sentence; an explosion or
-    "violence" alone is no cue (an explosion is as often an accident)."""
-    cues = set(lexicon.words("weapon_modifiers"))
+    "violence" alone is no cue (an explosion is as often an accident), nor any ``unsure`` word."""
+    cues = set(lexicon.words("weapon_modifiers")) - unsure
     cues |= {key for key, rows in lexicon.nouns.items() if any(e.event == "ASSAULT" and len(w) == 1 for w, e in rows)}
     cues -= lexicon.words("uncertain_harm")
     return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
@@ -85,8 +85,8 @@ def out_of_scope(trig, sent, actor_known: bool, lexicon: Lexicon) -> bool:
     if trig.entry.id in HARM_ENTRIES and accident_clause(trig.head, lexicon):
         return True
     if trig.noun is not None and trig.noun.lemma_.lower() in lexicon.words("blast_nouns") \
-            and not violence_cue(sent, lexicon):
-        return True  # "an explosion killed five": no weapon or attacker named, as likely an accident
+            and not violence_cue(sent, lexicon, lexicon.words("accident_sites")):
+        return True  # "an explosion killed five", "a mine explosion": no weapon or attacker named
     blasts = [trig.noun] if trig.noun is not None else \
         [c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the blast at the pit killed six"
     if accidental_blast(blasts, lexicon):

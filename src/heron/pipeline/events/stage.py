@@ -289,9 +289,9 @@ def _happening(trig: Trigger, event: str) -> bool:
 def _told_as_news(trig: Trigger, event: str, lexicon) -> bool:
     """"A grenade attack was carried out on Friday", "clashes erupted": a nominal event reported
     as having happened is news without a named side or place; "this attack follows ..." points
-    back to one told before, and "the war forced millions to flee" names a situation, not an
-    incident: with no side or place, neither adds anything of its own."""
-    return trig.kind == "noun" and _happening(trig, event) and lemma(trig.noun) not in lexicon.light["situations"] \
+    back to one told before, "the war forced millions to flee" names a situation, not an incident,
+    and "a shooting left two dead" may be ordinary crime: with no side or place, none is news."""
+    return trig.kind == "noun" and _happening(trig, event) and lemma(trig.noun) not in lexicon.light["not_news_alone"] \
         and not any(c.dep_ == "det" and c.lower_ in lexicon.light["anaphoric_determiners"] for c in trig.noun.children)
 
 
