@@ -100,8 +100,8 @@ class EventStage(Stage):
         for index, sent in enumerate(article.doc.sents):
             check()
             verbless = not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end])
-            if len(sent) > MAX_SENTENCE_TOKENS or verbless and sent.start_char >= headline:
-                continue  # a verbless line codes only as a headline ("Heavy clashes in border town")
+            if len(sent) > MAX_SENTENCE_TOKENS or verbless and not _title_line(sent, index):
+                continue  # a verbless line codes only as the title ("Heavy clashes in border town")
             groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),
                           headline)
@@ -112,6 +112,12 @@ class EventStage(Stage):
         if article.published is None and any(e.date is None and e.date_text for e in article.events):
             article.problems.append(Problem("dates", UNRESOLVED_DATES))
         article.problems += [Problem("events", note) for note in sorted(notes)]
+
+
+def _title_line(sent, index: int) -> bool:
+    """The text's first sentence, unpunctuated as titles are: a verbless caption or fragment
+    inside the text ("Photo: ...", "Syria war: talks in Geneva.") is no headline."""
+    return index == 0 and sent[-1].pos_ != "PUNCT"
 
 
 def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]:

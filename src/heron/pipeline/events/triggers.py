@@ -195,8 +195,9 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
     if (noun.dep_ == "nsubj" or misparsed_subject(noun)) and head.pos_ in ("VERB", "AUX") \
             and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
         return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
-    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent):
-        return noun, "intransitive"  # a headline without a verb: "Heavy clashes in border town"
+    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent) \
+            and lemma(noun) not in lexicon.light["not_news_alone"]:
+        return noun, "intransitive"  # a headline without a verb: "Heavy clashes in border town", not "Syria war"
     told = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBN")
                  and not any(a.dep_ == "agent" for a in c.children)), None)
     if noun.dep_ == "ROOT" and told is not None and set(forms(told, lexicon)) & lexicon.light["intransitive"]:
