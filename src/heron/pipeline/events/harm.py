@@ -79,7 +79,11 @@ def crime_motive(sent, lexicon: Lexicon) -> bool:
 
 
 def out_of_scope(trig, sent, actor_known: bool, lexicon: Lexicon) -> bool:
-    """Harm with no known attacker that is an accident, a disaster or ordinary crime."""
+    """Harm with no known attacker that is an accident, a disaster or ordinary crime; an
+    explosion or "violence" told beside a crime is crime whoever is named ("the cartel's violence")."""
+    if trig.noun is not None and trig.noun.lemma_.lower() in lexicon.words("uncertain_harm") \
+            and crime_motive(sent, lexicon):
+        return True
     if actor_known:
         return False
     if trig.entry.id in HARM_ENTRIES and accident_clause(trig.head, lexicon):
