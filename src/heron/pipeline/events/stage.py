@@ -27,6 +27,7 @@ from heron.pipeline.events.protest import REPRESSION_WHY, concurrent_protests, c
 from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
+from heron.pipeline.text.language import lemma
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
 
 MAX_SENTENCE_TOKENS = 120
@@ -98,8 +99,9 @@ class EventStage(Stage):
         tags = read_tokens(article.doc).pos
         for index, sent in enumerate(article.doc.sents):
             check()
-            if len(sent) > MAX_SENTENCE_TOKENS or not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end]):
-                continue
+            verbless = not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end])
+            if len(sent) > MAX_SENTENCE_TOKENS or verbless and not _title_line(sent, index):
+                continue  # a verbless line codes only as the title ("Heavy clashes in border town")
             groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),
                           headline)
@@ -110,6 +112,12 @@ class EventStage(Stage):
         if article.published is None and any(e.date is None and e.date_text for e in article.events):
             article.problems.append(Problem("dates", UNRESOLVED_DATES))
         article.problems += [Problem("events", note) for note in sorted(notes)]
+
+
+def _title_line(sent, index: int) -> bool:
+    """The text's first sentence, unpunctuated as titles are: a verbless caption or fragment
+    inside the text ("Photo: ...", "Syria war: talks in Geneva.") is no headline."""
+    return index == 0 and sent[-1].pos_ != "PUNCT"
 
 
 def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]:
@@ -208,8 +216,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         recipient = recipient + fallback if not recipient or fallback else recipient
     if trig.entry.needs_dyad and not _dyad(actor, recipient, trig.entry.needs_dyad == "named" and default):
         return None  # imported entries code, as PETRARCH does, with a known source and target only
-    # an event needs a named side; a place alone will do only for a reported attack or clash
-    if not actor and (not recipient or default and not _happening(trig, event, lexicon)):
+    # an event needs a named side; a place alone, or nothing, will do only for a reported attack or clash
+    if not actor and (not recipient and not _told_as_news(trig, event, lexicon)
+                      or default and not _happening(trig, event, lexicon)):
         return None
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event, lexicon) \
             and event not in CONFLICTUAL:
@@ -279,9 +288,9 @@ def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
     burned", "an explosive device detonated" parsed as a participle)."""
     if event not in CONFLICTUAL:
         return False
-    if event == "PROTEST" and trig.kind == "verb" and \
+    if event == "PROTEST" and trig.kind in ("verb", "noun") and \
             any(c.dep_ == "nsubj" and c.ent_type_ == "CARDINAL" for c in trig.head.children):
-        return True  # "thousands marched": a crowd counted, not named
+        return True  # "thousands marched", "thousands joined a rally": a crowd counted, not named
     if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
     if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c) for c in trig.head.children):
@@ -301,6 +310,15 @@ def _counted(token) -> bool:
 
 
 COUNT_WORDS = ("dozens", "hundreds", "thousands", "scores")
+
+
+def _told_as_news(trig: Trigger, event: str, lexicon) -> bool:
+    """"A grenade attack was carried out on Friday", "clashes erupted": a nominal event reported
+    as having happened is news without a named side or place; "this attack follows ..." points
+    back to one told before, "the war forced millions to flee" names a situation, not an incident,
+    and "a shooting left two dead" may be ordinary crime: with no side or place, none is news."""
+    return trig.kind == "noun" and _happening(trig, event, lexicon) and lemma(trig.noun) not in lexicon.light["not_news_alone"] \
+        and not any(c.dep_ == "det" and c.lower_ in lexicon.light["anaphoric_determiners"] for c in trig.noun.children)
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
