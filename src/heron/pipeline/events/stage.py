@@ -19,7 +19,8 @@ from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import (non_agent, out_of_scope, policing_crime, policing_motive, shared_agents,
                                         violence_cue)
 from heron.pipeline.events.lexicon import LexiconEntry
-from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
+from heron.pipeline.events.modality import (CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of,
+                                            told_as_fact)
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
                                                is_participant, participants, phrase_span, role_heads, subject_of)
@@ -129,22 +130,57 @@ def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]
         if draft is not None:
             drafts.append(draft)
     drafts += obligations(scope, absorbed)
-    kept = _main_clauses(drafts, scope.lexicon)
+    kept = _main_clauses(drafts, scope.lexicon, scope.knowledge.speech.reporting_verbs)
     kept += concurrent_protests(drafts, kept)
     hits = implied_protests(kept, drafts, scope.lexicon)
     return kept + [d for hit in hits if (d := protest_draft(scope, *hit))]
 
 
-def _main_clauses(drafts: list[EventDraft], lexicon) -> list[EventDraft]:
-    """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
-    ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
+def _main_clauses(drafts: list[EventDraft], lexicon, reporting: frozenset[str]) -> list[EventDraft]:
+    """Main clauses first; adverbial clauses ("..., saying it would ...", "to press demands") only
+    when the main clause codes nothing, background clauses ("the town, where 20 were killed")
+    only for an attack. Besides them, material acts that a subordinate clause tells as facts
+    ("in Portland, where thousands marched", "after gunmen stormed the hotel", ", killing
+    three") are events too; a participle of result that names the main act's own type again
+    ("shelled the town, killing four") goes on telling that act."""
     # "a rally held by students was dispersed": the rally's clause, not the participle's, ranks it
     roles = [clause_role(d.trig.noun if _done_to(d.trig) else d.trig.head, lexicon) for d in drafts]
+    kept: list[EventDraft] = []
     for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
         chosen = [d for d, r in zip(drafts, roles) if r == wanted]
         if chosen:
-            return chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
-    return []
+            kept = chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
+            break
+    types = {d.event for d in kept}
+    for draft in drafts:
+        if draft in kept or draft.event not in TOLD_ACTS or _by_thing(draft):
+            continue  # "threatened him with a grenade which exploded": no one acts in the clause
+        pred = draft.trig.noun if _done_to(draft.trig) else draft.trig.head
+        fact = told_as_fact(pred, lexicon, reporting)
+        if fact == "relative" and _about_event(pred, lexicon):
+            continue  # "a general strike that shut down the capital": what the named event did
+        if fact is not None and not (fact == "result" and draft.event in types):
+            kept.append(draft)
+    return kept
+
+
+def _about_event(pred, lexicon) -> bool:
+    """A relative clause on an event noun ("the strike that shut down the city", "an attack which
+    killed five") tells what that event did, not another act."""
+    head = pred.head if pred.dep_ == "relcl" else None
+    return head is not None and (head.lemma_.lower() in lexicon.nouns or head.lower_ in lexicon.nouns)
+
+
+def _by_thing(draft: EventDraft) -> bool:
+    """The clause's act is told of a weapon ("a grenade which exploded", "after vehicles were hit
+    by gunfire") or of a property with no one acting ("shops that were burned")."""
+    entry = draft.trig.entry
+    return draft.trig.kind == "verb" and (bool(entry.subjects) or bool(entry.objects) and not draft.actor)
+
+
+# material acts: the types a subordinate clause tells as news; a relative clause's statements
+# and meetings describe who someone is ("the minister, who met Putin last year")
+TOLD_ACTS = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION")
 
 
 def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
