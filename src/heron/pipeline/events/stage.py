@@ -316,7 +316,7 @@ def _happening(trig: Trigger, event: str) -> bool:
         return False
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
         return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
-    return trig.light == "intransitive"
+    return trig.light in ("intransitive", "circumstance")  # "clashes broke out", "fled amid clashes"
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
