@@ -208,6 +208,8 @@ def _circumstance(noun, lexicon: Lexicon) -> bool:
         return False
     if lemma(noun) not in lexicon.words("incident_nouns") and noun.lower_ not in lexicon.words("incident_nouns"):
         return False
+    if any(c.dep_ == "det" and c.lower_ in lexicon.words("any_determiners") for c in noun.children):
+        return False  # "during any raid": no incident in particular
     untold = lexicon.words("untold_aux") | lexicon.words("future_aux")
     return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in untold for c in prep.head.children)
 
