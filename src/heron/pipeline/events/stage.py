@@ -258,6 +258,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     crowd = crowd_reading(event, actor_heads + between(trig), recipient_heads, lexicon) if not negated else None
     if crowd is not None:  # "protesters clashed with police": a riot; "police beat protesters": repression
         event, why = ("COERCE" if crowd == "repression" else "PROTEST"), crowd
+    if why is None and trig.light == "circumstance":
+        why = "during"  # the incident is the time of another event, as for implied protests
     draft = EventDraft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
                   context=_context(trig, kids, scope.lexicon.contexts) if why not in REPRESSION_WHY else [],
                   text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
