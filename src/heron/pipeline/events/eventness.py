@@ -7,7 +7,7 @@ Two questions, asked of every trigger:
   brutality"), conditional and hypothetical clauses ("if the U.S. imposes a tariff"), questions,
   habits and generic statements ("the group frequently conducts bombings"), relative clauses
   about a class of people ("those who abuse ..."), purpose clauses of material acts ("sent
-  troops to combat ..."), opinions told with a verb of appeal ("insists it is committed to
+  troops to combat ...", "an offensive to retake the city"), opinions told with a verb of appeal ("insists it is committed to
   peace"), acts someone hopes others will do and acts a law permits ("authorizes firing on
   vessels") name no event; the stage codes nothing for them.
 - ``event_status``: an event that is coded is ``happened`` (the default), ``planned`` (scheduled

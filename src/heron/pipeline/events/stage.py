@@ -3,7 +3,8 @@
 Per sentence: find triggers (event_rules), fold complements into the verbs that govern them
 ("invited Putin to support" is one REQUEST), read modality and attribution (modality), find
 actor and recipient phrases (event_roles), then fill dates, places and scores from their stages'
-interfaces. One event per trigger; duplicates within a sentence are merged.
+interfaces. One event per trigger; duplicates within a sentence are merged. Main clauses code;
+subordinate clauses code the material acts they tell as fact (modality.told_as_fact).
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Pro
 
 MAX_SENTENCE_TOKENS = 120
 DOMESTIC_DEFAULT = {"PROTEST"}
+# material acts: the types a subordinate clause tells as news; a relative clause's statements
+# and meetings describe who someone is ("the minister, who met Putin last year")
+TOLD_ACTS = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION")
 OBLIGATION = LexiconEntry(event="REQUEST", id="obligation_aux", file="modality.yaml", cameo="10")
 
 
@@ -176,11 +180,6 @@ def _by_thing(draft: EventDraft) -> bool:
     by gunfire") or of a property with no one acting ("shops that were burned")."""
     entry = draft.trig.entry
     return draft.trig.kind == "verb" and (bool(entry.subjects) or bool(entry.objects) and not draft.actor)
-
-
-# material acts: the types a subordinate clause tells as news; a relative clause's statements
-# and meetings describe who someone is ("the minister, who met Putin last year")
-TOLD_ACTS = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION")
 
 
 def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
