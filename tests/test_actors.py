@@ -5,7 +5,8 @@ import pytest
 
 from heron.config import Settings
 from heron.pipeline import build_pipeline
-from heron.pipeline.actors.stage import actor_for_span, actors_in_span, code_span, edit_distance, same_name
+from heron.pipeline.actors.stage import actor_for_span, actors_in_span, code_span
+from heron.pipeline.actors.surnames import edit_distance, same_name
 from heron.types import RawDocument
 
 

@@ -143,6 +143,7 @@ def test_the_first_of_two_contrasted_nouns_stays_affirmed(code_text):
     ("The foreign ministers are due to sign the treaty on Friday.", "planned", "SUPPORT"),
     ("Ethiopia and Eritrea signed a peace agreement in 2018.", "background", "SUPPORT"),
     ("Kenyan police arrested 20 protesters in Nairobi on Monday.", "happened", "COERCE"),
+    ("Turkey hopes to sign a trade deal with Iraq next month.", "planned", "SUPPORT"),  # "hopes": lemma "hop"
 ])
 def test_every_event_carries_its_status(code_text, text, status, event):
     events = coded(code_text(HEADLINE + text, published="2023-03-08"), event)  # a Wednesday

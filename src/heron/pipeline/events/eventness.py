@@ -352,7 +352,7 @@ def _governed_by(token, words: EventnessWords) -> str | None:
             preds = [c for c in head.children if c.dep_ == "acomp"]
             return _judged({w for p in preds for w in (lemma(p), p.lower_)}, True, words)
         others = head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)
-        found = _judged({lemma(head), head.lower_}, others, words)
+        found = _judged(_verb_forms(head), others, words)  # "hopes": the small model says "hop"
         if found is not None:
             return found
         cur = head
