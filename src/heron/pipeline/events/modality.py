@@ -134,10 +134,11 @@ def _fact_link(clause, lexicon: Lexicon) -> str | None:
 
 
 def _past(clause, lexicon: Lexicon) -> bool:
-    """A finite clause in a past or perfect tense ("stormed", "had attacked", "were fired on",
-    "was firing"), with no modal of possibility or habit."""
+    """A finite clause in the simple or progressive past ("stormed", "were fired on", "was
+    firing"), with no modal of possibility or habit. The perfect ("has carried out attacks",
+    "had attacked") tells experience or an earlier history, not the narrated event."""
     auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in lexicon.words("untold_aux") for a in auxes):
+    if any(a.lower_ in lexicon.words("untold_aux") or lemma(a) == "have" for a in auxes):
         return False
     if clause.tag_ == "VBD" and not auxes:
         return True

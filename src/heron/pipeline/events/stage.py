@@ -134,19 +134,21 @@ def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]
         if draft is not None:
             drafts.append(draft)
     drafts += obligations(scope, absorbed)
-    kept = _main_clauses(drafts, scope.lexicon, scope.knowledge.speech.reporting_verbs)
+    kept = _main_clauses(drafts, scope)
     kept += concurrent_protests(drafts, kept)
     hits = implied_protests(kept, drafts, scope.lexicon)
     return kept + [d for hit in hits if (d := protest_draft(scope, *hit))]
 
 
-def _main_clauses(drafts: list[EventDraft], lexicon, reporting: frozenset[str]) -> list[EventDraft]:
+def _main_clauses(drafts: list[EventDraft], scope: Scope) -> list[EventDraft]:
     """Main clauses first; adverbial clauses ("..., saying it would ...", "to press demands") only
     when the main clause codes nothing, background clauses ("the town, where 20 were killed")
     only for an attack. Besides them, material acts that a subordinate clause tells as facts
-    ("in Portland, where thousands marched", "after gunmen stormed the hotel", ", killing
-    three") are events too; a participle of result that names the main act's own type again
-    ("shelled the town, killing four") goes on telling that act."""
+    ("in Portland, where thousands marched", "after gunmen stormed the hotel") are events too.
+    A participle of result (", killing three") goes on telling the main clause's act: it codes
+    only as an adverbial clause does, when the main clause codes nothing. A clause dated before
+    the news window ("the activist, who was jailed in 2019") tells the background of the news."""
+    lexicon, reporting = scope.lexicon, scope.knowledge.speech.reporting_verbs
     # "a rally held by students was dispersed": the rally's clause, not the participle's, ranks it
     roles = [clause_role(d.trig.noun if _done_to(d.trig) else d.trig.head, lexicon) for d in drafts]
     kept: list[EventDraft] = []
@@ -155,17 +157,21 @@ def _main_clauses(drafts: list[EventDraft], lexicon, reporting: frozenset[str]) 
         if chosen:
             kept = chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
             break
-    types = {d.event for d in kept}
     for draft in drafts:
-        if draft in kept or draft.event not in TOLD_ACTS or _by_thing(draft):
+        if draft in kept or draft.event not in TOLD_ACTS or _by_thing(draft) or not _known_side(draft):
             continue  # "threatened him with a grenade which exploded": no one acts in the clause
         pred = draft.trig.noun if _done_to(draft.trig) else draft.trig.head
         fact = told_as_fact(pred, lexicon, reporting)
         if fact == "relative" and _about_event(pred, lexicon):
             continue  # "a general strike that shut down the capital": what the named event did
-        if fact is not None and not (fact == "result" and draft.event in types):
+        if fact in ("relative", "adverbial") and dated_status(scope, draft)[0] != "background":
             kept.append(draft)
     return kept
+
+
+def _known_side(draft: EventDraft) -> bool:
+    """A subordinate clause adds an event of a known political actor, or a crowd's protest."""
+    return coded(draft.actor) or draft.event == "PROTEST"
 
 
 def _about_event(pred, lexicon) -> bool:
@@ -247,6 +253,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
+    if trig.light == "circumstance" and not coded(actor + recipient) and event != "PROTEST":
+        return None  # "fled amid shelling": an incident of no known side is the time of the news, not news
     if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
     if event in CONFLICTUAL_ACTS and (policing_crime(actor, recipient, scope.knowledge.words)
@@ -444,14 +452,7 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     if draft.why in REPRESSION_WHY:
         cameo, mode = REPRESSION_WHY[draft.why]
     score = scores(scope.knowledge.plover, draft.event, cameo, mode)
-    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx,
-                               scope.notes)
-    frame = frame_of(draft.trig.head, scope.lexicon)
-    status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
-    if date is not None and foreign_date(draft.trig, sent, date_text):
-        status = reference_status(status, draft.trig.head, date, article.published, scope.knowledge.eventness)
-        date, date_text = None, None
-    status, date, due = event_status(status, date, article.published, scope.knowledge.eventness)
+    status, date, date_text, due = dated_status(scope, draft)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
     pattern += f"+recipient={draft.default}" if draft.default else ""
     tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)
@@ -462,6 +463,20 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
         start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
         asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
         rule=entry.rule(pattern), status=status, due=due, **score)
+
+
+def dated_status(scope: Scope, draft: EventDraft) -> tuple[str, str | None, str | None, str | None]:
+    """(status, date, date_text, due) of a draft: its frame and its own date against publication."""
+    article, sent = scope.article, scope.sent
+    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx,
+                               scope.notes)
+    frame = frame_of(draft.trig.head, scope.lexicon)
+    status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
+    if date is not None and foreign_date(draft.trig, sent, date_text):
+        status = reference_status(status, draft.trig.head, date, article.published, scope.knowledge.eventness)
+        date, date_text = None, None
+    status, date, due = event_status(status, date, article.published, scope.knowledge.eventness)
+    return status, date, date_text, due
 
 
 def confidence(draft: EventDraft) -> float:
