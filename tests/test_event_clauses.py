@@ -139,6 +139,7 @@ def test_an_event_told_in_a_subordinate_clause_is_coded(code_text, event, text):
     ("ASSAULT", "Trade between the two countries fell amid a trade war."),
     ("ASSAULT", "Prices rose amid fears that rebels would attack the oil fields."),
     ("ASSAULT", "The storm hit the coast on Monday, killing six people."),
+    ("ASSAULT", "Shops closed amid a spate of killings in Karachi."),
 ])
 def test_an_untold_event_stays_uncoded(code_text, event, text):
     """Purposes, conditions, questions, possibilities, classes of people, claims, figures of

@@ -253,8 +253,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
-    if trig.light == "circumstance" and not coded(actor + recipient) and event != "PROTEST":
-        return None  # "fled amid shelling": an incident of no known side is the time of the news, not news
+    if trig.light == "circumstance" and not coded(actor + (recipient if not default else [])) and event != "PROTEST":
+        return None  # "fled amid a shooting in X": an incident of no known side is the time of the news, not news
     if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
     if event in CONFLICTUAL_ACTS and (policing_crime(actor, recipient, scope.knowledge.words)
