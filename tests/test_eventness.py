@@ -141,7 +141,7 @@ def test_the_first_of_two_contrasted_nouns_stays_affirmed(code_text):
     ("The Indian prime minister is likely to visit Nepal on Friday.", "expected", "CONSULT"),
     ("The Saudi foreign minister expects to meet Iran's envoy on Friday.", "planned", "CONSULT"),  # his own plan
     ("The foreign ministers are due to sign the treaty on Friday.", "planned", "SUPPORT"),
-    ("Ethiopia and Eritrea signed a peace agreement in 2018.", "background", "SUPPORT"),
+    ("Ethiopia and Eritrea signed a peace agreement in 2018.", "background", "AGREE"),  # settles a conflict
     ("Kenyan police arrested 20 protesters in Nairobi on Monday.", "happened", "COERCE"),
     ("Turkey hopes to sign a trade deal with Iraq next month.", "planned", "SUPPORT"),  # "hopes": lemma "hop"
 ])

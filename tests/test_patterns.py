@@ -93,7 +93,7 @@ def test_generic_verbs_and_missing_dyads_code_nothing(code_text, text):
     ("Russia annexed Crimea in 2014.", "COERCE"),
     ("The junta declared martial law in Yangon.", "COERCE"),
     ("Turkey has hosted millions of Syrian refugees.", "AID"),
-    ("Israel and Hamas carried out a prisoner exchange on Sunday.", "RETREAT"),
+    ("Israel and Hamas carried out a prisoner exchange on Sunday.", "AGREE"),  # mutual: README, mutual acts
     ("The US military trained Ukrainian soldiers.", "AID"),
     ("Egypt handed over ten suspects to Libya.", "COOPERATE"),
 ])

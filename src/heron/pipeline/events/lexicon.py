@@ -17,7 +17,8 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "quantifiers", "agentiv
                "object_preps", "manner_preps", "manner_types")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
-              "target_preps", "intransitive"}
+              "target_preps", "intransitive", "when_between", "actor_preps",
+              "except_subjects", "except_without"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class LexiconEntry:
     objects: frozenset[str] = frozenset()
     except_objects: frozenset[str] = frozenset()  # an object naming one of these rules the entry out
     subjects: frozenset[str] = frozenset()  # intransitive use needs one of these as subject
+    except_subjects: frozenset[str] = frozenset()  # a subject naming one of these rules the entry out
+    except_without: frozenset[str] = frozenset()  # "entered the town without fighting": these after "without" rule it out
     needs_recipient: bool = False
     needs_complement: str | None = None  # "event" | "clause" | None
     mutual: bool = False
@@ -41,6 +44,8 @@ class LexiconEntry:
     target_preps: tuple[str, ...] = ()  # "complained to the UN over Israeli raids": these name the target first
     source: str | None = None  # an imported entry's upstream file and line ("petrarch/CAMEO.2.0.txt:1234")
     needs_dyad: str | None = None  # "coded": only between actors with codes; "named": the recipient not a default
+    actor_preps: tuple[str, ...] = ()  # "Kabul fell to the Taliban": these name the actor, the subject is the target
+    when_between: str | None = None  # the type when a nominal event names both sides ("a truce between X and Y")
 
     def rule(self, pattern: str) -> str:
         if self.source:
@@ -95,17 +100,22 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r} has unknown keys {sorted(unknown)}")
     if raw.get("complement") not in (None, "absorb", "judge"):
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: complement must be absorb or judge")
+    if raw.get("when_between") not in (None, *TYPES):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: when_between must be a PLOVER type")
     if raw.get("needs_complement") not in (None, "event", "clause"):
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: needs_complement must be event or clause")
     return LexiconEntry(event=event, id=str(raw["id"]), file=name, cameo=str(raw.get("cameo") or root_cameo),
                  mode=raw.get("mode"), context=tuple(raw.get("context") or ()), complement=raw.get("complement"),
                  predicates=frozenset(raw.get("predicates") or ()), objects=frozenset(raw.get("objects") or ()),
                  subjects=frozenset(raw.get("subjects") or ()),
+                 except_subjects=frozenset(raw.get("except_subjects") or ()),
+                 except_without=frozenset(raw.get("except_without") or ()),
                  except_objects=frozenset(raw.get("except_objects") or ()),
                  needs_recipient=bool(raw.get("needs_recipient")),
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
                  intransitive=bool(raw.get("intransitive")),
-                 light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()))
+                 light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()),
+                 when_between=raw.get("when_between"), actor_preps=tuple(raw.get("actor_preps") or ()))
 
 
 def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverTable) -> None:

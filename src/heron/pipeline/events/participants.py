@@ -111,6 +111,9 @@ def role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
         owners += [c for c in trig.head.children if c.dep_ == "dobj"]  # "withdrew its troops from Moldova"
         targets = [o for owner in owners for o in _prep_objects(owner, trig.entry.target_preps)]
         recipients = targets + [r for r in recipients if r not in targets]
+    if trig.entry.actor_preps:  # "Kabul fell to the Taliban": the taker acts on the place it takes
+        takers = _prep_objects(trig.head, frozenset(trig.entry.actor_preps))
+        actors, recipients = takers, [a for a in actors if a not in takers] + [r for r in recipients if r not in takers]
     return actors, recipients
 
 

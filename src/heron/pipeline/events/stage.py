@@ -232,9 +232,11 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not kids:
         kid_heads += complement_objects(trig, scope.knowledge)
     recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
-    if not actor and trig.kind == "noun":  # "clashes between herders and farmers": one side acts on the other
+    if not actor and trig.kind in ("noun", "phrase"):  # "clashes between herders and farmers": one side acts on the other
         sides = participants(article, [h for h in between(trig) if is_participant(h, scope.knowledge)], scope.knowledge)
         actor, recipient = sides[:1], sides[1:] + [p for p in recipient if p not in sides]
+        if trig.entry.when_between and len(sides) > 1:
+            event = trig.entry.when_between  # "a truce between X and Y": an accord of both, not one side's act
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
     elif trig.entry.mutual and not recipient and collective(actor_heads, actor):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
 from heron.pipeline.events.patterns import VerbIndex, match_verb
+from heron.pipeline.events.places import PLACE_LABELS
 from heron.pipeline.index import tokens
 from heron.pipeline.text.language import lemma
 
@@ -20,6 +21,7 @@ PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npad
 COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
+NAMED_PLACE = "@place"  # in an entry's objects: a place named by its name, "captured Kidal" (_named_place)
 
 
 @dataclass
@@ -109,7 +111,37 @@ def _object_words(obj) -> list:
     return out
 
 
+def _names_one(wanted: frozenset[str], heads: list) -> bool:
+    """An entry's ``objects`` on a phrase or a nominal event: its object phrase ("signed a peace
+    agreement", "the handover of the base") names one of the words; no list, no condition."""
+    words = [t for o in heads for t in _object_words(o)]
+    return not wanted or bool(({lemma(t) for t in words} | {t.lower_ for t in words} | _named_place(heads)) & wanted)
+
+
+def _named_place(heads: list) -> set[str]:
+    """``NAMED_PLACE`` when an object phrase names a place: a place entity in it, or a proper noun
+    as its head that the model calls no organisation or nationality (the small English model
+    calls "Kherson" and "Goma" persons)."""
+    named = any(t.ent_type_ in PLACE_LABELS for o in heads for t in _object_words(o)) or \
+        any(o.pos_ == "PROPN" and o.ent_type_ not in ("ORG", "NORP", "DATE", "TIME") for o in heads)
+    return {NAMED_PLACE} if named else set()
+
+
+def _taken_by(entry: LexiconEntry, verb) -> bool:
+    """An ``actor_preps`` entry ("Kabul fell to the Taliban"): the prepositional object is the
+    actor and must be one of ``subjects``; the grammatical subject is the target, one of ``objects``."""
+    takers = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in entry.actor_preps
+              for p in prep.children if p.dep_ == "pobj"]
+    taken = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(takers and taken) and _names_one(entry.subjects, takers) and _names_one(entry.objects, taken)
+
+
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
+    if entry.except_without and any(w.lower_ == "without" and {lemma(t) for t in w.subtree} & entry.except_without
+                                    for w in verb.children):
+        return False  # "entered the town without a fight": a transfer, not a battle
+    if entry.actor_preps:
+        return _taken_by(entry, verb)
     if entry.subjects:  # "a rocket hit the base", "the base was hit by a missile", "detonated a bomb"
         near = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         near += [verb.head] if reduced_passive(verb) else []
@@ -117,12 +149,17 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
                  for p in a.children if p.dep_ == "pobj"]
         if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
+    if entry.except_subjects:  # "the company took control of the port", "the party captured the capital"
+        doers = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
+        doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if {w for t in doers for w in (lemma(t).lower(), t.lower_)} & entry.except_subjects:  # the head: not "opposition fighters"
+            return False
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in lexicon.light["object_preps"]
                   or o.head.dep_ == "agent"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             direct.append(verb.head)  # "a report released by the OECD": the noun is the object
-        words = {lemma(t) for o in direct for t in _object_words(o)}
+        words = {lemma(t) for o in direct for t in _object_words(o)} | _named_place(direct)
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
     if entry.predicates:
@@ -145,7 +182,7 @@ def phrase_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> li
         *particles, obj_word = rest
         objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
         near = _near(token, tuple(particles)) if particles else []
-        if objs and near is not None:
+        if objs and near is not None and _names_one(entry.objects, objs[:1]):
             pattern = " ".join((key,) + rest)
             found.append(Trigger(token, entry, pattern, "phrase", words=[token, *near, objs[0]]))
     return found
@@ -279,6 +316,9 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         verb, light = role
         if entry.light and not set(forms(verb, lexicon)) & entry.light:
             continue
+        if not _names_one(entry.objects, [o for prep in noun.children if prep.lower_ == "of"
+                                          for o in prep.children if o.dep_ == "pobj"]):
+            continue  # "the capture of the town", not "the capture of market share"
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))
     return found
@@ -295,9 +335,11 @@ def hyphenated_end(token) -> str | None:
 
 def between(trig: Trigger) -> list:
     """The sides of a nominal clash, each an actor: "clashes between police and demonstrators"."""
-    if trig.kind != "noun":
+    if trig.kind not in ("noun", "phrase"):
         return []
-    anchors = (trig.noun, trig.head)  # the phrase may hang on the noun or on "broke out"
+    # the phrase may hang on the noun or on "broke out", on a phrase's object or its verb ("an accord
+    # between X and Y was signed", "a truce was agreed between X and Y")
+    anchors = (trig.noun, trig.head) if trig.kind == "noun" else (trig.words[-1], trig.head)
     sides = [p for a in anchors for prep in a.children if prep.lower_ == "between" for p in prep.children
              if p.dep_ == "pobj"]
     # "between police in Bahrain and demonstrators": the parser may join the second side to the first one's place
