@@ -7,7 +7,7 @@ Two questions, asked of every trigger:
   brutality"), conditional and hypothetical clauses ("if the U.S. imposes a tariff"), questions,
   habits and generic statements ("the group frequently conducts bombings"), relative clauses
   about a class of people ("those who abuse ..."), purpose clauses of material acts ("sent
-  troops to combat ..."), opinions told with a verb of appeal ("insists it is committed to
+  troops to combat ...", "an offensive to retake the city"), opinions told with a verb of appeal ("insists it is committed to
   peace"), acts someone hopes others will do and acts a law permits ("authorizes firing on
   vessels") name no event; the stage codes nothing for them.
 - ``event_status``: an event that is coded is ``happened`` (the default), ``planned`` (scheduled
@@ -34,7 +34,7 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
          "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
-         "saying_verbs", "tale_nouns", "verbal_targets", "verbal_agents", "market_words")
+         "saying_verbs", "tale_nouns", "verbal_targets", "verbal_agents", "market_words", "attempt_nouns")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -159,7 +159,8 @@ def figurative(trig, words: EventnessWords) -> bool:
     if any(lemma(m) in words["figurative_modifiers"] for c in subjects for m in c.children
            if m.dep_ in ("compound", "amod")):
         return True  # "a shark attack killed a swimmer", "the trade war hurt farmers"
-    objects = _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    # "fought a long battle against corruption": the cognate object's target is what is fought
+    objects = _with_conjuncts([_target_of(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
                 for o in _with_conjuncts([c for c in p.children if c.dep_ == "pobj"])]
     return bool(objects) and all(_abstract(o, targets) for o in objects)
@@ -180,6 +181,12 @@ def _abstract(token, targets: frozenset[str]) -> bool:
 
 def _verbal_agent(token, words: EventnessWords) -> bool:
     return all(lemma(t) in words["verbal_agents"] for t in (token, *token.conjuncts))
+
+
+def _target_of(obj):
+    """The object of "against"/"on" under an object ("a battle against corruption"), else the object."""
+    return next((o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                 for o in p.children if o.dep_ == "pobj"), obj)
 
 
 def reception_idiom(trig, words: EventnessWords) -> bool:
@@ -257,7 +264,11 @@ def purpose(verb, words: EventnessWords, trigger_heads: frozenset[int]) -> bool:
         return True  # "was making bombs to carry out attacks": preparing for an act is no act
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return lemma(verb.head.head) in words["purpose_heads"]
-    return False
+    # "an offensive to retake the city", "a plan to storm the jail": an infinitive on a noun names
+    # what the thing is for, not an act that took place
+    return verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and lemma(verb.head) not in words["attempt_nouns"] \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def opinion(verb, words: EventnessWords) -> bool:

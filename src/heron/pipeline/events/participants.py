@@ -135,6 +135,14 @@ def claimant(token, knowledge: Knowledge):
 def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     verb, recipient_preps = trig.head, knowledge.words["recipient_preps"]
     exclude = {t.i for t in trig.words}
+    if trig.kind == "noun" and trig.light == "circumstance":  # "amid a raid by police on the camp"
+        actor = _noun_actor(trig.noun, knowledge)
+        if actor is None and trig.entry.event == "PROTEST":  # "protesters died during a demonstration"
+            subject = subject_of(trig.noun.head.head, knowledge)
+            crowd = knowledge.lexicon.words("protesters")
+            actor = subject if subject is not None and (lemma(subject) in crowd or subject.lower_ in crowd) else None
+        recipients = _prep_objects(trig.noun, recipient_preps)
+        return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
     if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
         # "the shelling of Aleppo killed ten": the "of" phrase of a harmful act is what it was done to
         patients = _prep_objects(trig.noun, frozenset({"of"})) \

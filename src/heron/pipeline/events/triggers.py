@@ -32,7 +32,7 @@ class Trigger:
     pattern: str
     kind: str  # verb | phrase | noun
     noun: object = None  # the nominal event token, for noun triggers
-    light: str | None = None  # agentive | undergoing | intransitive (noun triggers)
+    light: str | None = None  # agentive | undergoing | intransitive | circumstance (noun triggers)
     words: list = field(default_factory=list)  # tokens that make up the trigger phrase
 
 
@@ -240,10 +240,27 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
                  and not any(a.dep_ == "agent" for a in c.children)), None)
     if noun.dep_ == "ROOT" and told is not None and set(forms(told, lexicon)) & lexicon.light["intransitive"]:
         return told, "intransitive"  # "Violence flared in ...": a finite verb the parser hung on its subject
+    if _circumstance(noun, lexicon):
+        return noun, "circumstance"  # "died during a demonstration": the noun carries its own clause
     done = next((c for c in noun.children if reduced_passive(c)), None)
     if done is not None and light_kind(done, lexicon) == "agentive" and (not own or set(forms(done, lexicon)) & own):
         return done, "agentive"  # "a rally held by students", "the attack carried out on Monday"
     return None
+
+
+def _circumstance(noun, lexicon: Lexicon) -> bool:
+    """A bounded incident as the time of a clause told as fact ("four died during a
+    demonstration", "fled amid clashes"): the incident took place with it. Not under a modal or
+    future verb ("will close during the strike")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lexicon.words("circumstance_preps"):
+        return False
+    if lemma(noun) not in lexicon.words("incident_nouns") and noun.lower_ not in lexicon.words("incident_nouns"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in lexicon.words("any_determiners") for c in noun.children):
+        return False  # "during any raid": no incident in particular
+    untold = lexicon.words("untold_aux") | lexicon.words("future_aux")
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in untold for c in prep.head.children)
 
 
 def reduced_passive(verb) -> bool:
