@@ -7,7 +7,7 @@ Two questions, asked of every trigger:
   brutality"), conditional and hypothetical clauses ("if the U.S. imposes a tariff"), questions,
   habits and generic statements ("the group frequently conducts bombings"), relative clauses
   about a class of people ("those who abuse ..."), purpose clauses of material acts ("sent
-  troops to combat ..."), opinions told with a verb of appeal ("insists it is committed to
+  troops to combat ...", "an offensive to retake the city"), opinions told with a verb of appeal ("insists it is committed to
   peace"), acts someone hopes others will do and acts a law permits ("authorizes firing on
   vessels") name no event; the stage codes nothing for them.
 - ``event_status``: an event that is coded is ``happened`` (the default), ``planned`` (scheduled
@@ -34,7 +34,7 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
          "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
-         "saying_verbs", "tale_nouns")
+         "saying_verbs", "tale_nouns", "verbal_targets", "verbal_agents", "market_words", "attempt_nouns")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -98,6 +98,7 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
     event = trig.entry.event.lower()  # the lists are lower-cased
     checks = (
         ("figurative", lambda: event in words["figurative_types"] and figurative(trig, words)),
+        ("figurative", lambda: event == "protest" and market_rally(trig, words)),
         ("reception", lambda: reception_idiom(trig, words)),
         ("state", lambda: trig.noun is not None and lemma(trig.noun) in words["state_nouns"]
          and lemma(trig.head) in words["state_verbs"]),
@@ -131,29 +132,61 @@ def _with_conjuncts(tokens: list) -> list:
 
 
 def figurative(trig, words: EventnessWords) -> bool:
-    """An abstraction as the target ("fight corruption", "war on drugs") or a non-military
-    modifier on a conflict noun ("trade war", "charm offensive", "war of words")."""
+    """An abstraction as the target ("fight corruption", "war on drugs"), a non-military modifier
+    on a conflict noun ("trade war", "charm offensive", "war of words"), or an attack made in
+    words ("an attack on the budget", "came under attack from critics")."""
+    verbal = trig.entry.event == "ASSAULT"
+    targets = words["abstract_objects"] | (words["verbal_targets"] if verbal else frozenset())
     noun = trig.noun
     if noun is not None:
         if any(lemma(c) in words["figurative_modifiers"] for c in noun.children if c.dep_ in ("compound", "amod")):
             return True
-        for prep in (c for c in noun.children if c.dep_ == "prep"):
+        owners = [noun, trig.head] if trig.kind == "noun" else [noun]  # the phrase may hang on the light verb
+        for prep in (c for owner in owners for c in owner.children if c.dep_ in ("prep", "agent")):
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if prep.lower_ == "of" and any(lemma(o) in words["figurative_of"] for o in objects):
                 return True
-            if prep.lower_ in ("on", "against") and objects and all(_abstract(o, words) for o in objects):
+            if prep.lower_ in ("on", "against") and objects and all(_abstract(o, targets) for o in objects):
+                return True
+            if verbal and prep.lower_ in ("from", "by") and objects and all(_verbal_agent(o, words) for o in objects):
                 return True
         if trig.kind == "noun":
             return False
     verb = trig.head
-    objects = _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verbal and any(_verbal_agent(c, words) for c in subjects):
+        return True  # "critics attacked the plan"
+    if any(lemma(m) in words["figurative_modifiers"] for c in subjects for m in c.children
+           if m.dep_ in ("compound", "amod")):
+        return True  # "a shark attack killed a swimmer", "the trade war hurt farmers"
+    # "fought a long battle against corruption": the cognate object's target is what is fought
+    objects = _with_conjuncts([_target_of(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
                 for o in _with_conjuncts([c for c in p.children if c.dep_ == "pobj"])]
-    return bool(objects) and all(_abstract(o, words) for o in objects)
+    return bool(objects) and all(_abstract(o, targets) for o in objects)
 
 
-def _abstract(token, words: EventnessWords) -> bool:
-    return bool(_phrase_words(token) & words["abstract_objects"])
+def market_rally(trig, words: EventnessWords) -> bool:
+    """"stocks rallied", "a rally in oil prices": markets, not crowds."""
+    token = trig.noun if trig.noun is not None else trig.head
+    related = [c for c in token.children if c.dep_ == "nsubj"] if trig.noun is None else []
+    related += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                for o in p.children if o.dep_ == "pobj"]
+    return any(_phrase_words(o) & words["market_words"] for o in related)
+
+
+def _abstract(token, targets: frozenset[str]) -> bool:
+    return bool(_phrase_words(token) & targets)
+
+
+def _verbal_agent(token, words: EventnessWords) -> bool:
+    return all(lemma(t) in words["verbal_agents"] for t in (token, *token.conjuncts))
+
+
+def _target_of(obj):
+    """The object of "against"/"on" under an object ("a battle against corruption"), else the object."""
+    return next((o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                 for o in p.children if o.dep_ == "pobj"), obj)
 
 
 def reception_idiom(trig, words: EventnessWords) -> bool:
@@ -231,7 +264,11 @@ def purpose(verb, words: EventnessWords, trigger_heads: frozenset[int]) -> bool:
         return True  # "was making bombs to carry out attacks": preparing for an act is no act
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return lemma(verb.head.head) in words["purpose_heads"]
-    return False
+    # "an offensive to retake the city", "a plan to storm the jail": an infinitive on a noun names
+    # what the thing is for, not an act that took place
+    return verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and lemma(verb.head) not in words["attempt_nouns"] \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def opinion(verb, words: EventnessWords) -> bool:

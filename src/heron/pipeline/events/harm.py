@@ -35,10 +35,12 @@ def shared_agents(verb) -> list:
     return [p for conj in verb.conjuncts for p in agents(conj)]
 
 
-def violence_cue(sent, lexicon: Lexicon) -> bool:
-    """A weapon, an attacker or a nominal attack anywhere in the sentence."""
-    cues = set(lexicon.words("weapon_modifiers"))
+def violence_cue(sent, lexicon: Lexicon, unsure: frozenset[str] = frozenset()) -> bool:
+    """A weapon, an attacker or a nominal attack anywhere in the sentence; an explosion or
+    "violence" alone is no cue (an explosion is as often an accident), nor any ``unsure`` word."""
+    cues = set(lexicon.words("weapon_modifiers")) - unsure
     cues |= {key for key, rows in lexicon.nouns.items() if any(e.event == "ASSAULT" and len(w) == 1 for w, e in rows)}
+    cues -= lexicon.words("uncertain_harm")
     return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
 
 
@@ -77,9 +79,55 @@ def crime_motive(sent, lexicon: Lexicon) -> bool:
 
 
 def out_of_scope(trig, sent, actor_known: bool, lexicon: Lexicon) -> bool:
-    """Harm with no known attacker that is an accident, a disaster or ordinary crime."""
+    """Harm with no known attacker that is an accident, a disaster or ordinary crime; an
+    explosion or "violence" told beside a crime is crime whoever is named ("the cartel's violence")."""
+    if trig.noun is not None and trig.noun.lemma_.lower() in lexicon.words("uncertain_harm") \
+            and crime_motive(sent, lexicon):
+        return True
     if actor_known:
         return False
+    if disaster_aftermath(sent, lexicon):
+        return True
     if trig.entry.id in HARM_ENTRIES and accident_clause(trig.head, lexicon):
         return True
+    if trig.noun is not None and trig.noun.lemma_.lower() in lexicon.words("blast_nouns") \
+            and not violence_cue(sent, lexicon, lexicon.words("accident_sites")):
+        return True  # "an explosion killed five", "a mine explosion": no weapon or attacker named
+    blasts = [trig.noun] if trig.noun is not None else \
+        [c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the blast at the pit killed six"
+    if accidental_blast(blasts, lexicon):
+        return True
     return crime_motive(sent, lexicon)
+
+
+def disaster_aftermath(sent, lexicon: Lexicon) -> bool:
+    """"looting was reported after the earthquake", "killed during the cyclone": the time of the
+    harm is a natural disaster."""
+    disasters = lexicon.words("natural_disasters")
+    return any(t.lemma_.lower() in disasters and t.dep_ == "pobj" and t.head.lower_ in AFTERMATH_PREPS for t in sent)
+
+
+AFTERMATH_PREPS = ("after", "following", "during", "amid", "in")
+
+
+def accidental_blast(heads: list, lexicon: Lexicon) -> bool:
+    """An explosion said to be of something that blows up by accident ("a gas explosion") or to
+    have happened at a works ("the blast at a chemical plant"), with no weapon named."""
+    weapons = lexicon.words("weapon_modifiers") - lexicon.words("accident_sites")  # a "mine blast" may be a pit's
+    for head in heads:
+        if head.lemma_.lower() not in lexicon.words("blast_nouns"):
+            continue
+        mods = {t.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                for t in c.subtree}  # "gas leak blast", "coal mine explosion"
+        if mods & weapons:
+            return False
+        sites = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "of")
+                 for o in p.children if o.dep_ == "pobj"]
+        site_words = {w for o in sites for w in [o.lemma_.lower()] + [c.lemma_.lower() for c in o.children
+                                                                      if c.dep_ in ("compound", "amod")]}
+        # "an explosion caused by a gas leak": what the participle on the noun names
+        site_words |= {t.lemma_.lower() for c in head.children if c.dep_ == "acl" for t in c.subtree}
+        if mods & lexicon.words("accident_modifiers") or site_words & lexicon.words("accident_sites") \
+                or site_words & lexicon.words("accident_modifiers"):
+            return True
+    return False

@@ -81,6 +81,72 @@ def clause_role(pred, lexicon: Lexicon) -> str:
     return role
 
 
+def told_as_fact(pred, lexicon: Lexicon, reporting: frozenset[str]) -> str | None:
+    """How a subordinate clause tells its event as a fact of the story, else None:
+    "relative" ("Idlib, where forces shelled towns", "the militants, who stormed a base"),
+    "adverbial" ("after gunmen stormed a hotel", "as police fired tear gas", "having seized the
+    town", "after storming the building") or "result" (", killing three": a participle that goes
+    on from the main clause's act). A clause of possibility, habit or description ("who might
+    attack", "which fights fires"), a purpose and a main clause tell no such fact; every
+    subordinate clause on the way up must be a fact for the innermost one to be, and none may lie
+    in what someone says (``reporting``: the reporting verbs; "denied the attack, killing 17":
+    a participle on a verb of saying belongs to what is said)."""
+    kind, cur = None, pred
+    for _ in range(12):
+        if cur.dep_ in ("ccomp", "parataxis") or cur.dep_ == "advcl" and lemma(cur.head) in reporting:
+            return None  # what someone says or denies keeps the handling of reported speech
+        found = _fact_link(cur, lexicon)
+        if found == "":
+            return None
+        kind = kind or found
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return kind
+
+
+def _fact_link(clause, lexicon: Lexicon) -> str | None:
+    """The kind of fact the clause's own link tells, "" for a subordinate clause that tells
+    none, None for a link that is no subordinate clause (a main clause, a conjunct, a complement)."""
+    dep = clause.dep_
+    if dep == "relcl":
+        return "relative" if _past(clause, lexicon) else ""
+    if dep == "acl":
+        return ""
+    if dep in ("pcomp", "advcl") and any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ == "where"
+                                         for c in clause.children):
+        return "relative" if _past(clause, lexicon) else ""  # "Somalia, from where fighters launched raids"
+    if dep == "pcomp":
+        prep = clause.head
+        return "adverbial" if prep.dep_ == "prep" and prep.lower_ in lexicon.words("fact_preps") \
+            and clause.tag_ == "VBG" else ""
+    if dep != "advcl" or _contrast(clause, lexicon):
+        return None
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if marks:
+        return "adverbial" if subject and marks[0] in lexicon.words("fact_marks") and _past(clause, lexicon) else ""
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+        return "adverbial"  # "having seized the town, the militants ..."
+    if clause.tag_ == "VBG" and not subject and clause.i > clause.head.i:
+        return "result"
+    return ""
+
+
+def _past(clause, lexicon: Lexicon) -> bool:
+    """A finite clause in the simple or progressive past ("stormed", "were fired on", "was
+    firing"), with no modal of possibility or habit. The perfect ("has carried out attacks",
+    "had attacked") tells experience or an earlier history, not the narrated event."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in lexicon.words("untold_aux") or lemma(a) == "have" for a in auxes):
+        return False
+    if clause.tag_ == "VBD" and not auxes:
+        return True
+    if clause.dep_ == "relcl" and clause.tag_ == "VBN" and not auxes:  # "whom police arrested": VBD mistagged
+        return any(c.dep_ == "nsubj" for c in clause.children)
+    return any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes) and clause.tag_ in ("VBN", "VBG", "VBD")
+
+
 def _contrast(clause, lexicon: Lexicon) -> bool:
     """"..., while Canada imposed tariffs": a contrastive clause with its own subject reports an
     event of equal rank, not a circumstance of the main one."""

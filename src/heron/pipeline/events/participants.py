@@ -87,12 +87,13 @@ def _prep_objects(token, preps: frozenset[str]) -> list:
     return out
 
 
-def _noun_actor(noun, knowledge: Knowledge):
-    """The actor inside a nominal: possessor, "of/by/from" phrase, or a national modifier."""
+def _noun_actor(noun, knowledge: Knowledge, own: frozenset[int] = frozenset()):
+    """The actor inside a nominal: possessor, "of/by/from" phrase, or a national modifier; never
+    a word of the nominal itself (``own``: "fire" in "an exchange of fire")."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
-    objs = _prep_objects(noun, knowledge.words["noun_actor_preps"])
+    objs = [o for o in _prep_objects(noun, knowledge.words["noun_actor_preps"]) if o.i not in own]
     if objs:
         return objs[0]
     modifiers = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]  # "the US ceasefire proposal"
@@ -134,15 +135,26 @@ def claimant(token, knowledge: Knowledge):
 def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     verb, recipient_preps = trig.head, knowledge.words["recipient_preps"]
     exclude = {t.i for t in trig.words}
-    if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
+    if trig.kind == "noun" and trig.light == "circumstance":  # "amid a raid by police on the camp"
         actor = _noun_actor(trig.noun, knowledge)
+        if actor is None and trig.entry.event == "PROTEST":  # "protesters died during a demonstration"
+            subject = subject_of(trig.noun.head.head, knowledge)
+            crowd = knowledge.lexicon.words("protesters")
+            actor = subject if subject is not None and (lemma(subject) in crowd or subject.lower_ in crowd) else None
+        recipients = _prep_objects(trig.noun, recipient_preps)
+        return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
+    if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
+        # "the shelling of Aleppo killed ten": the "of" phrase of a harmful act is what it was done to
+        patients = _prep_objects(trig.noun, frozenset({"of"})) \
+            if trig.entry.event in knowledge.lexicon.light["patient_of_types"] else []
+        actor = _noun_actor(trig.noun, knowledge, frozenset(exclude | {p.i for p in patients}))
         subject = subject_of(verb, knowledge)
         passive = passive_parts(verb, knowledge) if trig.light == "undergoing" else None
         if passive is not None:  # "detainees were subjected to torture by the guards"
             actor = actor if actor is not None else passive[0]
             subject = subject if subject is not None else passive[1]
         recipients = [subject] if trig.light == "undergoing" and subject is not None else []
-        recipients += _prep_objects(trig.noun, recipient_preps) + _prep_objects(verb, recipient_preps)
+        recipients += patients + _prep_objects(trig.noun, recipient_preps) + _prep_objects(verb, recipient_preps)
         if trig.light == "intransitive":  # "an air strike hit Gaza"
             recipients += [c for c in verb.children if c.dep_ == "dobj"]
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
@@ -158,8 +170,8 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     else:
         subject = subject_of(verb, knowledge)
         actors = [subject] if subject is not None else []
-    if trig.kind == "noun" and not actors and _noun_actor(trig.noun, knowledge) is not None:
-        actors = [_noun_actor(trig.noun, knowledge)]
+    if trig.kind == "noun" and not actors and _noun_actor(trig.noun, knowledge, frozenset(exclude)) is not None:
+        actors = [_noun_actor(trig.noun, knowledge, frozenset(exclude))]
     recipients = [c for c in verb.children if (c.dep_ in ("dobj", "dative") or c.dep_ == "oprd" and c.pos_ in (
         "NOUN", "PROPN")) and c.i not in exclude]
     if trig.kind == "noun":

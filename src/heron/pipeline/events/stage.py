@@ -3,7 +3,8 @@
 Per sentence: find triggers (event_rules), fold complements into the verbs that govern them
 ("invited Putin to support" is one REQUEST), read modality and attribution (modality), find
 actor and recipient phrases (event_roles), then fill dates, places and scores from their stages'
-interfaces. One event per trigger; duplicates within a sentence are merged.
+interfaces. One event per trigger; duplicates within a sentence are merged. Main clauses code;
+subordinate clauses code the material acts they tell as fact (modality.told_as_fact).
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from heron.pipeline.events.fields import date_for, location_for, scores
 from heron.pipeline.events.harm import (non_agent, out_of_scope, policing_crime, policing_motive, shared_agents,
                                         violence_cue)
 from heron.pipeline.events.lexicon import Lexicon, LexiconEntry
-from heron.pipeline.events.modality import CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of
+from heron.pipeline.events.modality import (CONFLICTUAL, clause_role, frame_of, quote_speaker, reshape, speaker_of,
+                                            told_as_fact)
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
                                                is_participant, participants, phrase_span, role_heads, subject_of)
@@ -27,10 +29,14 @@ from heron.pipeline.events.protest import REPRESSION_WHY, concurrent_protests, c
 from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
+from heron.pipeline.text.language import lemma
 from heron.types import NON_STATE_CODES, Article, Claim, Event, Participant, Problem
 
 MAX_SENTENCE_TOKENS = 120
 DOMESTIC_DEFAULT = {"PROTEST"}
+# material acts: the types a subordinate clause tells as news; a relative clause's statements
+# and meetings describe who someone is ("the minister, who met Putin last year")
+TOLD_ACTS = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION")
 OBLIGATION = LexiconEntry(event="REQUEST", id="obligation_aux", file="modality.yaml", cameo="10")
 
 
@@ -98,8 +104,9 @@ class EventStage(Stage):
         tags = read_tokens(article.doc).pos
         for index, sent in enumerate(article.doc.sents):
             check()
-            if len(sent) > MAX_SENTENCE_TOKENS or not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end]):
-                continue
+            verbless = not any(tag in ("VERB", "AUX") for tag in tags[sent.start:sent.end])
+            if len(sent) > MAX_SENTENCE_TOKENS or verbless and not _title_line(sent, index):
+                continue  # a verbless line codes only as the title ("Heavy clashes in border town")
             groups = sentence_triggers(sent, self.knowledge.lexicon, self.knowledge.verbs)
             scope = Scope(article, sent, self.knowledge, notes, frozenset(group[0].head.i for group in groups),
                           headline)
@@ -110,6 +117,12 @@ class EventStage(Stage):
         if article.published is None and any(e.date is None and e.date_text for e in article.events):
             article.problems.append(Problem("dates", UNRESOLVED_DATES))
         article.problems += [Problem("events", note) for note in sorted(notes)]
+
+
+def _title_line(sent, index: int) -> bool:
+    """The text's first sentence, unpunctuated as titles are: a verbless caption or fragment
+    inside the text ("Photo: ...", "Syria war: talks in Geneva.") is no headline."""
+    return index == 0 and sent[-1].pos_ != "PUNCT"
 
 
 def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]:
@@ -129,22 +142,58 @@ def code_sentence(scope: Scope, groups: list[list[Trigger]]) -> list[EventDraft]
         if draft is not None:
             drafts.append(draft)
     drafts += obligations(scope, absorbed)
-    kept = _main_clauses(drafts, scope.lexicon)
+    kept = _main_clauses(drafts, scope)
     kept += concurrent_protests(drafts, kept)
     hits = implied_protests(kept, drafts, scope.lexicon)
     return kept + [d for hit in hits if (d := protest_draft(scope, *hit))]
 
 
-def _main_clauses(drafts: list[EventDraft], lexicon) -> list[EventDraft]:
-    """Background clauses ("the town, where 20 were killed") code nothing; adverbial clauses
-    ("..., saying it would ...", "to press demands") only when the main clause codes nothing."""
+def _main_clauses(drafts: list[EventDraft], scope: Scope) -> list[EventDraft]:
+    """Main clauses first; adverbial clauses ("..., saying it would ...", "to press demands") only
+    when the main clause codes nothing, background clauses ("the town, where 20 were killed")
+    only for an attack. Besides them, material acts that a subordinate clause tells as facts
+    ("in Portland, where thousands marched", "after gunmen stormed the hotel") are events too.
+    A participle of result (", killing three") goes on telling the main clause's act: it codes
+    only as an adverbial clause does, when the main clause codes nothing. A clause dated before
+    the news window ("the activist, who was jailed in 2019") tells the background of the news."""
+    lexicon, reporting = scope.lexicon, scope.knowledge.speech.reporting_verbs
     # "a rally held by students was dispersed": the rally's clause, not the participle's, ranks it
     roles = [clause_role(d.trig.noun if _done_to(d.trig) else d.trig.head, lexicon) for d in drafts]
+    kept: list[EventDraft] = []
     for wanted in ("main", "side", "background"):  # a headline-like fragment may hold only a participle
         chosen = [d for d, r in zip(drafts, roles) if r == wanted]
         if chosen:
-            return chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
-    return []
+            kept = chosen if wanted != "background" else [d for d in chosen if d.event == "ASSAULT"]
+            break
+    for draft in drafts:
+        if draft in kept or draft.event not in TOLD_ACTS or _by_thing(draft) or not _known_side(draft):
+            continue  # "threatened him with a grenade which exploded": no one acts in the clause
+        pred = draft.trig.noun if _done_to(draft.trig) else draft.trig.head
+        fact = told_as_fact(pred, lexicon, reporting)
+        if fact == "relative" and _about_event(pred, lexicon):
+            continue  # "a general strike that shut down the capital": what the named event did
+        if fact in ("relative", "adverbial") and dated_status(scope, draft)[0] != "background":
+            kept.append(draft)
+    return kept
+
+
+def _known_side(draft: EventDraft) -> bool:
+    """A subordinate clause adds an event of a known political actor, or a crowd's protest."""
+    return coded(draft.actor) or draft.event == "PROTEST"
+
+
+def _about_event(pred, lexicon) -> bool:
+    """A relative clause on an event noun ("the strike that shut down the city", "an attack which
+    killed five") tells what that event did, not another act."""
+    head = pred.head if pred.dep_ == "relcl" else None
+    return head is not None and (head.lemma_.lower() in lexicon.nouns or head.lower_ in lexicon.nouns)
+
+
+def _by_thing(draft: EventDraft) -> bool:
+    """The clause's act is told of a weapon ("a grenade which exploded", "after vehicles were hit
+    by gunfire") or of a property with no one acting ("shops that were burned")."""
+    entry = draft.trig.entry
+    return draft.trig.kind == "verb" and (bool(entry.subjects) or bool(entry.objects) and not draft.actor)
 
 
 def _absorber(trig: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
@@ -208,12 +257,15 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         recipient = recipient + fallback if not recipient or fallback else recipient
     if trig.entry.needs_dyad and not _dyad(actor, recipient, trig.entry.needs_dyad == "named" and default):
         return None  # imported entries code, as PETRARCH does, with a known source and target only
-    # an event needs a named side; a place alone will do only for a reported attack or clash
-    if not actor and (not recipient or default and not _happening(trig, event, lexicon)):
+    # an event needs a named side; a place alone, or nothing, will do only for a reported attack or clash
+    if not actor and (not recipient and not _told_as_news(trig, event, lexicon)
+                      or default and not _happening(trig, event, lexicon)):
         return None
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event, lexicon) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause
+    if trig.light == "circumstance" and not coded(actor + (recipient if not default else [])) and event != "PROTEST":
+        return None  # "fled amid a shooting in X": an incident of no known side is the time of the news, not news
     if not actor and trig.entry.id == "kill" and not violence_cue(scope.sent, lexicon) \
             and not any(is_crowd(h, lexicon) for h in recipient_heads):
         return None  # "six were killed when a tank exploded": harm without an attacker or a weapon
@@ -227,6 +279,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         if not negated else None
     if crowd is not None:  # "protesters clashed with police": a riot; "police beat protesters": repression
         event, why = ("COERCE" if crowd == "repression" else "PROTEST"), crowd
+    if why is None and trig.light == "circumstance":
+        why = "during"  # the incident is the time of another event, as for implied protests
     draft = EventDraft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
                   context=_context(trig, kids, scope.lexicon.contexts) if why not in REPRESSION_WHY else [],
                   text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
@@ -279,9 +333,9 @@ def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
     burned", "an explosive device detonated" parsed as a participle)."""
     if event not in CONFLICTUAL:
         return False
-    if event == "PROTEST" and trig.kind == "verb" and \
+    if event == "PROTEST" and trig.kind in ("verb", "noun") and \
             any(c.dep_ == "nsubj" and c.ent_type_ == "CARDINAL" for c in trig.head.children):
-        return True  # "thousands marched": a crowd counted, not named
+        return True  # "thousands marched", "thousands joined a rally": a crowd counted, not named
     if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
     if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c) for c in trig.head.children):
@@ -292,7 +346,7 @@ def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
         return False
     if trig.light == "agentive":  # "an attack was carried out", "a rally held in the capital": done, no doer named
         return trig.noun.dep_ == "nsubjpass" and trig.noun.head.i == trig.head.i or _done_to(trig)
-    return trig.light == "intransitive"
+    return trig.light in ("intransitive", "circumstance")  # "clashes broke out", "fled amid clashes"
 
 
 def _counted(token) -> bool:
@@ -301,6 +355,17 @@ def _counted(token) -> bool:
 
 
 COUNT_WORDS = ("dozens", "hundreds", "thousands", "scores")
+
+
+def _told_as_news(trig: Trigger, event: str, lexicon) -> bool:
+    """"A grenade attack was carried out on Friday", "clashes erupted": a nominal event reported
+    as having happened is news without a named side or place; "this attack follows ..." points
+    back to one told before, "the war forced millions to flee" names a situation, not an incident,
+    and "a shooting left two dead" may be ordinary crime: with no side or place, none is news."""
+    if trig.kind != "noun" or trig.light == "circumstance":  # "during the march": the time of other news
+        return False
+    return _happening(trig, event, lexicon) and lemma(trig.noun) not in lexicon.light["not_news_alone"] \
+        and not any(c.dep_ == "det" and c.lower_ in lexicon.light["anaphoric_determiners"] for c in trig.noun.children)
 
 
 def _actor(article: Article, heads: list, speaker, knowledge: Knowledge) -> list[Participant]:
@@ -427,14 +492,7 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     if draft.why in REPRESSION_WHY:
         cameo, mode = REPRESSION_WHY[draft.why]
     score = scores(scope.knowledge.plover, draft.event, cameo, mode)
-    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx,
-                               scope.notes)
-    frame = frame_of(draft.trig.head, scope.lexicon)
-    status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
-    if date is not None and foreign_date(draft.trig, sent, date_text):
-        status = reference_status(status, draft.trig.head, date, article.published, scope.knowledge.eventness)
-        date, date_text = None, None
-    status, date, due = event_status(status, date, article.published, scope.knowledge.eventness)
+    status, date, date_text, due = dated_status(scope, draft)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")
     pattern += f"+recipient={draft.default}" if draft.default else ""
     tokens = sorted({t.i: t for t in draft.text_tokens}.values(), key=lambda t: t.i)
@@ -445,6 +503,20 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
         start=sent.start_char, end=sent.end_char, event_text=" ".join(t.text for t in tokens),
         asserted_by=draft.asserted_by, negated=draft.negated, confidence=confidence(draft),
         rule=entry.rule(pattern), status=status, due=due, **score)
+
+
+def dated_status(scope: Scope, draft: EventDraft) -> tuple[str, str | None, str | None, str | None]:
+    """(status, date, date_text, due) of a draft: its frame and its own date against publication."""
+    article, sent = scope.article, scope.sent
+    date, date_text = date_for(article, scope.knowledge.dates, (sent.start_char, sent.end_char), draft.trig.head.idx,
+                               scope.notes)
+    frame = frame_of(draft.trig.head, scope.lexicon)
+    status = frame_status(draft.trig, frame.intent is not None and not frame.negated, scope.knowledge.eventness)
+    if date is not None and foreign_date(draft.trig, sent, date_text):
+        status = reference_status(status, draft.trig.head, date, article.published, scope.knowledge.eventness)
+        date, date_text = None, None
+    status, date, due = event_status(status, date, article.published, scope.knowledge.eventness)
+    return status, date, date_text, due
 
 
 def confidence(draft: EventDraft) -> float:

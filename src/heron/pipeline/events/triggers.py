@@ -17,6 +17,7 @@ from heron.pipeline.text.language import lemma
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 GERUND_DEPS = ("nsubj", "nsubjpass", "csubj", "pcomp")
+MISPARSED_SUBJECT_DEPS = ("advmod", "aux", "npadvmod")
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npadvmod", "dative", "xcomp", "compound")
 COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
@@ -31,7 +32,7 @@ class Trigger:
     pattern: str
     kind: str  # verb | phrase | noun
     noun: object = None  # the nominal event token, for noun triggers
-    light: str | None = None  # agentive | undergoing | intransitive (noun triggers)
+    light: str | None = None  # agentive | undergoing | intransitive | circumstance (noun triggers)
     words: list = field(default_factory=list)  # tokens that make up the trigger phrase
 
 
@@ -206,6 +207,8 @@ def verb_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> list
 def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tuple[object, str] | None:
     """The light verb governing a nominal event and how its subject relates to the event."""
     head = noun.head
+    if noun.dep_ == "nsubjpass" and set(forms(head, lexicon)) & lexicon.light["observed"]:
+        return head, "intransitive"  # "clashes were reported", "gunfire was heard": no doer named
     if own and noun.dep_ in ("dobj", "nsubjpass") and set(forms(head, lexicon)) & own:
         return head, "agentive"
     if own and noun.dep_ == "pobj" and head.lower_ == "with" and set(forms(head.head, lexicon)) & own:
@@ -227,12 +230,37 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
             return verb, "undergoing"
         if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
-    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
+    if (noun.dep_ == "nsubj" or misparsed_subject(noun)) and head.pos_ in ("VERB", "AUX") \
+            and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
         return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
+    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent) \
+            and lemma(noun) not in lexicon.light["not_news_alone"]:
+        return noun, "intransitive"  # a headline without a verb: "Heavy clashes in border town", not "Syria war"
+    told = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBN")
+                 and not any(a.dep_ == "agent" for a in c.children)), None)
+    if noun.dep_ == "ROOT" and told is not None and set(forms(told, lexicon)) & lexicon.light["intransitive"]:
+        return told, "intransitive"  # "Violence flared in ...": a finite verb the parser hung on its subject
+    if _circumstance(noun, lexicon):
+        return noun, "circumstance"  # "died during a demonstration": the noun carries its own clause
     done = next((c for c in noun.children if reduced_passive(c)), None)
     if done is not None and light_kind(done, lexicon) == "agentive" and (not own or set(forms(done, lexicon)) & own):
         return done, "agentive"  # "a rally held by students", "the attack carried out on Monday"
     return None
+
+
+def _circumstance(noun, lexicon: Lexicon) -> bool:
+    """A bounded incident as the time of a clause told as fact ("four died during a
+    demonstration", "fled amid clashes"): the incident took place with it. Not under a modal or
+    future verb ("will close during the strike")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lexicon.words("circumstance_preps"):
+        return False
+    if lemma(noun) not in lexicon.words("incident_nouns") and noun.lower_ not in lexicon.words("incident_nouns"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in lexicon.words("any_determiners") for c in noun.children):
+        return False  # "during any raid": no incident in particular
+    untold = lexicon.words("untold_aux") | lexicon.words("future_aux")
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in untold for c in prep.head.children)
 
 
 def reduced_passive(verb) -> bool:
@@ -271,8 +299,18 @@ def nominal_gerund(pos: str, word: str, dep: str) -> bool:
     return pos == "VERB" and word.endswith("ing") and dep in GERUND_DEPS
 
 
+def misparsed_subject(token) -> bool:
+    """"Shelling continued", "Heavy shelling hit the city": the parser may take a clause-opening
+    -ing noun for an adverb or auxiliary of the verb after it; with no other subject, it is one."""
+    head = token.head
+    return token.dep_ in MISPARSED_SUBJECT_DEPS and token.lower_.endswith("ing") and token.i < head.i \
+        and head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in (
+            "NOUN", "PROPN", "PRON") for c in head.children)
+
+
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
-    gerund = nominal_gerund(token.pos_, token.lower_, token.dep_)
+    gerund = nominal_gerund(token.pos_, token.lower_, token.dep_) or token.pos_ in ("VERB", "AUX") \
+        and misparsed_subject(token)
     if token.pos_ not in ("NOUN", "PROPN") and not gerund or token.ent_type_ in ("DATE", "TIME"):
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
@@ -387,7 +425,8 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
         if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns
                                          or i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) in lexicon.nouns):
             kinds.add("noun")
-        elif word in lexicon.nouns and nominal_gerund(pos, word, read.dep[i]):
+        elif word in lexicon.nouns and (nominal_gerund(pos, word, read.dep[i]) or pos in ("VERB", "AUX")
+                                        and read.dep[i] in MISPARSED_SUBJECT_DEPS and misparsed_subject(doc[i])):
             kinds.add("noun")
         if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
                 any(f in lexicon.verbs for f in token_forms):
