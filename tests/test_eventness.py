@@ -332,3 +332,27 @@ def test_publications_and_diseases_are_no_targets(code_text, text, event, coded_
 ])
 def test_what_was_not_said_is_no_event(code_text, text, coded_event):
     assert bool(coded(code_text(HEADLINE + text), "REJECT")) is coded_event
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Argentina beat France on penalties to win the World Cup.", "ASSAULT"),
+    ("Nadal reached the final after beating Djokovic in four sets.", "ASSAULT"),
+    ("The team launched an attack in the second half but failed to score.", "ASSAULT"),
+    ("Chelsea crushed Leeds in the league on Sunday.", "ASSAULT"),
+    ("Soldiers marched in a parade in Moscow on Victory Day.", "PROTEST"),
+    ("The army staged a demonstration of its new guns near the border.", "PROTEST"),
+])
+def test_games_and_displays_are_no_violence_or_protest(code_text, text, event):
+    assert event not in {e.event for e in code_text(HEADLINE + text).events}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Police beat fans with batons after the match in Cairo.", "ASSAULT"),
+    ("Gunmen attacked the team bus before the match in Lahore.", "ASSAULT"),
+    ("Nigerian troops beat back a Boko Haram attack on Monday.", "ASSAULT"),
+    ("Thousands marched in Moscow on Saturday against the war.", "PROTEST"),
+    ("Protesters marched during the ceremony to demand justice.", "PROTEST"),
+    ("A demonstration of farmers blocked the highway in Paris.", "PROTEST"),
+])
+def test_violence_around_games_and_protests_at_ceremonies_stay(code_text, text, event):
+    assert event in {e.event for e in code_text(HEADLINE + text).events}

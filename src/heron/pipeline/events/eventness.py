@@ -34,7 +34,7 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
          "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
-         "saying_verbs", "tale_nouns", "verbal_targets", "verbal_agents", "market_words", "attempt_nouns")
+         "saying_verbs", "tale_nouns", "contest_words", "sport_words", "sport_verbs", "game_breakers", "display_objects", "ceremony_nouns", "verbal_targets", "verbal_agents", "market_words", "attempt_nouns")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -115,6 +115,8 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("unsaid", lambda: unsaid(trig.head, words)),
         ("permission", lambda: event in words["material_types"] and permitted(trig.head, words)),
         ("tale", lambda: told_as_a_tale(trig.head, words)),
+        ("sport", lambda: event == "assault" and in_a_game(trig, sent, words)),
+        ("display", lambda: event == "protest" and shown_not_protested(trig, words)),
     )
     return next((name for name, check in checks if check()), None)
 
@@ -194,6 +196,32 @@ def reception_idiom(trig, words: EventnessWords) -> bool:
     verb = trig.head
     return lemma(verb) in words["reception_verbs"] and any(c.dep_ == "auxpass" for c in verb.children) \
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def shown_not_protested(trig, words: EventnessWords) -> bool:
+    """"staged a demonstration of its new guns", "soldiers marched in a parade": a display or a
+    ceremony, not a protest."""
+    token = trig.noun if trig.noun is not None else trig.head
+    for prep in (c for owner in {token, trig.head} for c in owner.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "of" and any(lemma(o) in words["display_objects"] for o in objects):
+            return True
+        if prep.lower_ == "in" and any(lemma(o) in words["ceremony_nouns"] for o in objects):  # taking part in it
+            return True
+    return False
+
+
+def in_a_game(trig, sent, words: EventnessWords) -> bool:
+    """"Argentina beat France on penalties to win the World Cup": a contest word in a sentence
+    about a game is the game's result or move, not violence."""
+    word = lemma(trig.noun) if trig.noun is not None else lemma(trig.head)
+    if word not in words["contest_words"] or any(lemma(t) in words["game_breakers"] or t.lower_ in words["game_breakers"]
+                                                 for t in sent):
+        return False
+    nominal = ("dobj", "pobj", "nsubj", "nsubjpass")  # "reached the final": the tagger may call it ADJ
+    return any((t.pos_ in ("NOUN", "PROPN") or t.dep_ in nominal)
+               and (lemma(t) in words["sport_words"] or t.lower_ in words["sport_words"])
+               or t.pos_ == "VERB" and lemma(t) in words["sport_verbs"] for t in sent)
 
 
 def told_as_a_tale(verb, words: EventnessWords) -> bool:
