@@ -16,6 +16,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 CACHE_FOLDER = pytest.StashKey[str]()
+VIOLENT = {"ASSAULT", "PROTEST", "COERCE"}  # the types whose false alarms the CASE 2021 figures count
+
+
+def event_types(article) -> set[str]:
+    """Every event type coded in the article, negated or not, whatever its status."""
+    return {e.event for e in article.events}
+
+
+def counted_types(article) -> set[str]:
+    """The types an event data set would count: not negated, with a counted status."""
+    from heron.types import COUNTED_STATUSES
+
+    return {e.event for e in article.events if not e.negated and e.status in COUNTED_STATUSES}
 
 
 def pytest_configure(config) -> None:

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from heron.types import COUNTED_STATUSES
+from conftest import counted_types
 
-
-def counted_types(article) -> set[str]:
-    return {e.event for e in article.events if not e.negated and e.status in COUNTED_STATUSES}
 
 @pytest.mark.parametrize("event, text", [
     ("PROTEST", "In Portland, where thousands marched on Saturday, some protesters smashed store windows."),
@@ -161,7 +158,6 @@ def test_an_incident_named_as_the_cause_is_a_reference_point(code_text, text):
     incident, most often told before; only the main clause's event is coded."""
     article = code_text(text)
     assert "ASSAULT" not in counted_types(article)
-
 
 
 def test_the_main_and_the_subordinate_clause_are_both_coded(code_text):

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from heron.types import COUNTED_STATUSES
-
-VIOLENT = {"ASSAULT", "PROTEST", "COERCE"}
-
-
-def told(article) -> set[str]:
-    """The types of the events an event data set would count (not negated, happened or planned)."""
-    return {e.event for e in article.events if not e.negated and e.status in COUNTED_STATUSES}
+from conftest import VIOLENT
+from conftest import counted_types as told
 
 
 # "carried out / launched / staged / conducted / mounted an attack", active, passive and agentless

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def types(article):
-    return {e.event for e in article.events}
+from conftest import event_types as types
 
 
 @pytest.mark.parametrize("text", [

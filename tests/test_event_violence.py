@@ -8,11 +8,8 @@ import pytest
 
 from heron.pipeline.events.lexicon import _verb_first
 
-VIOLENT = {"ASSAULT", "PROTEST", "COERCE"}
-
-
-def types(article):
-    return {e.event for e in article.events}
+from conftest import VIOLENT
+from conftest import event_types as types
 
 
 def rules(article):
