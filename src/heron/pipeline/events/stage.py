@@ -338,7 +338,7 @@ def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
         return True  # "thousands marched", "thousands joined a rally": a crowd counted, not named
     if trig.kind == "verb" and (trig.entry.objects or trig.entry.subjects):  # the weapon or the property is named
         return any(c.dep_ == "nsubjpass" for c in trig.head.children) or reduced_passive(trig.head)
-    if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c) for c in trig.head.children):
+    if trig.kind == "verb" and any(c.dep_ == "nsubjpass" and _counted(c, lexicon) for c in trig.head.children):
         return True  # "dozens were arrested", "30 schoolchildren were abducted": people counted, not named
     if trig.kind == "verb" and trig.entry.mode in lexicon.words("victim_modes"):
         return any(c.dep_ == "nsubjpass" for c in trig.head.children)  # "a schoolgirl was sexually assaulted"
@@ -349,12 +349,9 @@ def _happening(trig: Trigger, event: str, lexicon: Lexicon) -> bool:
     return trig.light in ("intransitive", "circumstance")  # "clashes broke out", "fled amid clashes"
 
 
-def _counted(token) -> bool:
-    return token.ent_type_ == "CARDINAL" or token.lower_ in COUNT_WORDS \
+def _counted(token, lexicon: Lexicon) -> bool:
+    return token.ent_type_ == "CARDINAL" or token.lower_ in lexicon.words("count_words") \
         or any(c.dep_ == "nummod" for c in token.children)
-
-
-COUNT_WORDS = ("dozens", "hundreds", "thousands", "scores")
 
 
 def _told_as_news(trig: Trigger, event: str, lexicon) -> bool:
