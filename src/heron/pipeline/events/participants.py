@@ -12,6 +12,7 @@ from heron.pipeline.actors.references import (fighters_reference, group_referenc
                                               pronoun_reference)
 from heron.pipeline.actors.span_coder import named_codes
 from heron.pipeline.actors.stage import actors_in_span, code_span
+from heron.pipeline.events.protest import named_crowd
 from heron.pipeline.events.triggers import Trigger
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.language import lemma
@@ -139,8 +140,7 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
         actor = _noun_actor(trig.noun, knowledge)
         if actor is None and trig.entry.event == "PROTEST":  # "protesters died during a demonstration"
             subject = subject_of(trig.noun.head.head, knowledge)
-            crowd = knowledge.lexicon.words("protesters")
-            actor = subject if subject is not None and (lemma(subject) in crowd or subject.lower_ in crowd) else None
+            actor = subject if subject is not None and named_crowd(subject, knowledge.lexicon) else None
         recipients = _prep_objects(trig.noun, recipient_preps)
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
     if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
@@ -170,8 +170,9 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     else:
         subject = subject_of(verb, knowledge)
         actors = [subject] if subject is not None else []
-    if trig.kind == "noun" and not actors and _noun_actor(trig.noun, knowledge, frozenset(exclude)) is not None:
-        actors = [_noun_actor(trig.noun, knowledge, frozenset(exclude))]
+    if trig.kind == "noun" and not actors:
+        inner = _noun_actor(trig.noun, knowledge, frozenset(exclude))
+        actors = [inner] if inner is not None else []
     recipients = [c for c in verb.children if (c.dep_ in ("dobj", "dative") or c.dep_ == "oprd" and c.pos_ in (
         "NOUN", "PROPN")) and c.i not in exclude]
     if trig.kind == "noun":

@@ -42,10 +42,15 @@ def protest_entry(token, lexicon: Lexicon) -> tuple[LexiconEntry, str] | None:
     return None
 
 
+def named_crowd(token, lexicon: Lexicon) -> bool:
+    """A word that names a crowd by what it does: protesters, rioters, mobs."""
+    return token.lemma_.lower() in lexicon.words("protesters") or token.lower_ in lexicon.words("protesters")
+
+
 def is_crowd(token, lexicon: Lexicon) -> bool:
     """Protesters, rioters, mobs; or townspeople described as a crowd in anger ("angry villagers",
     "rampaging students")."""
-    if token.lemma_.lower() in lexicon.words("protesters") or token.lower_ in lexicon.words("protesters"):
+    if named_crowd(token, lexicon):
         return True
     marked = any(c.dep_ == "amod" and c.lower_ in lexicon.words("crowd_marks") for c in token.children)
     return marked and token.lemma_.lower() in lexicon.words("crowd_like")

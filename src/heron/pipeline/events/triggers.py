@@ -308,9 +308,14 @@ def misparsed_subject(token) -> bool:
             "NOUN", "PROPN", "PRON") for c in head.children)
 
 
-def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
-    gerund = nominal_gerund(token.pos_, token.lower_, token.dep_) or token.pos_ in ("VERB", "AUX") \
+def event_gerund(token) -> bool:
+    """An -ing form standing for its event: a gerund, or one the parser took for an adverb."""
+    return nominal_gerund(token.pos_, token.lower_, token.dep_) or token.pos_ in ("VERB", "AUX") \
         and misparsed_subject(token)
+
+
+def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
+    gerund = event_gerund(token)
     if token.pos_ not in ("NOUN", "PROPN") and not gerund or token.ent_type_ in ("DATE", "TIME"):
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
@@ -425,8 +430,7 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
         if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns
                                          or i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) in lexicon.nouns):
             kinds.add("noun")
-        elif word in lexicon.nouns and (nominal_gerund(pos, word, read.dep[i]) or pos in ("VERB", "AUX")
-                                        and read.dep[i] in MISPARSED_SUBJECT_DEPS and misparsed_subject(doc[i])):
+        elif word in lexicon.nouns and event_gerund(doc[i]):
             kinds.add("noun")
         if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
                 any(f in lexicon.verbs for f in token_forms):
