@@ -67,12 +67,20 @@ def mark_commentary(article: Article, events: list[Event], knowledge: Knowledge)
                 or (any(commenting) and all(c or not p.code for c, p in zip(commenting, event.actor))):
             status, reason = COMMENTARY, ANALYST  # "legal experts and political groups criticised": the groups act
         elif event.event.lower() in words["political_actor_types"] \
-                and not any(p.code or (p.sector or "").upper() in political for p in event.actor):
+                and not any(p.code or (p.sector or "").upper() in political for p in event.actor) \
+                and not _yielded_to(event, political):
             status = reason = UNATTRIBUTED
         elif event.event.lower() in words["political_actor_types"] and business_only(event, words):
             status, reason = UNATTRIBUTED, BUSINESS
         out.append(event if status is None else replace(event, status=status, rule=f"{event.rule}+{reason}"))
     return out
+
+
+def _yielded_to(event: Event, political: frozenset[str]) -> bool:
+    """"The army entered the town without a fight": whoever yielded the place is seldom named;
+    the taker, the recipient, is the political side of this conflict act."""
+    return event.mode == "withdraw" and not event.actor \
+        and any(p.code or (p.sector or "").upper() in political for p in event.recipient)
 
 
 def _political_sectors(words) -> frozenset[str]:

@@ -34,7 +34,8 @@ LISTS = ("figurative_types", "abstract_objects", "figurative_modifiers", "figura
          "material_types", "generic_class_heads", "purpose_heads", "expectation_words", "schedule_words",
          "appeal_types", "statement_modals", "possibility_modals", "directive_modals", "wish_verbs", "permission_verbs",
          "preparation_verbs", "question_verbs", "question_marks", "stance_verbs",
-         "saying_verbs", "tale_nouns", "contest_words", "sport_words", "sport_verbs", "game_breakers", "display_objects", "ceremony_nouns", "verbal_targets", "verbal_agents", "market_words", "attempt_nouns")
+         "saying_verbs", "tale_nouns", "contest_words", "sport_words", "sport_verbs", "game_breakers", "display_objects", "ceremony_nouns", "verbal_targets", "verbal_agents", "market_words", "attempt_nouns",
+         "disrupting_verbs")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, this bounds odd ones
@@ -117,6 +118,7 @@ def not_an_event(trig, sent, words: EventnessWords, in_headline: bool,
         ("tale", lambda: told_as_a_tale(trig.head, words)),
         ("sport", lambda: event == "assault" and in_a_game(trig, sent, words)),
         ("display", lambda: event == "protest" and shown_not_protested(trig, words)),
+        ("disrupted", lambda: event == "assault" and disrupted_weapon(trig, words)),
     )
     return next((name for name, check in checks if check()), None)
 
@@ -209,6 +211,16 @@ def shown_not_protested(trig, words: EventnessWords) -> bool:
         if prep.lower_ == "in" and any(lemma(o) in words["ceremony_nouns"] for o in objects):  # taking part in it
             return True
     return False
+
+
+def disrupted_weapon(trig, words: EventnessWords) -> bool:
+    """"Engineers defused a bomb planted near the school", "police found a bomb under a car": a
+    weapon found, defused or seized before it went off is no attack (ACLED's disrupted weapons use)."""
+    noun = trig.noun if trig.noun is not None else trig.head.head if trig.head.dep_ == "acl" else None
+    while noun is not None and noun.dep_ == "conj":
+        noun = noun.head  # "seized rockets and a roadside bomb"
+    return noun is not None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" \
+        and lemma(noun.head) in words["disrupting_verbs"]
 
 
 def in_a_game(trig, sent, words: EventnessWords) -> bool:

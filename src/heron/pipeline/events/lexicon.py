@@ -19,7 +19,7 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "observed", "quantifier
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive", "when_between", "actor_preps",
-              "except_subjects", "except_without"}
+              "except_subjects", "except_without", "when_unopposed"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class LexiconEntry:
     needs_dyad: str | None = None  # "coded": only between actors with codes; "named": the recipient not a default
     actor_preps: tuple[str, ...] = ()  # "Kabul fell to the Taliban": these name the actor, the subject is the target
     when_between: str | None = None  # the type when a nominal event names both sides ("a truce between X and Y")
+    when_unopposed: str | None = None  # the type when ``except_without`` holds: "entered the town without a fight"
 
     def rule(self, pattern: str) -> str:
         if self.source:
@@ -103,6 +104,8 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: complement must be absorb or judge")
     if raw.get("when_between") not in (None, *TYPES):
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: when_between must be a PLOVER type")
+    if raw.get("when_unopposed") not in (None, *TYPES):
+        raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: when_unopposed must be a PLOVER type")
     if raw.get("needs_complement") not in (None, "event", "clause"):
         raise DataFileError(f"lexicon/{name}", f"entry {raw['id']!r}: needs_complement must be event or clause")
     return LexiconEntry(event=event, id=str(raw["id"]), file=name, cameo=str(raw.get("cameo") or root_cameo),
@@ -116,7 +119,8 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  needs_complement=raw.get("needs_complement"), mutual=bool(raw.get("mutual")),
                  intransitive=bool(raw.get("intransitive")),
                  light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()),
-                 when_between=raw.get("when_between"), actor_preps=tuple(raw.get("actor_preps") or ()))
+                 when_between=raw.get("when_between"), actor_preps=tuple(raw.get("actor_preps") or ()),
+                 when_unopposed=raw.get("when_unopposed"))
 
 
 def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverTable) -> None:

@@ -80,7 +80,7 @@ def passive_parts(verb, knowledge: Knowledge) -> tuple[object, object] | None:
     return agent, patient
 
 
-def _prep_objects(token, preps: frozenset[str]) -> list:
+def prep_objects(token, preps: frozenset[str]) -> list:
     out = []
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -94,7 +94,7 @@ def _noun_actor(noun, knowledge: Knowledge, own: frozenset[int] = frozenset()):
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
-    objs = [o for o in _prep_objects(noun, knowledge.words["noun_actor_preps"]) if o.i not in own]
+    objs = [o for o in prep_objects(noun, knowledge.words["noun_actor_preps"]) if o.i not in own]
     if objs:
         return objs[0]
     modifiers = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]  # "the US ceasefire proposal"
@@ -111,10 +111,10 @@ def role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     if trig.entry.target_preps:
         owners = [trig.head] + ([trig.noun] if trig.noun is not None else [])
         owners += [c for c in trig.head.children if c.dep_ == "dobj"]  # "withdrew its troops from Moldova"
-        targets = [o for owner in owners for o in _prep_objects(owner, trig.entry.target_preps)]
+        targets = [o for owner in owners for o in prep_objects(owner, trig.entry.target_preps)]
         recipients = targets + [r for r in recipients if r not in targets]
     if trig.entry.actor_preps:  # "Kabul fell to the Taliban": the taker acts on the place it takes
-        takers = _prep_objects(trig.head, frozenset(trig.entry.actor_preps))
+        takers = prep_objects(trig.head, frozenset(trig.entry.actor_preps))
         actors, recipients = takers, [a for a in actors if a not in takers] + [r for r in recipients if r not in takers]
     return actors, recipients
 
@@ -141,11 +141,11 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
         if actor is None and trig.entry.event == "PROTEST":  # "protesters died during a demonstration"
             subject = subject_of(trig.noun.head.head, knowledge)
             actor = subject if subject is not None and named_crowd(subject, knowledge.lexicon) else None
-        recipients = _prep_objects(trig.noun, recipient_preps)
+        recipients = prep_objects(trig.noun, recipient_preps)
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
     if trig.kind == "noun" and trig.light in ("undergoing", "intransitive"):
         # "the shelling of Aleppo killed ten": the "of" phrase of a harmful act is what it was done to
-        patients = _prep_objects(trig.noun, frozenset({"of"})) \
+        patients = prep_objects(trig.noun, frozenset({"of"})) \
             if trig.entry.event in knowledge.lexicon.light["patient_of_types"] else []
         actor = _noun_actor(trig.noun, knowledge, frozenset(exclude | {p.i for p in patients}))
         subject = subject_of(verb, knowledge)
@@ -154,7 +154,7 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
             actor = actor if actor is not None else passive[0]
             subject = subject if subject is not None else passive[1]
         recipients = [subject] if trig.light == "undergoing" and subject is not None else []
-        recipients += patients + _prep_objects(trig.noun, recipient_preps) + _prep_objects(verb, recipient_preps)
+        recipients += patients + prep_objects(trig.noun, recipient_preps) + prep_objects(verb, recipient_preps)
         if trig.light == "intransitive":  # "an air strike hit Gaza"
             recipients += [c for c in verb.children if c.dep_ == "dobj"]
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
@@ -162,11 +162,14 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
     if passive is not None and trig.kind != "noun":
         agent, patient = passive
         recipients = [patient] if patient is not None else []
-        recipients += [o for o in _prep_objects(verb, recipient_preps) if agent is None or o.i != agent.i]
+        recipients += [o for o in prep_objects(verb, recipient_preps) if agent is None or o.i != agent.i]
         return ([agent] if agent is not None else []), [r for r in recipients if r.i not in exclude]
+    undergone = []  # "X was placed under house arrest": the subject of the passive undergoes the noun's act
     if passive is not None:  # "sanctions were imposed on X by Y"
-        agent, _ = passive
+        agent, patient = passive
         actors = [agent] if agent is not None else []
+        if patient is not None and trig.noun is not None and trig.noun.dep_ == "pobj" and patient.i != trig.noun.i:
+            undergone = [patient]
     else:
         subject = subject_of(verb, knowledge)
         actors = [subject] if subject is not None else []
@@ -174,15 +177,15 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
         inner = _noun_actor(trig.noun, knowledge, frozenset(exclude))
         actors = [inner] if inner is not None else []
     recipients = [c for c in verb.children if (c.dep_ in ("dobj", "dative") or c.dep_ == "oprd" and c.pos_ in (
-        "NOUN", "PROPN")) and c.i not in exclude]
+        "NOUN", "PROPN")) and c.i not in exclude] + undergone
     if trig.kind == "noun":
-        recipients += _prep_objects(trig.noun, recipient_preps | {"of"})
+        recipients += prep_objects(trig.noun, recipient_preps | {"of"})
     if trig.kind == "phrase":  # "broke off relations with X", "tightened the blockade of X": the object's own
-        recipients += _prep_objects(trig.words[-1], recipient_preps | {"of"})
+        recipients += prep_objects(trig.words[-1], recipient_preps | {"of"})
         owner = _noun_actor(trig.words[-1], knowledge)  # "accepted the US proposal", "rejected Kenya's request"
         if owner is not None and owner.i not in exclude:
             recipients.append(owner)
-    recipients += _prep_objects(verb, recipient_preps)
+    recipients += prep_objects(verb, recipient_preps)
     return actors, [r for r in recipients if r.i not in exclude]
 
 
@@ -193,7 +196,7 @@ def complement_objects(trig: Trigger, knowledge: Knowledge) -> list:
     act is a refusal, which is aimed at whoever owns what is refused ("a hearing by the court")."""
     out = []
     for clause in (c for c in trig.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
-        for obj in [c for c in clause.children if c.dep_ in ("dobj", "dative")] + _prep_objects(clause, knowledge.words["strong_preps"]):
+        for obj in [c for c in clause.children if c.dep_ in ("dobj", "dative")] + prep_objects(clause, knowledge.words["strong_preps"]):
             if obj.pos_ == "PROPN":
                 out.append(obj)
                 continue

@@ -24,9 +24,10 @@ from heron.pipeline.events.modality import (CONFLICTUAL, clause_role, frame_of, 
                                             told_as_fact)
 from heron.pipeline.events.narrative import Told, carry_paragraph_dates, is_past
 from heron.pipeline.events.participants import (choose_recipients, clause_targets, coded, complement_objects,
-                                               is_participant, participants, phrase_span, role_heads, subject_of)
+                                               is_participant, participants, phrase_span, prep_objects, role_heads,
+                                               subject_of)
 from heron.pipeline.events.protest import REPRESSION_WHY, concurrent_protests, crowd_reading, implied_protests, is_crowd
-from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers
+from heron.pipeline.events.triggers import Trigger, between, reduced_passive, sentence_triggers, unopposed
 from heron.pipeline.index import tokens as read_tokens
 from heron.pipeline.knowledge import Knowledge
 from heron.pipeline.text.language import lemma
@@ -37,6 +38,9 @@ DOMESTIC_DEFAULT = {"PROTEST"}
 # material acts: the types a subordinate clause tells as news; a relative clause's statements
 # and meetings describe who someone is ("the minister, who met Putin last year")
 TOLD_ACTS = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION")
+FROM = frozenset({"from"})  # "took the town from the rebels without a fight": the side that yielded it
+# CAMEO code and PLOVER mode of a reading that changes an entry's type
+RESHAPED = {**REPRESSION_WHY, "unopposed": (None, "withdraw")}
 OBLIGATION = LexiconEntry(event="REQUEST", id="obligation_aux", file="modality.yaml", cameo="10")
 
 
@@ -230,6 +234,10 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     event, negated, reason = reshape(event, frame)
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
+    if trig.entry.when_unopposed and unopposed(trig.head, trig.entry, lexicon):
+        # "the rebels entered the town without a fight": its holder (named by "from") yielded it to them
+        event, why = trig.entry.when_unopposed, "unopposed"
+        actor_heads, recipient_heads = prep_objects(trig.head, FROM), actor_heads + recipient_heads
     if event in CONFLICTUAL and (non_agent(actor_heads or shared_agents(trig.head), lexicon)
                                  or trig.entry.objects and not actor_heads and non_agent(causes(pred, trig), lexicon)):
         return None  # "floods killed 20"; "houses were destroyed in the floods"
@@ -486,8 +494,8 @@ def finish(scope: Scope, index: int, k: int, draft: EventDraft) -> Event:
     article, sent, entry = scope.article, scope.sent, draft.trig.entry
     own = draft.event == entry.event
     cameo, mode = (entry.cameo, entry.mode) if own else (None, None)
-    if draft.why in REPRESSION_WHY:
-        cameo, mode = REPRESSION_WHY[draft.why]
+    if draft.why in RESHAPED:
+        cameo, mode = RESHAPED[draft.why]
     score = scores(scope.knowledge.plover, draft.event, cameo, mode)
     status, date, date_text, due = dated_status(scope, draft)
     pattern = draft.trig.pattern + (f"+{draft.why}" if draft.why else "")

@@ -137,9 +137,17 @@ def _taken_by(entry: LexiconEntry, verb) -> bool:
     return bool(takers and taken) and _names_one(entry.subjects, takers) and _names_one(entry.objects, taken)
 
 
+def unopposed(verb, entry: LexiconEntry, lexicon: Lexicon) -> bool:
+    """"entered the town without a fight", "took the city unopposed": one of the entry's
+    ``except_without`` words after "without", or an adverb of no resistance on the verb."""
+    manner = lexicon.words("unopposed_manner")
+    return any(w.lower_ == "without" and {lemma(t) for t in w.subtree} & entry.except_without
+               or w.dep_ in ("advmod", "advcl", "acomp", "oprd", "xcomp", "npadvmod") and w.lower_ in manner
+               for w in verb.children)
+
+
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
-    if entry.except_without and any(w.lower_ == "without" and {lemma(t) for t in w.subtree} & entry.except_without
-                                    for w in verb.children):
+    if entry.except_without and not entry.when_unopposed and unopposed(verb, entry, lexicon):
         return False  # "entered the town without a fight": a transfer, not a battle
     if entry.actor_preps:
         return _taken_by(entry, verb)
@@ -343,9 +351,9 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         verb, light = role
         if entry.light and not set(forms(verb, lexicon)) & entry.light:
             continue
-        if not _names_one(entry.objects, [o for prep in noun.children if prep.lower_ == "of"
-                                          for o in prep.children if o.dep_ == "pobj"]):
-            continue  # "the capture of the town", not "the capture of market share"
+        of_objects = [o for prep in noun.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+        if not _names_one(entry.objects, of_objects) or {lemma(o) for o in of_objects} & entry.except_objects:
+            continue  # "the capture of the town", not "the capture of market share" nor "the firing of the coach"
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
                              words=[verb, *span]))
     return found
