@@ -184,3 +184,29 @@ def test_the_force_a_place_falls_to_is_the_actor(code_text):
     (event,) = code_text("Kabul fell to the Taliban on Sunday.").events
     assert event.event == "ASSAULT" and [(a.entity_text, a.sector) for a in event.actor] == [("Taliban", "REB")]
     assert [r.entity_text for r in event.recipient] == ["Kabul"]
+
+
+@pytest.mark.parametrize("text", [
+    'Syrian troops entered the town of Manbij without a fight.',
+    'Turkish-backed fighters entered the village without resistance.',
+    'Kabul fell to the Taliban without a fight.',
+    'The Iraqi army retook the town from the militants without a fight.',
+    'Malian soldiers entered the town of Kidal unopposed.',
+    'Government troops entered the city peacefully after the rebels left.',
+])
+def test_a_place_taken_without_a_fight_is_yielded_not_fought_for(code_text, text):
+    # ACLED's non-violent transfer of territory: its holder gave it up (RETREAT), no battle was fought
+    found = types(code_text(text))
+    assert "RETREAT" in found and "ASSAULT" not in found
+
+
+def test_the_taker_of_a_yielded_place_is_its_recipient(code_text):
+    (event,) = code_text("Kabul fell to the Taliban without a fight.").events
+    assert event.event == "RETREAT" and event.mode == "withdraw" and event.rule.endswith("+unopposed")
+    assert not event.actor and "Taliban" in [r.entity_text for r in event.recipient]
+
+
+def test_the_side_a_place_was_taken_from_yielded_it(code_text):
+    (event,) = code_text("The Iraqi army retook the town from the militants without a fight.").events
+    assert [a.entity_text for a in event.actor] == ["militants"]
+    assert "Iraqi army" in {r.entity_text for r in event.recipient}

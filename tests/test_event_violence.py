@@ -395,3 +395,52 @@ def test_a_hyphenated_verb_is_found_before_its_last_part(code_text):
 ])
 def test_a_manner_adverb_before_its_verb_is_matched_after_it(pattern, key_first):
     assert _verb_first(pattern) == key_first
+
+
+@pytest.mark.parametrize("text", [
+    "Two villagers were injured in the firing near the border post.",
+    "Three villagers were killed in police firing in Srinagar.",
+    "Soldiers fired several rounds at the approaching truck.",
+    "Gunmen fired shots at the governor's convoy in Kaduna.",
+])
+def test_gunfire_called_firing_or_rounds_is_assault(code_text, text):
+    assert "ASSAULT" in types(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Police held forty suspects after the riots in Jos.",
+    "Dozens of opposition supporters were held overnight in Harare.",
+    "The activists are being held in custody in Minsk.",
+    "The blogger was sent to prison for three years.",
+    "The opposition leader was placed under house arrest in Conakry.",
+    "Two journalists were put behind bars in Cairo.",
+])
+def test_people_held_jailed_or_placed_under_arrest_are_coerced(code_text, text):
+    assert "COERCE" in types(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister held talks with the rebels in Doha.",
+    "Elections were held in the province in March.",
+    "The students held a meeting on campus.",
+    "The president held the minister responsible for the failure.",
+    "The team fired shots on goal throughout the match.",
+    "The board announced the firing of the director.",
+])
+def test_holding_talks_or_firing_a_director_is_no_coercion(code_text, text):
+    assert not types(code_text(text)) & VIOLENT
+
+
+@pytest.mark.parametrize("text", [
+    "Army engineers defused a bomb planted near the school in Maiduguri.",
+    "Police found a bomb planted under a car in Mogadishu.",
+    "Soldiers seized rockets and a roadside bomb from a hideout near Gao.",
+    "The army took delivery of new fighter jets from France.",
+])
+def test_weapons_found_defused_or_delivered_are_no_attack(code_text, text):
+    # ACLED's disrupted weapons use: a bomb that never went off harmed no one
+    assert not types(code_text(text)) & VIOLENT
+
+
+def test_a_planted_bomb_that_went_off_stays_an_attack(code_text):
+    assert "ASSAULT" in types(code_text("A bomb planted under a car exploded in Mogadishu, killing two."))

@@ -155,8 +155,8 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
             subject = subject if subject is not None else passive[1]
         recipients = [subject] if trig.light == "undergoing" and subject is not None else []
         recipients += patients + prep_objects(trig.noun, recipient_preps) + prep_objects(verb, recipient_preps)
-        if trig.light == "intransitive":  # "an air strike hit Gaza"
-            recipients += [c for c in verb.children if c.dep_ == "dobj"]
+        if trig.light == "intransitive" and lemma(verb) not in knowledge.lexicon.light["resulting"]:
+            recipients += [c for c in verb.children if c.dep_ == "dobj"]  # "an air strike hit Gaza", not "sparked protests"
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
     passive = passive_parts(verb, knowledge)
     if passive is not None and trig.kind != "noun":

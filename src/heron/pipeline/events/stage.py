@@ -181,6 +181,14 @@ def _main_clauses(drafts: list[EventDraft], scope: Scope) -> list[EventDraft]:
     return kept
 
 
+def consequences(trig: Trigger, lexicon: Lexicon) -> list:
+    """"The arrest sparked protests": what the event brought about is no target of it, but a crowd
+    or protest it names took place (protest.implied_protests reads it)."""
+    if trig.light != "intransitive" or lemma(trig.head) not in lexicon.light["resulting"]:
+        return []
+    return [c for c in trig.head.children if c.dep_ == "dobj"]
+
+
 def _known_side(draft: EventDraft) -> bool:
     """A subordinate clause adds an event of a known political actor, or a crowd's protest."""
     return coded(draft.actor) or draft.event == "PROTEST"
@@ -291,7 +299,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         why = "during"  # the incident is the time of another event, as for implied protests
     draft = EventDraft(trig, event, actor, recipient, negated=negated, why=reason or why, default=default,
                   context=_context(trig, kids, scope.lexicon.contexts) if why not in REPRESSION_WHY else [],
-                  text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads)
+                  text_tokens=_trigger_tokens(trig, kids, frame), targets=recipient_heads + consequences(trig, lexicon))
     draft.asserted_by = claim_for(scope, pred, speaker)
     return draft
 

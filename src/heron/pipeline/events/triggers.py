@@ -239,7 +239,7 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
         if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
     if (noun.dep_ == "nsubj" or misparsed_subject(noun)) and head.pos_ in ("VERB", "AUX") \
-            and set(forms(head, lexicon)) & lexicon.light["intransitive"]:
+            and set(forms(head, lexicon)) & (lexicon.light["intransitive"] | lexicon.light["resulting"]):
         return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
     if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent) \
             and lemma(noun) not in lexicon.light["not_news_alone"]:
@@ -351,7 +351,8 @@ def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
         verb, light = role
         if entry.light and not set(forms(verb, lexicon)) & entry.light:
             continue
-        of_objects = [o for prep in noun.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+        of_objects = [o for prep in noun.children if prep.lower_ == "of" for o in prep.children
+                      if o.dep_ == "pobj" and not start <= o.i <= token.i]  # "exchange of fire" is the pattern
         if not _names_one(entry.objects, of_objects) or {lemma(o) for o in of_objects} & entry.except_objects:
             continue  # "the capture of the town", not "the capture of market share" nor "the firing of the coach"
         found.append(Trigger(verb, entry, " ".join(words), "noun", noun=noun, light=light,
