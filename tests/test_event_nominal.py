@@ -346,3 +346,22 @@ def test_a_situation_or_a_crime_like_act_needs_a_side_or_place(code_text, alone,
 @pytest.mark.parametrize("text", ["Syria war talks in Geneva", "Heavy clashes in border town."])
 def test_a_verbless_title_names_an_incident_not_a_situation_or_a_sentence(code_text, text):
     assert "ASSAULT" not in told(code_text(text))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The fighting between the army and the rebels forced thousands to flee.", {"ASSAULT"}),
+    ("The attack on the convoy near Gao prompted the army to close the road.", {"ASSAULT"}),
+    ("The arrest of the opposition leader sparked protests in Dakar.", {"COERCE", "PROTEST"}),
+])
+def test_an_event_that_brought_something_about_took_place(code_text, text, wanted):
+    assert wanted <= told(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion at the factory sparked a huge fire.",
+    "The shooting at the school sparked a debate on gun control.",
+    "The floods forced thousands from their homes.",
+    "The collapse of the bridge triggered an investigation.",
+])
+def test_accidents_and_crimes_that_brought_something_about_stay_non_violent(code_text, text):
+    assert not told(code_text(text)) & VIOLENT
