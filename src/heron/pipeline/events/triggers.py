@@ -238,10 +238,10 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
             return verb, "undergoing"
         if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
-    light = lexicon.light["intransitive"] if lemma(noun) in lexicon.light["not_news_alone"] \
+    occurring = lexicon.light["intransitive"] if lemma(noun) in lexicon.light["not_news_alone"] \
         else lexicon.light["intransitive"] | lexicon.light["resulting"]  # not "the shooting sparked a debate"
     if (noun.dep_ == "nsubj" or misparsed_subject(noun)) and head.pos_ in ("VERB", "AUX") \
-            and set(forms(head, lexicon)) & light:
+            and set(forms(head, lexicon)) & occurring:
         return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
     if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent) \
             and lemma(noun) not in lexicon.light["not_news_alone"]:
