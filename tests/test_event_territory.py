@@ -210,3 +210,19 @@ def test_the_side_a_place_was_taken_from_yielded_it(code_text):
     (event,) = code_text("The Iraqi army retook the town from the militants without a fight.").events
     assert [a.entity_text for a in event.actor] == ["militants"]
     assert "Iraqi army" in {r.entity_text for r in event.recipient}
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Qatar brokered a ceasefire between Israel and Hamas.", "ISR", "PSE"),
+    ("Egypt mediated a truce between Israel and Hamas on Sunday.", "ISR", "PSE"),
+    ("Turkey negotiated a ceasefire between Russia and Ukraine.", "RUS", "UKR"),
+])
+def test_an_accord_brokered_between_two_sides_is_their_agree(code_text, text, actor, recipient):
+    (event,) = code_text(text).events
+    assert event.event == "AGREE" and event.rule.startswith("lexicon/consult.yaml:broker-accord:")
+    assert ({a.code for a in event.actor}, {r.code for r in event.recipient}) == ({actor}, {recipient})
+
+
+def test_a_broker_with_no_sides_named_mediates(code_text):
+    (event,) = code_text("Qatar brokered a deal on Monday.").events
+    assert event.event == "CONSULT" and [a.code for a in event.actor] == ["QAT"]

@@ -79,8 +79,10 @@ def _no(token) -> bool:
 
 def negated_noun(trig) -> bool:
     """An event denied in place: "not a trade war", "no attacks were reported", "no country
-    offered", "offered no evidence"."""
+    offered", "offered no evidence", "dispersed without being attacked"."""
     verb = trig.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # what "without" names did not happen
     if trig.kind != "noun" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _no(c) for c in verb.children):
         return True
     noun = trig.noun
@@ -154,8 +156,8 @@ def figurative(trig, words: EventnessWords) -> bool:
                 return True
             if verbal and prep.lower_ in ("from", "by") and objects and all(_verbal_agent(o, words) for o in objects):
                 return True
-        if trig.kind == "noun":
-            return False
+        if trig.kind == "noun":  # "the opposition went on the offensive": an attack in words
+            return verbal and any(_verbal_agent(c, words) for c in trig.head.children if c.dep_ == "nsubj")
     verb = trig.head
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verbal and any(_verbal_agent(c, words) for c in subjects):

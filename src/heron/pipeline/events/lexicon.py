@@ -19,7 +19,7 @@ LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "observed", "quantifier
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive", "when_between", "actor_preps",
-              "except_subjects", "except_without", "when_unopposed"}
+              "except_subjects", "except_without", "when_unopposed", "go_between"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class LexiconEntry:
     actor_preps: tuple[str, ...] = ()  # "Kabul fell to the Taliban": these name the actor, the subject is the target
     when_between: str | None = None  # the type when a nominal event names both sides ("a truce between X and Y")
     when_unopposed: str | None = None  # the type when ``except_without`` holds: "entered the town without a fight"
+    go_between: bool = False  # the subject brokers what the sides of "between" agree: "X brokered a truce between Y and Z"
 
     def rule(self, pattern: str) -> str:
         if self.source:
@@ -120,7 +121,7 @@ def _entry(raw: dict, event: str, name: str, root_cameo: str) -> LexiconEntry:
                  intransitive=bool(raw.get("intransitive")),
                  light=frozenset(raw.get("light") or ()), target_preps=tuple(raw.get("target_preps") or ()),
                  when_between=raw.get("when_between"), actor_preps=tuple(raw.get("actor_preps") or ()),
-                 when_unopposed=raw.get("when_unopposed"))
+                 when_unopposed=raw.get("when_unopposed"), go_between=bool(raw.get("go_between")))
 
 
 def _load_type(lexicon: Lexicon, event: str, language: Language, plover: PloverTable) -> None:

@@ -256,6 +256,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not kids:
         kid_heads += complement_objects(trig, scope.knowledge)
     recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
+    if trig.entry.go_between and len({t.i for s in between(trig) for t in (s, *s.conjuncts)}) > 1:
+        actor = []  # "Qatar brokered a truce between Israel and Hamas": the sides agree, not the broker
     if not actor and trig.kind in ("noun", "phrase"):  # "clashes between herders and farmers": one side acts on the other
         sides = participants(article, [h for h in between(trig) if is_participant(h, scope.knowledge)], scope.knowledge)
         actor, recipient = sides[:1], sides[1:] + [p for p in recipient if p not in sides]
