@@ -444,3 +444,13 @@ def test_weapons_found_defused_or_delivered_are_no_attack(code_text, text):
 
 def test_a_planted_bomb_that_went_off_stays_an_attack(code_text):
     assert "ASSAULT" in types(code_text("A bomb planted under a car exploded in Mogadishu, killing two."))
+
+
+def test_a_two_word_event_noun_read_as_a_participle_is_still_found(code_text):
+    # the parser reads "police firing" as "police [who are] firing"; the lexicon knows the compound
+    rules_found = rules(code_text("Two protesters died in police firing in Srinagar on Monday."))
+    assert "lexicon/assault.yaml:firing:police firing+repression" in rules_found
+
+
+def test_a_situation_noun_with_no_side_or_place_is_no_news(code_text):
+    assert not types(code_text("The economy suffered heavy damage during the war.")) & VIOLENT

@@ -279,6 +279,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     if not actor and (not recipient and not _told_as_news(trig, event, lexicon)
                       or default and not _happening(trig, event, lexicon)):
         return None
+    if trig.kind == "noun" and lemma(trig.noun) in lexicon.light["not_news_alone"] and not coded(actor + recipient):
+        return None  # "civilians died in the war": a situation or a crime with no side and no place known
     if not coded(actor) and not (coded(recipient) and not default) and not _happening(trig, event, lexicon) \
             and event not in CONFLICTUAL:
         return None  # "pressure is pushing for this": no actor anywhere in the clause

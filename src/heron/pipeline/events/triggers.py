@@ -324,8 +324,16 @@ def event_gerund(token) -> bool:
         and misparsed_subject(token)
 
 
+def compound_gerund(token, lexicon: Lexicon) -> bool:
+    """"died in police firing": the parser may read a two-word event noun as a noun with a
+    participle after it ("police [who are] firing"); the lexicon's pattern says it is one noun."""
+    head = token.head
+    return token.dep_ == "acl" and token.tag_ == "VBG" and head.i == token.i - 1 \
+        and any(words == (head.lower_, token.lower_) for words, _ in lexicon.nouns.get(token.lower_, ()))
+
+
 def noun_triggers(token, lexicon: Lexicon) -> list[Trigger]:
-    gerund = event_gerund(token)
+    gerund = event_gerund(token) or compound_gerund(token, lexicon)
     if token.pos_ not in ("NOUN", "PROPN") and not gerund or token.ent_type_ in ("DATE", "TIME"):
         return []  # "On March 2, Kenya held talks": the month is no march
     doc = token.doc
@@ -441,7 +449,7 @@ def _trigger_words(sent, lexicon: Lexicon, verbs: VerbIndex | None):
         if pos in ("NOUN", "PROPN") and (lemma_lower in lexicon.nouns or word in lexicon.nouns
                                          or i >= 2 and read.lower[i - 1] == "-" and hyphenated_end(doc[i]) in lexicon.nouns):
             kinds.add("noun")
-        elif word in lexicon.nouns and event_gerund(doc[i]):
+        elif word in lexicon.nouns and (event_gerund(doc[i]) or compound_gerund(doc[i], lexicon)):
             kinds.add("noun")
         if (pos in ("VERB", "ADJ") or pos == "AUX" and read.dep[i] == "ROOT") and \
                 any(f in lexicon.verbs for f in token_forms):
