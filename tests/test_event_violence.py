@@ -454,3 +454,11 @@ def test_a_two_word_event_noun_read_as_a_participle_is_still_found(code_text):
 
 def test_a_situation_noun_with_no_side_or_place_is_no_news(code_text):
     assert not types(code_text("The economy suffered heavy damage during the war.")) & VIOLENT
+
+
+@pytest.mark.parametrize("text", [
+    "Police picked up Kizza Besigye in Kampala on Tuesday.",
+    "Police held Kizza Besigye for two days.",
+])
+def test_a_person_named_by_name_can_be_detained(code_text, text):
+    assert "COERCE" in types(code_text(text))

@@ -23,6 +23,7 @@ COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
 NAMED_PLACE = "@place"  # in an entry's objects: a place named by its name, "captured Kidal" (_named_place)
+NAMED_PERSON = "@person"  # a person named by name, "police picked up Kizza Besigye" (_named_place)
 
 
 @dataclass
@@ -122,10 +123,11 @@ def _names_one(wanted: frozenset[str], heads: list) -> bool:
 def _named_place(heads: list) -> set[str]:
     """``NAMED_PLACE`` when an object phrase names a place: a place entity in it, or a proper noun
     as its head that the model calls no organisation or nationality (the small English model
-    calls "Kherson" and "Goma" persons)."""
+    calls "Kherson" and "Goma" persons); ``NAMED_PERSON`` too when the head is a person's name."""
     named = any(t.ent_type_ in PLACE_LABELS for o in heads for t in _object_words(o)) or \
         any(o.pos_ == "PROPN" and o.ent_type_ not in ("ORG", "NORP", "DATE", "TIME") for o in heads)
-    return {NAMED_PLACE} if named else set()
+    person = any(o.ent_type_ == "PERSON" for o in heads)  # also ``NAMED_PERSON`` for a person's name
+    return ({NAMED_PLACE} if named else set()) | ({NAMED_PERSON} if person else set())
 
 
 def _taken_by(entry: LexiconEntry, verb) -> bool:
