@@ -80,3 +80,13 @@ def test_strike_is_a_walkout_or_an_attack_by_its_light_verb(code_text, text, exp
     found = {(e.event, e.rule.split(":")[1]) for e in code_text(text).events}
     assert expected in found
     assert not {t for t, _ in found} >= {"PROTEST", "ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "A general strike brought the capital to a standstill on Monday.",
+    "Teachers downed tools over unpaid salaries in Harare.",
+    "The hunger strike by prisoners entered its tenth day.",
+    "The protest outside parliament entered its third week.",
+])
+def test_strikes_told_by_their_effect_or_duration_are_protests(code_text, text):
+    assert "PROTEST" in {e.event for e in code_text(text).events}
