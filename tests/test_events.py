@@ -351,3 +351,22 @@ def test_part_of_an_object_stands_for_the_whole(code_text):
 def test_policing_crime_is_no_coercion(code_text, text, coded):
     article = code_text(text, "2024-05-07")
     assert any(e.event == "COERCE" for e in article.events) is coded
+
+
+@pytest.mark.parametrize("text, event_type, entry", [
+    ("The Kenyan government reversed its decision to raise fuel prices.", "CONCEDE", "reverse-course"),
+    ("The Malawian government withdrew the bill after a week of protests.", "CONCEDE", "reverse-course"),
+    ("The Sudanese army handed power to a civilian government.", "CONCEDE", "yield-power"),
+    ("The United States and South Korea conducted joint military drills.", "COOPERATE", "military-cooperation"),
+])
+def test_concessions_and_cooperation_in_their_other_forms(code_text, text, event_type, entry):
+    rules = [e.rule for e in code_text(text).events if e.event == event_type]
+    assert any(f":{entry}:" in rule for rule in rules), rules
+
+
+@pytest.mark.parametrize("text", [
+    "The appeals court reversed its decision on the case.",
+    "The power company restored power to the city.",
+])
+def test_courts_and_power_cuts_concede_nothing(code_text, text):
+    assert "CONCEDE" not in {e.event for e in code_text(text).events}

@@ -148,6 +148,16 @@ def unopposed(verb, entry: LexiconEntry, lexicon: Lexicon) -> bool:
                for w in verb.children)
 
 
+def _excepted_subject(entry: LexiconEntry, verb) -> bool:
+    """The subject or "by" phrase names one of the entry's ``except_subjects`` (its head word:
+    "opposition fighters" are fighters)."""
+    if not entry.except_subjects:
+        return False
+    doers = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return bool({w for t in doers for w in (lemma(t).lower(), t.lower_)} & entry.except_subjects)
+
+
 def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
     if entry.except_without and not entry.when_unopposed and unopposed(verb, entry, lexicon):
         return False  # "entered the town without a fight": a transfer, not a battle
@@ -160,11 +170,8 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
                  for p in a.children if p.dep_ == "pobj"]
         if not {lemma(t) for s in near for t in s.subtree} & entry.subjects:
             return False
-    if entry.except_subjects:  # "the company took control of the port", "the party captured the capital"
-        doers = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
-        doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        if {w for t in doers for w in (lemma(t).lower(), t.lower_)} & entry.except_subjects:  # the head: not "opposition fighters"
-            return False
+    if _excepted_subject(entry, verb):  # "the company took control of the port", "the party captured the capital"
+        return False
     if entry.objects or entry.except_objects:  # the direct object itself (not a place or time phrase)
         preps = lexicon.light["object_preps"] | set(entry.target_preps)  # "set fire to a school"
         direct = [o for o in objects_of(verb, lexicon) if o.dep_ != "pobj" or o.head.lower_ in preps
@@ -194,7 +201,7 @@ def phrase_triggers(token, lexicon: Lexicon, token_forms: tuple[str, ...]) -> li
         *particles, obj_word = rest
         objs = [o for o in objects_of(token, lexicon) if lemma(o) == obj_word or o.lower_ == obj_word]
         near = _near(token, tuple(particles)) if particles else []
-        if objs and near is not None and _names_one(entry.objects, objs[:1]):
+        if objs and near is not None and _names_one(entry.objects, objs[:1]) and not _excepted_subject(entry, token):
             pattern = " ".join((key,) + rest)
             found.append(Trigger(token, entry, pattern, "phrase", words=[token, *near, objs[0]]))
     return found
