@@ -370,3 +370,19 @@ def test_concessions_and_cooperation_in_their_other_forms(code_text, text, event
 ])
 def test_courts_and_power_cuts_concede_nothing(code_text, text):
     assert "CONCEDE" not in {e.event for e in code_text(text).events}
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("Russian banks were hit with new sanctions by the European Union.", "SANCTION", "IGO", "RUS"),
+    ("The European Union hit Russian banks with new sanctions.", "SANCTION", "IGO", "RUS"),
+    ("Washington slapped Beijing with new tariffs.", "SANCTION", "USA", "CHN"),
+    ("The UN refugee agency distributed blankets to displaced families in Syria.", "AID", "IGO", "SYR"),
+    ("Japan dispatched medical supplies to Turkey.", "AID", "JPN", "TUR"),
+])
+def test_sanctions_dealt_with_and_aid_handed_out(code_text, text, event_type, actor, recipient):
+    events = [e for e in code_text(text).events if e.event == event_type]
+    assert [({a.code for a in e.actor}, {r.code for r in e.recipient}) for e in events] == [({actor}, {recipient})]
+
+
+def test_aid_that_arrived_took_place(code_text):
+    assert "AID" in {e.event for e in code_text("A shipment of humanitarian aid from Turkey arrived in Gaza.").events}

@@ -15,7 +15,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "observed", "quantifiers", "agentive_particles",
                "subject_preps", "object_preps", "manner_preps", "manner_types", "anaphoric_determiners",
-               "patient_of_types", "not_news_alone", "resulting")
+               "patient_of_types", "not_news_alone", "resulting", "inflicting")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive", "when_between", "actor_preps",

@@ -234,6 +234,10 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
         return _light_role(head, lexicon)
     if noun.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and lemma(head.head) in lexicon.light.get("quantifiers", ()):
         return _light_role(head.head, lexicon, own)  # "carried out a series of air strikes"
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" \
+            and set(forms(head.head, lexicon)) & lexicon.light["inflicting"]:
+        verb = head.head  # "hit Russia with sanctions"; in the passive the subject undergoes it
+        return verb, ("undergoing" if any(c.dep_ == "auxpass" for c in verb.children) else "agentive")
     kind = light_kind(head, lexicon) if head.pos_ in ("VERB", "AUX") else None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and kind in ("agentive", "undergoing"):
         return head, kind
