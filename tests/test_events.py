@@ -384,5 +384,6 @@ def test_sanctions_dealt_with_and_aid_handed_out(code_text, text, event_type, ac
     assert [({a.code for a in e.actor}, {r.code for r in e.recipient}) for e in events] == [({actor}, {recipient})]
 
 
-def test_aid_that_arrived_took_place(code_text):
-    assert "AID" in {e.event for e in code_text("A shipment of humanitarian aid from Turkey arrived in Gaza.").events}
+def test_aid_that_arrived_took_place_where_it_arrived(code_text):
+    (event,) = code_text("A shipment of humanitarian aid from Turkey arrived in Gaza.").events
+    assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == ("AID", ["TUR"], ["PSE"])

@@ -15,7 +15,8 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LIGHT_LISTS = ("agentive", "undergoing", "intransitive", "observed", "quantifiers", "agentive_particles",
                "subject_preps", "object_preps", "manner_preps", "manner_types", "anaphoric_determiners",
-               "patient_of_types", "not_news_alone", "resulting", "inflicting")
+               "patient_of_types", "not_news_alone", "resulting", "inflicting",
+               "arriving")
 ENTRY_KEYS = {"id", "verbs", "phrases", "nouns", "mode", "context", "cameo", "complement", "predicates",
               "needs_recipient", "needs_complement", "mutual", "objects", "light", "subjects", "except_objects",
               "target_preps", "intransitive", "when_between", "actor_preps",

@@ -21,6 +21,7 @@ from heron.types import Article, Participant
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+ARRIVAL_PREPS = frozenset({"in", "at"})  # where a nominal event arrived ("aid arrived in Gaza")
 # The English word lists (prepositions, pronouns, participles) are in the language's words.yaml.
 
 
@@ -157,6 +158,8 @@ def _role_heads(trig: Trigger, knowledge: Knowledge) -> tuple[list, list]:
         recipients += patients + prep_objects(trig.noun, recipient_preps) + prep_objects(verb, recipient_preps)
         if trig.light == "intransitive" and lemma(verb) not in knowledge.lexicon.light["resulting"]:
             recipients += [c for c in verb.children if c.dep_ == "dobj"]  # "an air strike hit Gaza", not "sparked protests"
+        if trig.light == "intransitive" and lemma(verb) in knowledge.lexicon.light["arriving"]:
+            recipients += prep_objects(verb, ARRIVAL_PREPS)  # "aid arrived in Gaza"
         return ([actor] if actor is not None else []), [r for r in recipients if r.i not in exclude]
     passive = passive_parts(verb, knowledge)
     if passive is not None and trig.kind != "noun":

@@ -246,6 +246,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
         # "the rebels entered the town without a fight": its holder (named by "from") yielded it to them
         event, why = trig.entry.when_unopposed, "unopposed"
         actor_heads, recipient_heads = prep_objects(trig.head, FROM), actor_heads + recipient_heads
+    recipient_heads = [h for h in recipient_heads if h not in actor_heads]  # "aid from Turkey arrived": no self-target
     if event in CONFLICTUAL and (non_agent(actor_heads or shared_agents(trig.head), lexicon)
                                  or trig.entry.objects and not actor_heads and non_agent(causes(pred, trig), lexicon)):
         return None  # "floods killed 20"; "houses were destroyed in the floods"
