@@ -387,3 +387,12 @@ def test_sanctions_dealt_with_and_aid_handed_out(code_text, text, event_type, ac
 def test_aid_that_arrived_took_place_where_it_arrived(code_text):
     (event,) = code_text("A shipment of humanitarian aid from Turkey arrived in Gaza.").events
     assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == ("AID", ["TUR"], ["PSE"])
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("New US tariffs on Canadian steel took effect on Wednesday.", "CAN"),
+    ("The sanctions on Iranian oil came into force on Monday.", "IRN"),
+])
+def test_sanctions_that_took_effect_took_place(code_text, text, recipient):
+    events = [e for e in code_text(text).events if e.event == "SANCTION"]
+    assert [[r.code for r in e.recipient] for e in events] == [[recipient]]
