@@ -396,3 +396,12 @@ def test_aid_that_arrived_took_place_where_it_arrived(code_text):
 def test_sanctions_that_took_effect_took_place(code_text, text, recipient):
     events = [e for e in code_text(text).events if e.event == "SANCTION"]
     assert [[r.code for r in e.recipient] for e in events] == [[recipient]]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("China sent warships to the disputed waters.", "MOBILIZE"),
+    ("The United States sent 3,000 soldiers to Poland.", "MOBILIZE"),
+    ("Germany sent tanks to Ukraine.", "AID"),
+])
+def test_own_forces_sent_are_mobilized_weapons_sent_abroad_are_aid(code_text, text, event_type):
+    assert event_type in {e.event for e in code_text(text).events}
