@@ -356,3 +356,23 @@ def test_games_and_displays_are_no_violence_or_protest(code_text, text, event):
 ])
 def test_violence_around_games_and_protests_at_ceremonies_stay(code_text, text, event):
     assert event in {e.event for e in code_text(HEADLINE + text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "The government will arrest and prosecute the organisers of the march.",
+    "The United States would revoke his visa and deport him to Syria.",
+])
+def test_a_bare_verb_after_and_shares_the_modal_of_the_first(code_text, text):
+    assert all(e.status != "happened" for e in code_text(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "The government must release the detainees.",
+    "The army should withdraw its troops from the town.",
+])
+def test_what_someone_must_do_with_no_one_asking_is_no_act(code_text, text):
+    assert not code_text(text).events
+
+
+def test_a_vow_of_revenge_is_a_threat(code_text):
+    assert [e.event for e in code_text("Iran vowed revenge for the killing of its general.").events] == ["THREATEN"]

@@ -48,7 +48,11 @@ def frame_of(pred, lexicon: Lexicon) -> Frame:
             frame.hedge = True
     head = pred.head
     if pred.dep_ == "conj" and head.i != pred.i and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
-        frame.hedge = frame.hedge or frame_of(head, lexicon).hedge  # "may be arrested and detained"
+        upper = frame_of(head, lexicon)
+        frame.hedge = frame.hedge or upper.hedge  # "may be arrested and detained"
+        if pred.tag_ == "VB":  # a bare verb shares the modal before the first one: "will arrest and prosecute"
+            frame.intent = frame.intent or upper.intent
+            frame.obligation = frame.obligation or upper.obligation
     if pred.dep_ == "xcomp" and head.i != pred.i:
         word = lemma(head)
         if word in lexicon.words("intent_verbs") or word in lexicon.words("intent_adjectives") or \

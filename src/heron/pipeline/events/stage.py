@@ -228,8 +228,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     frame = frame_of(pred, lexicon)
     if frame.obligation is not None and not frame.negated:
         request = obligation_draft(scope, pred, frame)
-        if request is not None:
-            return request
+        return request  # "the government must release them": asked for by a speaker, or no act at all
     words = scope.knowledge.eventness
     if not_an_event(trig, scope.sent, words, scope.in_headline, scope.trigger_heads):
         return None  # a figure of speech, a condition, a habit, a class of people, an aim
