@@ -376,3 +376,7 @@ def test_what_someone_must_do_with_no_one_asking_is_no_act(code_text, text):
 
 def test_a_vow_of_revenge_is_a_threat(code_text):
     assert [e.event for e in code_text("Iran vowed revenge for the killing of its general.").events] == ["THREATEN"]
+
+
+def test_a_necessity_told_in_the_past_was_met(code_text):
+    assert "ASSAULT" in {e.event for e in code_text("Police had to fire five rounds to disperse the mob.").events}

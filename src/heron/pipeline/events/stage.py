@@ -228,7 +228,9 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     frame = frame_of(pred, lexicon)
     if frame.obligation is not None and not frame.negated:
         request = obligation_draft(scope, pred, frame)
-        return request  # "the government must release them": asked for by a speaker, or no act at all
+        if request is not None or not (lemma(frame.obligation) == "have" and frame.obligation.tag_ == "VBD"):
+            return request  # "the government must release them": asked for by a speaker, or no act at all
+        # "police had to open fire": a necessity told in the past was met; the act took place
     words = scope.knowledge.eventness
     if not_an_event(trig, scope.sent, words, scope.in_headline, scope.trigger_heads):
         return None  # a figure of speech, a condition, a habit, a class of people, an aim
