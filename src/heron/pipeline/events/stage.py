@@ -181,6 +181,27 @@ def _main_clauses(drafts: list[EventDraft], scope: Scope) -> list[EventDraft]:
     return kept
 
 
+def _met_necessity(frame) -> bool:
+    """"Police had to open fire": a necessity told in the past, with no one asking, was met."""
+    return lemma(frame.obligation) == "have" and frame.obligation.tag_ == "VBD"
+
+
+def _yielded(trig: Trigger, actor_heads: list, recipient_heads: list) -> tuple[str, str, list, list]:
+    """"The rebels entered the town without a fight": its holder (named by "from") yielded it to
+    them; (event, why, actor heads, recipient heads) of that reading."""
+    return trig.entry.when_unopposed, "unopposed", prep_objects(trig.head, FROM), actor_heads + recipient_heads
+
+
+def _between_sides(scope: Scope, trig: Trigger, recipient: list, event: str) -> tuple[list, list, str]:
+    """"Clashes between herders and farmers": with no actor, one side of "between" acts on the
+    other; "a truce between X and Y" is an accord of both (``when_between``), not one side's act."""
+    sides = participants(scope.article, [h for h in between(trig) if is_participant(h, scope.knowledge)],
+                         scope.knowledge)
+    if trig.entry.when_between and len(sides) > 1:
+        event = trig.entry.when_between
+    return sides[:1], sides[1:] + [p for p in recipient if p not in sides], event
+
+
 def consequences(trig: Trigger, lexicon: Lexicon) -> list:
     """"The arrest sparked protests": what the event brought about is no target of it, but a crowd
     or protest it names took place (protest.implied_protests reads it)."""
@@ -228,9 +249,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     frame = frame_of(pred, lexicon)
     if frame.obligation is not None and not frame.negated:
         request = obligation_draft(scope, pred, frame)
-        if request is not None or not (lemma(frame.obligation) == "have" and frame.obligation.tag_ == "VBD"):
+        if request is not None or not _met_necessity(frame):
             return request  # "the government must release them": asked for by a speaker, or no act at all
-        # "police had to open fire": a necessity told in the past was met; the act took place
     words = scope.knowledge.eventness
     if not_an_event(trig, scope.sent, words, scope.in_headline, scope.trigger_heads):
         return None  # a figure of speech, a condition, a habit, a class of people, an aim
@@ -244,9 +264,7 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     negated = negated or negated_noun(trig)  # "a drug war, not a trade war"; "no attacks"
     actor_heads, recipient_heads = role_heads(trig, scope.knowledge)
     if trig.entry.when_unopposed and unopposed(trig.head, trig.entry, lexicon):
-        # "the rebels entered the town without a fight": its holder (named by "from") yielded it to them
-        event, why = trig.entry.when_unopposed, "unopposed"
-        actor_heads, recipient_heads = prep_objects(trig.head, FROM), actor_heads + recipient_heads
+        event, why, actor_heads, recipient_heads = _yielded(trig, actor_heads, recipient_heads)
     recipient_heads = [h for h in recipient_heads if h not in actor_heads]  # "aid from Turkey arrived": no self-target
     if event in CONFLICTUAL and (non_agent(actor_heads or shared_agents(trig.head), lexicon)
                                  or trig.entry.objects and not actor_heads and non_agent(causes(pred, trig), lexicon)):
@@ -260,11 +278,8 @@ def draft_for(scope: Scope, trig: Trigger, kids: list[Trigger]) -> EventDraft | 
     recipient = choose_recipients(article, recipient_heads, kid_heads, scope.knowledge)
     if trig.entry.go_between and len({t.i for s in between(trig) for t in (s, *s.conjuncts)}) > 1:
         actor = []  # "Qatar brokered a truce between Israel and Hamas": the sides agree, not the broker
-    if not actor and trig.kind in ("noun", "phrase"):  # "clashes between herders and farmers": one side acts on the other
-        sides = participants(article, [h for h in between(trig) if is_participant(h, scope.knowledge)], scope.knowledge)
-        actor, recipient = sides[:1], sides[1:] + [p for p in recipient if p not in sides]
-        if trig.entry.when_between and len(sides) > 1:
-            event = trig.entry.when_between  # "a truce between X and Y": an accord of both, not one side's act
+    if not actor and trig.kind in ("noun", "phrase"):
+        actor, recipient, event = _between_sides(scope, trig, recipient, event)
     if trig.entry.mutual and not recipient and len(actor) > 1:
         actor, recipient = actor[:1], actor[1:]
     elif trig.entry.mutual and not recipient and collective(actor_heads, actor):
