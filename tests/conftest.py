@@ -19,6 +19,19 @@ CACHE_FOLDER = pytest.StashKey[str]()
 VIOLENT = {"ASSAULT", "PROTEST", "COERCE"}  # the types whose false alarms the CASE 2021 figures count
 
 
+def load_script(name: str):
+    """A script of scripts/ imported as a module, once per session (registered under its name:
+    dataclasses look their module up while it loads)."""
+    import importlib.util
+
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 def event_types(article) -> set[str]:
     """Every event type coded in the article, negated or not, whatever its status."""
     return {e.event for e in article.events}

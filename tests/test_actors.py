@@ -9,6 +9,8 @@ from heron.pipeline.actors.stage import actor_for_span, actors_in_span, code_spa
 from heron.pipeline.actors.surnames import edit_distance, same_name
 from heron.types import RawDocument
 
+from conftest import load_script
+
 
 @pytest.fixture(scope="module")
 def actors_of():
@@ -423,16 +425,10 @@ def test_seed_presidents_of_russia_and_belarus(seed_article):
 @pytest.mark.evaluation
 def test_plover_dev_actor_codes_floor(shared_dir):
     """Gold actor/recipient codes on PLOVER dev; measured 0.941 (304/323) when this floor was set."""
-    import importlib.util
-    from pathlib import Path
-
     path = shared_dir / "eval" / "plover-gsr" / "dev.jsonl"
     if not path.is_file():
         pytest.skip("../shared/eval/plover-gsr/dev.jsonl is absent")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "eval_actors.py"
-    spec = importlib.util.spec_from_file_location("eval_actors", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("eval_actors")
     result = module.score(module.gold_items(path), build_pipeline(Settings(), ["parse", "actors"]))
     counts = result["counts"]
     assert counts["gold"] > 300

@@ -9,6 +9,8 @@ import pytest
 
 from heron.evaluation.sentences import code_items, read_gold, score_sentences
 
+from conftest import load_script
+
 pytestmark = pytest.mark.evaluation
 
 
@@ -58,16 +60,10 @@ def test_case2021_dev_false_alarms_on_items_without_event(case2021):
 def test_police_actions_in_indian_news_tune_part(shared_dir, pipeline, settings):
     """Sentences of the India police-events set (scripts/eval_police.py), tune part; measured
     ARREST 0.571, FORCE 0.570, KILL 0.508, violent on the unlabelled sample 37/945 when set."""
-    import importlib.util
-    from pathlib import Path
-
     path = shared_dir / "eval" / "india-police-events" / "sents.jsonl"
     if not path.is_file():
         pytest.skip("../shared/eval/india-police-events/sents.jsonl is absent")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "eval_police.py"
-    spec = importlib.util.spec_from_file_location("eval_police", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("eval_police")
     labelled, unlabelled = module.read_rows(path)
     labelled = [r for r in labelled if r["part"] == "tune"]
     unlabelled = [r for r in unlabelled if r["part"] == "tune"]

@@ -3,19 +3,13 @@
 heron's figures come from trafilatura plus the clean stage; trafilatura alone is scored in the
 same run. Measured on all 181 pages: heron P 0.949 R 0.977 F1 0.963, trafilatura F1 0.960.
 """
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval_extraction.py"
+from conftest import load_script
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_extraction", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_extraction")
 
 
 def test_shingle_scoring_follows_the_benchmark():

@@ -3,29 +3,24 @@ small upstream-style files written here; and the shipped files equal a fresh reg
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from heron.knowledge.petrarch import load
 
+from conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "import_petrarch.py"
 SHIPPED = ROOT / "src" / "heron" / "data" / "petrarch"
 UPSTREAM = ROOT.parent / "shared" / "knowledge" / "petrarch2"
 TABLE = ROOT.parent / "shared" / "eval" / "plover-gsr" / "CAMEO2PLOVER-2021.txt"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("import_petrarch", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the script loads
-    spec.loader.exec_module(module)
-    return module
+    return load_script("import_petrarch")
 
 
 importer = _script()

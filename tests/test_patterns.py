@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from heron.errors import DataFileError
+
+from conftest import load_script
 from heron.knowledge import petrarch
 from heron.pipeline.events.patterns import _Entries, rules_from
 
@@ -130,14 +132,7 @@ def test_imported_verbs_in_their_news_sense(code_text, text, event):
 
 
 def _imported_verbs_script():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "scripts" / "imported_verbs.py"
-    spec = importlib.util.spec_from_file_location("imported_verbs", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("imported_verbs")
 
 
 def test_imported_verbs_lists_what_the_base_layer_fires(knowledge):

@@ -1,29 +1,21 @@
 """Quotes and speakers scored on a sample of PolNeAR dev (../shared/eval/polnear), with floors
 just under what heron measures there; the full run is scripts/eval_quotes.py."""
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval_quotes.py"
+from conftest import load_script
+
 EVERY = 3  # every third dev article: about a third of the set, well under a minute
 
 
-def load_script():
-    if "eval_quotes" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("eval_quotes", SCRIPT)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["eval_quotes"] = module  # dataclasses look their module up by name
-        spec.loader.exec_module(module)
-    return sys.modules["eval_quotes"]
+def _script():
+    return load_script("eval_quotes")
 
 
 @pytest.fixture(scope="module")
 def scores(shared_dir):
     if not (shared_dir / "eval" / "polnear" / "dev").is_dir():
         pytest.skip("../shared/eval/polnear/dev is absent")
-    return load_script().evaluate("dev", every=EVERY)
+    return _script().evaluate("dev", every=EVERY)
 
 
 @pytest.mark.evaluation
@@ -48,7 +40,7 @@ def test_reported_speech_and_its_speakers(scores):
 
 
 def test_gold_direct_means_in_quotation_marks():
-    module = load_script()
+    module = _script()
     text = 'He said: "We will win." Then he said they would win.'
     assert module.is_direct(text, [(10, 22)])
     assert not module.is_direct(text, [(37, 52)])

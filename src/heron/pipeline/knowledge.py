@@ -144,13 +144,14 @@ def _build(language: Language, nlp, shared: SharedTables, actor_files: tuple[Pat
     base = build_base_layer(shared.geonames.city_countries, set(load_roles(folder / "roles.csv")),
                             frozenset(nlp.Defaults.stop_words)) if language.base_actors == "petrarch" else None
     actors = ActorDictionary(folder, actor_files, base)
+    lexicon = load_lexicon(language, shared.plover, lexicon_files)
     return dict(
         actors=actors, matcher=(matcher_names(actors, nlp), clear_places(shared.geonames.cities)),
         places=load_gazetteer(shared.geonames, language),
-        lexicon=load_lexicon(language, shared.plover, lexicon_files),
+        lexicon=lexicon,
         verbs=load_verb_index(language, shared.plover),
         speech=SpeechWords(language), references=ReferenceWords(language), words=WordLists(language),
-        dates=DateWords(language), eventness=load_eventness(language), story=WordLists(language, STORY_FILE),
+        dates=DateWords(language), eventness=load_eventness(language, lexicon.inflections), story=WordLists(language, STORY_FILE),
     )
 
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from heron.errors import DataFileError
+from heron.pipeline.events.lexicon import Inflections
 from heron.pipeline.text.language import Language, lemma
 
 EVENTNESS_FILE = "eventness.yaml"
@@ -43,22 +44,23 @@ MAX_CLIMB = 10  # clause depth walked up from a trigger; parses are shallow, thi
 
 @dataclass(frozen=True)
 class EventnessWords:
-    """The lists of eventness.yaml, lower-cased."""
+    """The lists of eventness.yaml, lower-cased, and the lexicon's de-inflections for its verb lists."""
 
     lists: dict
     news_window_days: int
+    inflections: Inflections = field(default_factory=Inflections)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
 
 
-def load_eventness(language: Language) -> EventnessWords:
+def load_eventness(language: Language, inflections: Inflections) -> EventnessWords:
     data = language.read_yaml(EVENTNESS_FILE) or {}
     missing = [k for k in LISTS if not isinstance(data.get(k), list)]
     if missing or not isinstance(data.get("news_window_days"), int):
         raise DataFileError(language.where(EVENTNESS_FILE), f"needs {', '.join(missing or ['news_window_days'])}")
     lists = {k: frozenset(str(w).lower() for w in data[k]) for k in LISTS}
-    return EventnessWords(lists, int(data["news_window_days"]))
+    return EventnessWords(lists, int(data["news_window_days"]), inflections)
 
 
 # -- not an event ---------------------------------------------------------------------------------
@@ -300,7 +302,7 @@ def purpose(verb, words: EventnessWords, trigger_heads: frozenset[int]) -> bool:
     """A purpose infinitive of a coded act ("sent troops to combat the group": the sending is the
     event) or "aimed at protecting". "launched an operation to flush out X" stays: the purpose
     clause is all the sentence says the operation did."""
-    if verb.dep_ == "advcl" and (verb.head.i in trigger_heads or _verb_forms(verb.head) & words["preparation_verbs"]) \
+    if verb.dep_ == "advcl" and (verb.head.i in trigger_heads or _verb_forms(verb.head, words) & words["preparation_verbs"]) \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return True  # "was making bombs to carry out attacks": preparing for an act is no act
@@ -345,7 +347,7 @@ def _indicative(clause, words: EventnessWords) -> bool:
 def asks_a_question(verb, words: EventnessWords) -> bool:
     """"asked the elder Lai if he agreed", "asked whether Russia would attack": a question put to
     someone is no appeal that they act; "asked Kyiv to withdraw" is."""
-    if not _verb_forms(verb) & words["question_verbs"]:
+    if not _verb_forms(verb, words) & words["question_verbs"]:
         return False
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
     return any(any(m.dep_ == "mark" and m.lower_ in words["question_marks"] for m in c.children)
@@ -356,7 +358,7 @@ def standing_stance(verb, words: EventnessWords) -> bool:
     """"The group also opposes Chinese investment in the province": a stance verb in the simple
     present, told as the narrator's description and not as someone's statement ("said it
     opposes"), describes a standing position, not an act of the news."""
-    if not _verb_forms(verb) & words["stance_verbs"] or verb.dep_ in ("ccomp", "xcomp", "advcl"):
+    if not _verb_forms(verb, words) & words["stance_verbs"] or verb.dep_ in ("ccomp", "xcomp", "advcl"):
         return False
     return generic_present(verb)
 
@@ -365,13 +367,13 @@ def wished(verb, words: EventnessWords) -> bool:
     """"she hopes the US and Britain can coordinate their efforts": what someone hopes or wishes
     others would do has not happened (the hope may be an appeal; the wished act is no event).
     "hopes to sign a deal" is the subject's own plan (an xcomp) and stays."""
-    return _told_under(verb, lambda head: bool(_verb_forms(head) & words["wish_verbs"]))
+    return _told_under(verb, lambda head: bool(_verb_forms(head, words) & words["wish_verbs"]))
 
 
 def unsaid(verb, words: EventnessWords) -> bool:
     """"Turkey cannot say we will renounce their support", "he did not say the army attacked":
     what someone did not or cannot say is not told as having happened."""
-    return _told_under(verb, lambda head: bool(_verb_forms(head) & words["saying_verbs"])
+    return _told_under(verb, lambda head: bool(_verb_forms(head, words) & words["saying_verbs"])
                        and any(c.dep_ == "neg" for c in head.children))
 
 
@@ -389,17 +391,12 @@ def _told_under(verb, governs) -> bool:
 def permitted(verb, words: EventnessWords) -> bool:
     """"a law that authorizes firing on foreign vessels", "allowed police to use force": what is
     authorized or allowed is a permission, not an act that took place."""
-    return verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and bool(_verb_forms(verb.head) & words["permission_verbs"])
+    return verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and bool(_verb_forms(verb.head, words) & words["permission_verbs"])
 
 
-def _verb_forms(token) -> set[str]:
-    """The lemma and plain de-inflections: the small model lemmatises "hopes" as "hop"."""
-    word = token.lower_
-    out = {lemma(token), word}
-    for suffix, keep in (("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", ""), ("ing", "e"), ("ed", "e")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            out.add(word[: -len(suffix)] + keep)
-    return out
+def _verb_forms(token, words: EventnessWords) -> set[str]:
+    """The word, its lemma and the lexicon's de-inflections: the small model lemmatises "hopes" as "hop"."""
+    return {lemma(token), token.lower_, *words.inflections.undo(token.lower_)}
 
 
 # -- status ---------------------------------------------------------------------------------------
@@ -434,7 +431,7 @@ def _governed_by(token, words: EventnessWords) -> str | None:
             preds = [c for c in head.children if c.dep_ == "acomp"]
             return _judged({w for p in preds for w in (lemma(p), p.lower_)}, True, words)
         others = head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)
-        found = _judged(_verb_forms(head), others, words)  # "hopes": the small model says "hop"
+        found = _judged(_verb_forms(head, words), others, words)  # "hopes": the small model says "hop"
         if found is not None:
             return found
         cur = head

@@ -57,6 +57,32 @@ class LexiconEntry:
         return f"lexicon/{self.file}:{self.id}:{pattern}"
 
 
+@dataclass(frozen=True)
+class Inflections:
+    """Plain de-inflections of the language's lexicon/inflections.yaml: the small model mislemmatises
+    some verbs ("staged" -> "stag", "hopes" -> "hop"), so a word's inflected form is undone by rule too."""
+
+    suffixes: tuple[tuple[str, str], ...] = ()  # (ending, replacement), tried in order
+    doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant ("stopped")
+    irregular: dict[str, str] = field(default_factory=dict)  # past forms the model does not lemmatise
+
+    def undo(self, word: str) -> list[str]:
+        """The stems the word's endings may hide ("stopped" -> "stop"), irregular ones first."""
+        out = [self.irregular[word]] if word in self.irregular else []
+        out += [word[: -len(suffix)] + repl for suffix, repl in self.suffixes
+                if word.endswith(suffix) and len(word) > len(suffix) + 2]
+        if len(word) > 5 and word[-3:] in self.doubled and word[-4] == word[-3]:
+            out.append(word[:-3])
+        return out
+
+
+def read_inflections(language: Language) -> Inflections:
+    data = _read_yaml(language, "inflections.yaml") or {}
+    return Inflections(tuple((str(a), str(b)) for a, b in data.get("suffixes") or ()),
+                       frozenset(data.get("doubled") or ()),
+                       {str(k).lower(): str(v).lower() for k, v in (data.get("irregular") or {}).items()})
+
+
 @dataclass
 class Lexicon:
     types: list[str] = field(default_factory=list)  # PLOVER types with a lexicon file
@@ -67,9 +93,7 @@ class Lexicon:
     modality: dict = field(default_factory=dict)
     contexts: dict[str, str] = field(default_factory=dict)  # word -> PLOVER context (modality.yaml)
     take_part: dict = field(default_factory=dict)  # "took part in": noun, verbs, preposition (light_verbs.yaml)
-    suffixes: tuple[tuple[str, str], ...] = ()  # de-inflections tried after the lemma (inflections.yaml)
-    doubled: frozenset[str] = frozenset()  # endings of past forms with a doubled consonant
-    irregular: dict[str, str] = field(default_factory=dict)  # past forms the model does not lemmatise
+    inflections: Inflections = field(default_factory=Inflections)  # tried after the lemma (inflections.yaml)
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
@@ -198,10 +222,7 @@ def load_lexicon(language: Language, plover: PloverTable, user_files: tuple[Path
     for context, words in (lexicon.modality.get("contexts") or {}).items():
         for word in words:
             lexicon.contexts.setdefault(str(word).lower(), context)
-    inflections = _read_yaml(language, "inflections.yaml") or {}
-    lexicon.suffixes = tuple((str(a), str(b)) for a, b in inflections.get("suffixes") or ())
-    lexicon.doubled = frozenset(inflections.get("doubled") or ())
-    lexicon.irregular = {str(k).lower(): str(v).lower() for k, v in (inflections.get("irregular") or {}).items()}
+    lexicon.inflections = read_inflections(language)
     for path in user_files:
         load_user_file(lexicon, path, plover)
     return lexicon

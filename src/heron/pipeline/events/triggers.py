@@ -22,8 +22,8 @@ PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj", "attr", "oprd", "acomp", "npad
 COMPLEMENT_DEPS = ("dobj", "xcomp", "ccomp", "acomp", "oprd", "attr")
 PREDICATE_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr", "dobj")
 INFLECTED = ("VERB", "AUX", "ADJ")  # words whose inflected forms are tried beside the lemma (forms)
-NAMED_PLACE = "@place"  # in an entry's objects: a place named by its name, "captured Kidal" (_named_place)
-NAMED_PERSON = "@person"  # a person named by name, "police picked up Kizza Besigye" (_named_place)
+NAMED_PLACE = "@place"  # in an entry's objects: a place named by its name, "captured Kidal" (_named)
+NAMED_PERSON = "@person"  # a person named by name, "police picked up Kizza Besigye" (_named)
 
 
 @dataclass
@@ -47,15 +47,7 @@ def forms(token, lexicon: Lexicon) -> tuple[str, ...]:
 
 def word_forms(word: str, lemma_lower: str, pos: str, lexicon: Lexicon) -> tuple[str, ...]:
     """``forms`` from a word's strings: lower case, lemma in lower case, part of speech."""
-    out = [lemma_lower]
-    if pos in INFLECTED and word in lexicon.irregular:
-        out.append(lexicon.irregular[word])
-    if pos in INFLECTED:
-        for suffix, repl in lexicon.suffixes:
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                out.append(word[: -len(suffix)] + repl)
-        if len(word) > 5 and word[-3:] in lexicon.doubled and word[-4] == word[-3]:
-            out.append(word[:-3])  # "stopped" -> "stop"
+    out = [lemma_lower] + (lexicon.inflections.undo(word) if pos in INFLECTED else [])
     return tuple(dict.fromkeys(out))
 
 
@@ -117,17 +109,17 @@ def _names_one(wanted: frozenset[str], heads: list) -> bool:
     """An entry's ``objects`` on a phrase or a nominal event: its object phrase ("signed a peace
     agreement", "the handover of the base") names one of the words; no list, no condition."""
     words = [t for o in heads for t in _object_words(o)]
-    return not wanted or bool(({lemma(t) for t in words} | {t.lower_ for t in words} | _named_place(heads)) & wanted)
+    return not wanted or bool(({lemma(t) for t in words} | {t.lower_ for t in words} | _named(heads)) & wanted)
 
 
-def _named_place(heads: list) -> set[str]:
-    """``NAMED_PLACE`` when an object phrase names a place: a place entity in it, or a proper noun
-    as its head that the model calls no organisation or nationality (the small English model
-    calls "Kherson" and "Goma" persons); ``NAMED_PERSON`` too when the head is a person's name."""
-    named = any(t.ent_type_ in PLACE_LABELS for o in heads for t in _object_words(o)) or \
+def _named(heads: list) -> set[str]:
+    """The markers an object phrase's names stand for: ``NAMED_PLACE`` for a place entity in it, or
+    a proper noun as its head that the model calls no organisation or nationality (the small
+    English model calls "Kherson" and "Goma" persons); ``NAMED_PERSON`` for a person's name as head."""
+    place = any(t.ent_type_ in PLACE_LABELS for o in heads for t in _object_words(o)) or \
         any(o.pos_ == "PROPN" and o.ent_type_ not in ("ORG", "NORP", "DATE", "TIME") for o in heads)
-    person = any(o.ent_type_ == "PERSON" for o in heads)  # also ``NAMED_PERSON`` for a person's name
-    return ({NAMED_PLACE} if named else set()) | ({NAMED_PERSON} if person else set())
+    person = any(o.ent_type_ == "PERSON" for o in heads)
+    return {marker for marker, found in ((NAMED_PLACE, place), (NAMED_PERSON, person)) if found}
 
 
 def _taken_by(entry: LexiconEntry, verb) -> bool:
@@ -178,7 +170,7 @@ def _constraints_hold(entry: LexiconEntry, verb, lexicon: Lexicon) -> bool:
                   or o.head.dep_ == "agent"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             direct.append(verb.head)  # "a report released by the OECD": the noun is the object
-        words = {lemma(t) for o in direct for t in _object_words(o)} | _named_place(direct)
+        words = {lemma(t) for o in direct for t in _object_words(o)} | _named(direct)
         if entry.objects and not words & entry.objects or {lemma(o) for o in direct} & entry.except_objects:
             return False
     if entry.predicates:
@@ -251,10 +243,8 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
             return verb, "undergoing"
         if outer == "agentive" and head.lower_ in lexicon.light["agentive_particles"]:
             return verb, "agentive"
-    occurring = lexicon.light["intransitive"] if lemma(noun) in lexicon.light["not_news_alone"] \
-        else lexicon.light["intransitive"] | lexicon.light["resulting"]  # not "the shooting sparked a debate"
     if (noun.dep_ == "nsubj" or misparsed_subject(noun)) and head.pos_ in ("VERB", "AUX") \
-            and set(forms(head, lexicon)) & occurring:
+            and _occurs_with(noun, set(forms(head, lexicon)), lexicon):
         return head, "intransitive"  # "fighting continued": a verb that is also agentive ("continued the talks")
     if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent) \
             and lemma(noun) not in lexicon.light["not_news_alone"]:
@@ -269,6 +259,14 @@ def _light_role(noun, lexicon: Lexicon, own: frozenset[str] = frozenset()) -> tu
     if done is not None and light_kind(done, lexicon) == "agentive" and (not own or set(forms(done, lexicon)) & own):
         return done, "agentive"  # "a rally held by students", "the attack carried out on Monday"
     return None
+
+
+def _occurs_with(noun, verb_forms: set[str], lexicon: Lexicon) -> bool:
+    """The nominal event took place when its verb tells it did ("clashes broke out") or tells what
+    it brought about ("the fighting forced thousands to flee"); a crime or a situation is not news
+    by what it caused alone ("the shooting sparked a debate")."""
+    return bool(verb_forms & lexicon.light["intransitive"]) or bool(verb_forms & lexicon.light["resulting"]) \
+        and lemma(noun) not in lexicon.light["not_news_alone"]
 
 
 def _circumstance(noun, lexicon: Lexicon) -> bool:

@@ -83,13 +83,7 @@ class Cues:
             form = word[: len(word) - len(old)] + new
             if word.endswith(old) and (form in self.known or not form.isalpha()):
                 found.add(form)
-        lexicon = self.knowledge.lexicon
-        found.update(word[: -len(suffix)] + repl for suffix, repl in lexicon.suffixes
-                     if word.endswith(suffix) and len(word) > len(suffix) + 2)
-        if len(word) > 5 and word[-3:] in lexicon.doubled and word[-4] == word[-3]:
-            found.add(word[:-3])
-        if word in lexicon.irregular:
-            found.add(lexicon.irregular[word])
+        found.update(self.knowledge.lexicon.inflections.undo(word))
         return found
 
 
